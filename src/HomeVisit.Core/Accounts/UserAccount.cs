@@ -1,0 +1,43 @@
+using HomeVisit.Core.Data;
+using HomeVisit.Core.People;
+
+namespace HomeVisit.Core.Accounts;
+
+/// <summary>Portal roles. Stored by name so institutions can read them in the database.</summary>
+public static class Roles
+{
+    public const string SystemAdmin = "SystemAdmin";
+    public const string ProgrammeAdmin = "ProgrammeAdmin";
+    public const string Leader = "Leader";
+    public const string Liaison = "Liaison";
+    public const string DisciplineOffice = "DisciplineOffice";
+    public const string OrganisationDept = "OrganisationDept";
+    public const string Staff = "Staff";
+
+    public static readonly IReadOnlyList<string> All =
+        [SystemAdmin, ProgrammeAdmin, Leader, Liaison, DisciplineOffice, OrganisationDept, Staff];
+
+    /// <summary>Roles that oversee the whole institution's visits rather than their own.</summary>
+    public static readonly IReadOnlyList<string> Oversight =
+        [SystemAdmin, ProgrammeAdmin, DisciplineOffice, OrganisationDept];
+}
+
+public class UserAccount : IInstitutionScoped, IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int InstitutionId { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public string? PasswordHash { get; set; }
+    public int? PersonId { get; set; }
+    public Person? Person { get; set; }
+    public List<string> Roles { get; set; } = [];
+    public bool IsDisabled { get; set; }
+    public int AccessFailedCount { get; set; }
+    public DateTime? LockoutEnd { get; set; }
+    /// <summary>Changes when the password or roles change, so open sessions are signed out.</summary>
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+    public DateTime? LastSignInAt { get; set; }
+    public string PreferredCulture { get; set; } = "zh-CN";
+    public long Version { get; set; }
+}

@@ -1,0 +1,22 @@
+using HomeVisit.Core.Institutions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HomeVisit.Core.Accounts;
+
+internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
+{
+    public void Configure(EntityTypeBuilder<UserAccount> b)
+    {
+        b.Property(x => x.UserName).HasMaxLength(100);
+        b.Property(x => x.DisplayName).HasMaxLength(100);
+        b.Property(x => x.PasswordHash).HasMaxLength(500);
+        b.Property(x => x.SecurityStamp).HasMaxLength(50);
+        b.Property(x => x.PreferredCulture).HasMaxLength(10);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.UserName).IsUnique();
+        b.HasIndex(x => x.PersonId);
+    }
+}

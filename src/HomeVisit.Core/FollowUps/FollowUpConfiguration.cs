@@ -1,0 +1,30 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Institutions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HomeVisit.Core.FollowUps;
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUpItem>
+{
+    public void Configure(EntityTypeBuilder<FollowUpItem> b)
+    {
+        b.Property(x => x.ProgrammeKey).HasMaxLength(30);
+        b.Property(x => x.Category).HasMaxLength(100);
+        b.Property(x => x.Summary).HasMaxLength(500);
+        b.Property(x => x.Details).HasMaxLength(4000);
+        b.Property(x => x.RaisedByName).HasMaxLength(50);
+        b.Property(x => x.Resolution).HasMaxLength(4000);
+        b.Property(x => x.Feedback).HasMaxLength(4000);
+        b.Property(x => x.WithdrawReason).HasMaxLength(500);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Visit).WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.RaisedByPerson).WithMany().HasForeignKey(x => x.RaisedByPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.OwnerPerson).WithMany().HasForeignKey(x => x.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.InstitutionId, x.Status, x.Deadline });
+        b.HasIndex(x => x.VisitId);
+        b.HasIndex(x => x.OwnerPersonId);
+    }
+}

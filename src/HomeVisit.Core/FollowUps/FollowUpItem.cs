@@ -1,0 +1,55 @@
+using HomeVisit.Core.Data;
+using HomeVisit.Core.People;
+using HomeVisit.Core.Visits;
+
+namespace HomeVisit.Core.FollowUps;
+
+/// <summary>What was raised: 诉求, 困难, 意见建议, 苗头性问题.</summary>
+public enum FollowUpKind
+{
+    Request,
+    Difficulty,
+    Suggestion,
+    WarningSign,
+}
+
+public enum FollowUpStatus
+{
+    Open,
+    InProgress,
+    Resolved,
+    Withdrawn,
+}
+
+/// <summary>
+/// An item stays open until it has an outcome; it is never deleted, only resolved (with the
+/// resolution and the feedback given back to the person) or withdrawn with a reason.
+/// </summary>
+public class FollowUpItem : IInstitutionScoped, IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int InstitutionId { get; set; }
+    public required string ProgrammeKey { get; set; }
+    public int? VisitId { get; set; }
+    public Visit? Visit { get; set; }
+    public FollowUpKind Kind { get; set; }
+    public string? Category { get; set; }
+    public required string Summary { get; set; }
+    public string? Details { get; set; }
+    public int? RaisedByPersonId { get; set; }
+    public Person? RaisedByPerson { get; set; }
+    /// <summary>Free text when the one who raised it is not a person on the roster (a family member, say).</summary>
+    public string? RaisedByName { get; set; }
+    public int? OwnerPersonId { get; set; }
+    public Person? OwnerPerson { get; set; }
+    public DateOnly? Deadline { get; set; }
+    public FollowUpStatus Status { get; set; }
+    public string? Resolution { get; set; }
+    public string? Feedback { get; set; }
+    public string? WithdrawReason { get; set; }
+    public int CreatedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public int? ClosedByUserId { get; set; }
+    public long Version { get; set; }
+}

@@ -1,0 +1,86 @@
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.People;
+
+namespace HomeVisit.Core.Visits;
+
+/// <summary>The forms the seeds name. Stored as text, so a programme can add one without renumbering.</summary>
+public enum VisitForm
+{
+    HomeVisit,          // 上门家访
+    KeyAppointment,     // 重点约访
+    RegularRevisit,     // 定期回访
+    PhoneVisit,         // 电话回访
+    LetterVisit,        // 信函回访
+    HeartTalk,          // 谈心谈话
+    BranchActivity,     // 参加支部活动
+    BranchReport,       // 听取支部汇报
+    OnSiteTalk,         // 现场谈话
+}
+
+public enum VisitStatus
+{
+    Planned,
+    Notified,
+    Done,
+    Cancelled,
+}
+
+public class Visit : IInstitutionScoped, IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int InstitutionId { get; set; }
+    /// <summary>The programme module's key (lianzheng, ganbu, qinglian, lianxi, huifang).</summary>
+    public required string ProgrammeKey { get; set; }
+    public VisitForm Form { get; set; }
+    public DateTime PlannedStart { get; set; }
+    public DateTime PlannedEnd { get; set; }
+    public DateTime? ActualStart { get; set; }
+    public string? Place { get; set; }
+    public string? Purpose { get; set; }
+    public string? Record { get; set; }
+    public string? ProblemsFound { get; set; }
+    public string? Resolution { get; set; }
+    public VisitStatus Status { get; set; }
+    public DateTime? NotifiedAt { get; set; }
+    public string? CancelReason { get; set; }
+    public int CreatedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public List<VisitVisitor> Visitors { get; set; } = [];
+    public List<VisitTarget> Targets { get; set; } = [];
+    public List<VisitFamilyMet> FamilyMet { get; set; } = [];
+    public long Version { get; set; }
+}
+
+public class VisitVisitor
+{
+    public int Id { get; set; }
+    public int VisitId { get; set; }
+    public Visit? Visit { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    /// <summary>Exactly one visitor keeps the record (记录人); seed 1 has the liaison fill the form for school leaders.</summary>
+    public bool IsRecorder { get; set; }
+}
+
+/// <summary>Whom a visit is for: a person, or a party branch (seed 4's branch activities).</summary>
+public class VisitTarget
+{
+    public int Id { get; set; }
+    public int VisitId { get; set; }
+    public Visit? Visit { get; set; }
+    public int? PersonId { get; set; }
+    public Person? Person { get; set; }
+    public int? OrgUnitId { get; set; }
+    public OrgUnit? OrgUnit { get; set; }
+}
+
+public class VisitFamilyMet
+{
+    public int Id { get; set; }
+    public int VisitId { get; set; }
+    public Visit? Visit { get; set; }
+    public int FamilyMemberId { get; set; }
+    public FamilyMember? FamilyMember { get; set; }
+}

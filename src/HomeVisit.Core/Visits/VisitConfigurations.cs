@@ -1,0 +1,60 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Institutions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HomeVisit.Core.Visits;
+
+internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
+{
+    public void Configure(EntityTypeBuilder<Visit> b)
+    {
+        b.Property(x => x.ProgrammeKey).HasMaxLength(30);
+        b.Property(x => x.Place).HasMaxLength(300);
+        b.Property(x => x.Purpose).HasMaxLength(500);
+        b.Property(x => x.Record).HasMaxLength(8000);
+        b.Property(x => x.ProblemsFound).HasMaxLength(4000);
+        b.Property(x => x.Resolution).HasMaxLength(4000);
+        b.Property(x => x.CancelReason).HasMaxLength(500);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Visitors).WithOne(x => x.Visit).HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Targets).WithOne(x => x.Visit).HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.FamilyMet).WithOne(x => x.Visit).HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.InstitutionId, x.PlannedStart });
+        b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey, x.Status, x.PlannedStart });
+    }
+}
+
+internal sealed class VisitVisitorConfiguration : IEntityTypeConfiguration<VisitVisitor>
+{
+    public void Configure(EntityTypeBuilder<VisitVisitor> b)
+    {
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.VisitId, x.PersonId }).IsUnique();
+        b.HasIndex(x => x.PersonId);
+    }
+}
+
+internal sealed class VisitTargetConfiguration : IEntityTypeConfiguration<VisitTarget>
+{
+    public void Configure(EntityTypeBuilder<VisitTarget> b)
+    {
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.VisitId);
+        b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => x.OrgUnitId);
+    }
+}
+
+internal sealed class VisitFamilyMetConfiguration : IEntityTypeConfiguration<VisitFamilyMet>
+{
+    public void Configure(EntityTypeBuilder<VisitFamilyMet> b)
+    {
+        b.HasOne(x => x.FamilyMember).WithMany().HasForeignKey(x => x.FamilyMemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.VisitId, x.FamilyMemberId }).IsUnique();
+        b.HasIndex(x => x.FamilyMemberId);
+    }
+}
