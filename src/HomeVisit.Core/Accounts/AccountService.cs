@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using HomeVisit.Core.Audit;
+using HomeVisit.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HomeVisit.Core.Accounts;
+
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+    /// <summary>Failed passwords in a row before the account is locked.</summary>
+    public int MaxFailedAttempts { get; set; } = 5;
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Signed out after this long without activity.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+}
+
+public enum SignInStatus
+{
+    Succeeded,
+    Failed,
+    LockedOut,
+    Disabled,
+}
+
+public sealed record SignInResult(SignInStatus Status, ClaimsPrincipal? Principal = null, DateTime? LockedUntil = null);
+
+public sealed class AccountService(
+    IDbContextFactory<PortalDbContext> dbFactory, IOptions<AccountOptions> options, TimeProvider clock)
+{
+    private readonly PasswordHasher<UserAccount> _hasher = new();
+
+    public async Task<SignInResult> PasswordSignInAsync(string? userName, string? password, CancellationToken ct = default)
+    {
+        var name = userName?.Trim() ?? "";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Clock = clock;
+        var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.UserName == name, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (account is null || account.PasswordHash is null)
+        {
+            // Run the hasher anyway so a missing account takes as long as a wrong password.
+            _hasher.VerifyHashedPassword(Dummy, DummyHash, password ?? "");
+            db.AuditEvent(AuditActions.SignInFailed, nameof(UserAccount), null, $"未知用户名 {Truncate(name)}", 0);
+            await db.SaveChangesAsync(ct);
+            return new SignInResult(SignInStatus.Failed);
+        }
+
+        db.Actor = PortalUser.From(account);
+        if (account.IsDisabled) return await Refuse(SignInStatus.Disabled, "账号已停用");
+        if (account.LockoutEnd > now) return await Refuse(SignInStatus.LockedOut, "账号已锁定");
+
+        var verdict = _hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            account.AccessFailedCount++;
+            if (account.AccessFailedCount >= options.Value.MaxFailedAttempts)
+            {
+                account.LockoutEnd = now + options.Value.LockoutDuration;
+                account.AccessFailedCount = 0;
+                return await Refuse(SignInStatus.LockedOut, "密码连续错误，账号锁定");
+            }
+            return await Refuse(SignInStatus.Failed, "密码错误");
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            account.PasswordHash = _hasher.HashPassword(account, password!);
+        account.AccessFailedCount = 0;
+        account.LockoutEnd = null;
+        account.LastSignInAt = now;
+        db.AuditEvent(AuditActions.SignIn, nameof(UserAccount), account.Id);
+        await db.SaveChangesAsync(ct);
+        return new SignInResult(SignInStatus.Succeeded, CreatePrincipal(account));
+
+        async Task<SignInResult> Refuse(SignInStatus status, string why)
+        {
+            db.AuditEvent(AuditActions.SignInFailed, nameof(UserAccount), account.Id, why);
+            await db.SaveChangesAsync(ct);
+            return new SignInResult(status, LockedUntil: account.LockoutEnd);
+        }
+    }
+
+    public static ClaimsPrincipal CreatePrincipal(UserAccount account)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id.ToString()),
+            new(ClaimTypes.Name, account.UserName),
+            new(ClaimTypes.GivenName, account.DisplayName),
+            new(PortalUser.InstitutionClaim, account.InstitutionId.ToString()),
+            new(PortalUser.SecurityStampClaim, account.SecurityStamp),
+        };
+        if (account.PersonId is int personId) claims.Add(new Claim(PortalUser.PersonClaim, personId.ToString()));
+        claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "Portal", ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>A session stays valid while the account is active and its security stamp unchanged.</summary>
+    public async Task<bool> IsSessionValidAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        if (!int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) return false;
+        var stamp = principal.FindFirstValue(PortalUser.SecurityStampClaim);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.UserAccounts.AnyAsync(a => a.Id == id && a.SecurityStamp == stamp && !a.IsDisabled &&
+                                                   (a.LockoutEnd == null || a.LockoutEnd <= now), ct);
+    }
+
+    public async Task RecordSignOutAsync(PortalUser user, string? detail = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        db.AuditEvent(AuditActions.SignOut, nameof(UserAccount), user.UserId, detail);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public string HashPassword(UserAccount account, string password) => _hasher.HashPassword(account, password);
+
+    private static string Truncate(string s) => s.Length > 50 ? s[..50] : s;
+
+    private static readonly UserAccount Dummy = new() { UserName = "", DisplayName = "" };
+    private static readonly string DummyHash = new PasswordHasher<UserAccount>().HashPassword(Dummy, Guid.NewGuid().ToString());
+}

@@ -1,0 +1,28 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.FollowUps;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.People;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HomeVisit.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The shared core's services: people, organisation, visits, follow-ups, accounts.</summary>
+    public static IServiceCollection AddPortalCoreServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.AddSingleton<ProgrammeCatalog>();
+        services.AddSingleton<OrgService>();
+        services.AddSingleton<PeopleService>();
+        services.AddSingleton<VisitService>();
+        services.AddSingleton<FollowUpService>();
+        services.AddSingleton<AccountService>();
+        return services;
+    }
+}

@@ -1,0 +1,167 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Core.FollowUps;
+
+/// <summary>
+/// Follow-up items (件件有着落，事事有回音): raised from a visit, owned by someone, closed only with a
+/// resolution and the feedback given back, or withdrawn with a reason. Nothing is deleted.
+/// </summary>
+public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, TimeProvider clock)
+{
+    /// <summary>Oversight roles see all; others see items they own, raised, or that come from their visits.</summary>
+    internal static IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user)
+    {
+        var items = db.FollowUpItems.Where(f => f.InstitutionId == user.InstitutionId);
+        if (user.OverseesInstitution) return items;
+        var me = user.PersonId ?? -1;
+        return items.Where(f => f.OwnerPersonId == me || f.CreatedByUserId == user.UserId ||
+                                (f.VisitId != null && f.Visit!.Visitors.Any(x => x.PersonId == me)));
+    }
+
+    public async Task<PagedResult<FollowUpRow>> ListAsync(PortalUser user, FollowUpQuery q, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var items = Visible(db, user).AsNoTracking();
+        if (q.Status is FollowUpStatus s) items = items.Where(f => f.Status == s);
+        if (q.OpenOnly || q.OverdueOnly) items = items.Where(f => f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress);
+        if (q.OverdueOnly) items = items.Where(f => f.Deadline != null && f.Deadline < today);
+        if (q.VisitId is int visitId) items = items.Where(f => f.VisitId == visitId);
+        if (!string.IsNullOrWhiteSpace(q.ProgrammeKey)) items = items.Where(f => f.ProgrammeKey == q.ProgrammeKey);
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var text = q.Search.Trim();
+            items = items.Where(f => f.Summary.Contains(text) || (f.Category != null && f.Category.Contains(text)) ||
+                                     (f.RaisedByPerson != null && f.RaisedByPerson.Name.Contains(text)) ||
+                                     (f.RaisedByName != null && f.RaisedByName.Contains(text)));
+        }
+
+        var total = await items.CountAsync(ct);
+        var pageSize = Math.Clamp(q.PageSize, 1, 200);
+        var page = Math.Max(1, q.Page);
+        var rows = await items
+            .OrderBy(f => f.Status == FollowUpStatus.Resolved || f.Status == FollowUpStatus.Withdrawn)
+            .ThenBy(f => f.Deadline == null).ThenBy(f => f.Deadline).ThenByDescending(f => f.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(f => new FollowUpRow(f.Id, f.Version, f.ProgrammeKey, f.VisitId, f.Kind, f.Category, f.Summary,
+                f.RaisedByPerson != null ? f.RaisedByPerson.Name : f.RaisedByName,
+                f.OwnerPerson != null ? f.OwnerPerson.Name : null, f.Deadline, f.Status,
+                (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress) && f.Deadline != null && f.Deadline < today,
+                f.Resolution, f.Feedback, f.WithdrawReason, f.CreatedAt, f.ClosedAt))
+            .ToListAsync(ct);
+        return new PagedResult<FollowUpRow>(rows, total, page, pageSize);
+    }
+
+    public async Task<int> RaiseAsync(PortalUser user, FollowUpRaise raise, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var v = new Validator()
+            .Require(nameof(raise.Summary), raise.Summary, "事项内容").MaxLength(nameof(raise.Summary), raise.Summary?.Trim(), 500, "事项内容")
+            .MaxLength(nameof(raise.Details), raise.Details, 4000, "详细情况")
+            .MaxLength(nameof(raise.Category), raise.Category, 100, "类别")
+            .MaxLength(nameof(raise.RaisedByName), raise.RaisedByName, 50, "提出人")
+            .Check(raise.Deadline is null || raise.Deadline.Value.Date >= clock.GetLocalNow().Date, nameof(raise.Deadline), "办理期限不能早于今天。");
+
+        string programmeKey;
+        if (raise.VisitId is int visitId)
+        {
+            var visit = await VisitService.Visible(db, user).Include(x => x.Visitors).FirstOrDefaultAsync(x => x.Id == visitId, ct)
+                ?? throw new NotFoundException();
+            var takesPart = user.PersonId is int me && visit.Visitors.Any(x => x.PersonId == me);
+            if (!takesPart && !user.OverseesInstitution) throw new AccessDeniedException("只有参加该家访的人员可以登记事项。");
+            programmeKey = visit.ProgrammeKey;
+        }
+        else
+        {
+            if (!user.CanVisit) throw new AccessDeniedException();
+            v.Check(programmes.Exists(raise.ProgrammeKey), nameof(raise.ProgrammeKey), "请选择家访项目。");
+            programmeKey = raise.ProgrammeKey ?? "";
+        }
+        var people = new[] { raise.RaisedByPersonId, raise.OwnerPersonId }.OfType<int>().Distinct().ToList();
+        if (people.Count > 0)
+        {
+            var found = await db.People.CountAsync(p => p.InstitutionId == user.InstitutionId && people.Contains(p.Id), ct);
+            v.Check(found == people.Count, nameof(raise.OwnerPersonId), "所选人员不存在。");
+        }
+        v.ThrowIfInvalid();
+
+        var item = new FollowUpItem
+        {
+            InstitutionId = user.InstitutionId,
+            ProgrammeKey = programmeKey,
+            VisitId = raise.VisitId,
+            Kind = raise.Kind,
+            Category = TextInput.Clean(raise.Category),
+            Summary = raise.Summary!.Trim(),
+            Details = TextInput.Clean(raise.Details),
+            RaisedByPersonId = raise.RaisedByPersonId,
+            RaisedByName = TextInput.Clean(raise.RaisedByName),
+            OwnerPersonId = raise.OwnerPersonId,
+            Deadline = raise.Deadline is { } d ? DateOnly.FromDateTime(d) : null,
+            Status = FollowUpStatus.Open,
+            CreatedByUserId = user.UserId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.FollowUpItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        return item.Id;
+    }
+
+    public async Task StartAsync(PortalUser user, int id, long version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var item = await LoadForChangeAsync(db, user, id, version, ct);
+        if (item.Status != FollowUpStatus.Open) throw new PortalValidationException("Status", "只有“待办”的事项可以开始办理。");
+        item.Status = FollowUpStatus.InProgress;
+        await db.SaveOrConflictAsync(ct);
+    }
+
+    /// <summary>Closes an item: both what was done and what the person was told are required.</summary>
+    public async Task ResolveAsync(PortalUser user, int id, FollowUpClose close, CancellationToken ct = default)
+    {
+        new Validator()
+            .Require(nameof(close.Resolution), close.Resolution, "办理结果").MaxLength(nameof(close.Resolution), close.Resolution, 4000, "办理结果")
+            .Require(nameof(close.Feedback), close.Feedback, "反馈情况").MaxLength(nameof(close.Feedback), close.Feedback, 4000, "反馈情况")
+            .ThrowIfInvalid();
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var item = await LoadForChangeAsync(db, user, id, close.Version, ct);
+        EnsureOpen(item);
+        item.Status = FollowUpStatus.Resolved;
+        item.Resolution = close.Resolution!.Trim();
+        item.Feedback = close.Feedback!.Trim();
+        item.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        item.ClosedByUserId = user.UserId;
+        await db.SaveOrConflictAsync(ct);
+    }
+
+    public async Task WithdrawAsync(PortalUser user, int id, long version, string? reason, CancellationToken ct = default)
+    {
+        new Validator().Require("WithdrawReason", reason, "撤回原因").MaxLength("WithdrawReason", reason, 500, "撤回原因").ThrowIfInvalid();
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var item = await LoadForChangeAsync(db, user, id, version, ct);
+        EnsureOpen(item);
+        item.Status = FollowUpStatus.Withdrawn;
+        item.WithdrawReason = reason!.Trim();
+        item.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        item.ClosedByUserId = user.UserId;
+        await db.SaveOrConflictAsync(ct);
+    }
+
+    private static void EnsureOpen(FollowUpItem item)
+    {
+        if (item.Status is FollowUpStatus.Resolved or FollowUpStatus.Withdrawn)
+            throw new PortalValidationException("Status", "该事项已办结或已撤回。");
+    }
+
+    private static async Task<FollowUpItem> LoadForChangeAsync(PortalDbContext db, PortalUser user, int id, long version, CancellationToken ct)
+    {
+        var item = await Visible(db, user).FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException();
+        db.Entry(item).Property(x => x.Version).OriginalValue = version;
+        return item;
+    }
+
+}

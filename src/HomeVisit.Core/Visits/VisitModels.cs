@@ -1,0 +1,57 @@
+namespace HomeVisit.Core.Visits;
+
+public sealed record VisitQuery(
+    string? Search = null,
+    string? ProgrammeKey = null,
+    VisitStatus? Status = null,
+    DateTime? From = null,
+    DateTime? To = null,
+    bool MineOnly = false,
+    int Page = 1,
+    int PageSize = 20);
+
+public sealed record VisitRow(
+    int Id, string ProgrammeKey, VisitForm Form, DateTime PlannedStart, DateTime PlannedEnd, VisitStatus Status,
+    string? Place, string Visitors, string Targets, int OpenFollowUps);
+
+public sealed record VisitParticipantView(int PersonId, string Name, string? Position, string? UnitName, bool IsRecorder);
+
+public sealed record VisitTargetView(int? PersonId, int? OrgUnitId, string Name, string? Position, string? UnitName);
+
+public sealed record FamilyOption(int Id, int PersonId, string PersonName, string Relation, string Name, string? Workplace);
+
+public sealed record VisitDetail(
+    int Id, long Version, string ProgrammeKey, VisitForm Form, DateTime PlannedStart, DateTime PlannedEnd,
+    DateTime? ActualStart, string? Place, string? Purpose, string? Record, string? ProblemsFound, string? Resolution,
+    VisitStatus Status, DateTime? NotifiedAt, string? CancelReason, DateTime CreatedAt,
+    IReadOnlyList<VisitParticipantView> Visitors, IReadOnlyList<VisitTargetView> Targets,
+    IReadOnlyList<int> FamilyMetIds, IReadOnlyList<FamilyOption> FamilyOfTargets,
+    bool CanRecord, bool CanChangePlan);
+
+/// <summary>Form model for planning (or re-planning) a visit.</summary>
+public sealed class VisitPlan
+{
+    public int Id { get; set; }
+    public long Version { get; set; }
+    public string? ProgrammeKey { get; set; }
+    public VisitForm Form { get; set; } = VisitForm.HomeVisit;
+    public DateTime? PlannedStart { get; set; }
+    public int DurationMinutes { get; set; } = 60;
+    public string? Place { get; set; }
+    public string? Purpose { get; set; }
+    public List<int> VisitorIds { get; set; } = [];
+    public int? RecorderId { get; set; }
+    public List<int> TargetPersonIds { get; set; } = [];
+    public List<int> TargetBranchIds { get; set; } = [];
+}
+
+/// <summary>Form model for recording what happened.</summary>
+public sealed class VisitOutcome
+{
+    public long Version { get; set; }
+    public DateTime? ActualStart { get; set; }
+    public string? Record { get; set; }
+    public string? ProblemsFound { get; set; }
+    public string? Resolution { get; set; }
+    public List<int> FamilyMetIds { get; set; } = [];
+}

@@ -1,0 +1,268 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.FollowUps;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.People;
+using HomeVisit.Core.Programmes;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Core.Visits;
+
+/// <summary>
+/// Plans and records visits. A leader or liaison sees and changes only the visits they take part in;
+/// oversight roles (admins, discipline office, organisation department) see every visit of their institution.
+/// </summary>
+public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, TimeProvider clock)
+{
+    /// <summary>The visits this user may see, as a query the database filters.</summary>
+    internal static IQueryable<Visit> Visible(PortalDbContext db, PortalUser user)
+    {
+        var visits = db.Visits.Where(v => v.InstitutionId == user.InstitutionId);
+        if (user.OverseesInstitution) return visits;
+        var me = user.PersonId ?? -1;
+        return visits.Where(v => v.Visitors.Any(x => x.PersonId == me));
+    }
+
+    public async Task<PagedResult<VisitRow>> ListAsync(PortalUser user, VisitQuery q, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visits = Visible(db, user).AsNoTracking();
+        if (q.MineOnly)
+        {
+            var me = user.PersonId ?? -1;
+            visits = visits.Where(v => v.Visitors.Any(x => x.PersonId == me));
+        }
+        if (!string.IsNullOrWhiteSpace(q.ProgrammeKey)) visits = visits.Where(v => v.ProgrammeKey == q.ProgrammeKey);
+        if (q.Status is VisitStatus status) visits = visits.Where(v => v.Status == status);
+        if (q.From is DateTime from) visits = visits.Where(v => v.PlannedStart >= from.Date);
+        if (q.To is DateTime to) visits = visits.Where(v => v.PlannedStart < to.Date.AddDays(1));
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var s = q.Search.Trim();
+            visits = visits.Where(v =>
+                v.Targets.Any(t => t.Person!.Name.Contains(s) || t.OrgUnit!.Name.Contains(s)) ||
+                v.Visitors.Any(x => x.Person!.Name.Contains(s)) ||
+                (v.Place != null && v.Place.Contains(s)));
+        }
+
+        var total = await visits.CountAsync(ct);
+        var pageSize = Math.Clamp(q.PageSize, 1, 200);
+        var page = Math.Max(1, q.Page);
+        var rows = await visits
+            .OrderByDescending(v => v.PlannedStart).ThenByDescending(v => v.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(v => new
+            {
+                v.Id, v.ProgrammeKey, v.Form, v.PlannedStart, v.PlannedEnd, v.Status, v.Place,
+                Visitors = v.Visitors.OrderByDescending(x => x.IsRecorder == false).Select(x => x.Person!.Name).ToList(),
+                Targets = v.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
+                Open = db.FollowUpItems.Count(f => f.VisitId == v.Id && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress)),
+            })
+            .ToListAsync(ct);
+        return new PagedResult<VisitRow>(
+            rows.Select(r => new VisitRow(r.Id, r.ProgrammeKey, r.Form, r.PlannedStart, r.PlannedEnd, r.Status, r.Place,
+                string.Join("、", r.Visitors), string.Join("、", r.Targets), r.Open)).ToList(),
+            total, page, pageSize);
+    }
+
+    public async Task<VisitDetail> GetAsync(PortalUser user, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var v = await Visible(db, user).AsNoTracking()
+            .Include(x => x.Visitors).ThenInclude(x => x.Person).ThenInclude(p => p!.Unit)
+            .Include(x => x.Targets).ThenInclude(t => t.Person).ThenInclude(p => p!.Unit)
+            .Include(x => x.Targets).ThenInclude(t => t.OrgUnit)
+            .Include(x => x.FamilyMet)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+
+        var targetPersonIds = v.Targets.Where(t => t.PersonId != null).Select(t => t.PersonId!.Value).ToList();
+        var family = await db.FamilyMembers.AsNoTracking()
+            .Where(f => targetPersonIds.Contains(f.PersonId))
+            .OrderBy(f => f.PersonId).ThenBy(f => f.Relation)
+            .Select(f => new { f.Id, f.PersonId, PersonName = f.Person!.Name, f.Relation, f.Name, f.Workplace })
+            .ToListAsync(ct);
+
+        // The record and the family met are sensitive personal information.
+        db.AuditRead(nameof(Visit), v.Id);
+        await db.SaveChangesAsync(ct);
+
+        var takesPart = IsVisitor(v, user);
+        return new VisitDetail(v.Id, v.Version, v.ProgrammeKey, v.Form, v.PlannedStart, v.PlannedEnd, v.ActualStart, v.Place,
+            v.Purpose, v.Record, v.ProblemsFound, v.Resolution, v.Status, v.NotifiedAt, v.CancelReason, v.CreatedAt,
+            v.Visitors.OrderByDescending(x => !x.IsRecorder).ThenBy(x => x.Id)
+                .Select(x => new VisitParticipantView(x.PersonId, x.Person!.Name, x.Person.Position, x.Person.Unit?.Name, x.IsRecorder)).ToList(),
+            v.Targets.Select(t => t.Person is { } p
+                ? new VisitTargetView(p.Id, null, p.Name, p.Position, p.Unit?.Name)
+                : new VisitTargetView(null, t.OrgUnitId, t.OrgUnit!.Name, null, null)).ToList(),
+            v.FamilyMet.Select(f => f.FamilyMemberId).ToList(),
+            family.Select(f => new FamilyOption(f.Id, f.PersonId, f.PersonName, FamilyRelationText(f.Relation), f.Name, f.Workplace)).ToList(),
+            CanRecord: v.Status is VisitStatus.Planned or VisitStatus.Notified && (takesPart || user.OverseesInstitution),
+            CanChangePlan: v.Status is VisitStatus.Planned or VisitStatus.Notified && (takesPart || user.OverseesInstitution));
+    }
+
+    public async Task<VisitPlan> GetPlanAsync(PortalUser user, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var v = await Visible(db, user).AsNoTracking().Include(x => x.Visitors).Include(x => x.Targets)
+            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        return new VisitPlan
+        {
+            Id = v.Id, Version = v.Version, ProgrammeKey = v.ProgrammeKey, Form = v.Form, PlannedStart = v.PlannedStart,
+            DurationMinutes = (int)(v.PlannedEnd - v.PlannedStart).TotalMinutes, Place = v.Place, Purpose = v.Purpose,
+            VisitorIds = v.Visitors.Select(x => x.PersonId).ToList(),
+            RecorderId = v.Visitors.FirstOrDefault(x => x.IsRecorder)?.PersonId,
+            TargetPersonIds = v.Targets.Where(t => t.PersonId != null).Select(t => t.PersonId!.Value).ToList(),
+            TargetBranchIds = v.Targets.Where(t => t.OrgUnitId != null).Select(t => t.OrgUnitId!.Value).ToList(),
+        };
+    }
+
+    /// <summary>Plans a new visit, or changes the plan of one not yet done.</summary>
+    public async Task<int> SavePlanAsync(PortalUser user, VisitPlan plan, CancellationToken ct = default)
+    {
+        if (!user.CanVisit) throw new AccessDeniedException("您的角色不能安排家访。");
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        await ValidatePlanAsync(db, user, plan, ct);
+
+        Visit visit;
+        if (plan.Id == 0)
+        {
+            visit = new Visit
+            {
+                InstitutionId = user.InstitutionId, ProgrammeKey = plan.ProgrammeKey!, Status = VisitStatus.Planned,
+                CreatedByUserId = user.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Visits.Add(visit);
+        }
+        else
+        {
+            visit = await Visible(db, user).Include(x => x.Visitors).Include(x => x.Targets)
+                .FirstOrDefaultAsync(x => x.Id == plan.Id, ct) ?? throw new NotFoundException();
+            if (!IsVisitor(visit, user) && !user.OverseesInstitution) throw new AccessDeniedException();
+            if (visit.Status is VisitStatus.Done or VisitStatus.Cancelled)
+                throw new PortalValidationException(nameof(plan.PlannedStart), "已完成或已取消的家访不能再修改计划。");
+            db.Entry(visit).Property(x => x.Version).OriginalValue = plan.Version;
+            visit.ProgrammeKey = plan.ProgrammeKey!;
+            visit.Visitors.Clear();
+            visit.Targets.Clear();
+        }
+
+        visit.Form = plan.Form;
+        visit.PlannedStart = plan.PlannedStart!.Value;
+        visit.PlannedEnd = plan.PlannedStart.Value.AddMinutes(plan.DurationMinutes);
+        visit.Place = TextInput.Clean(plan.Place);
+        visit.Purpose = TextInput.Clean(plan.Purpose);
+        var recorder = plan.RecorderId ?? plan.VisitorIds[0];
+        foreach (var id in plan.VisitorIds.Distinct())
+            visit.Visitors.Add(new VisitVisitor { PersonId = id, IsRecorder = id == recorder });
+        foreach (var id in plan.TargetPersonIds.Distinct()) visit.Targets.Add(new VisitTarget { PersonId = id });
+        foreach (var id in plan.TargetBranchIds.Distinct()) visit.Targets.Add(new VisitTarget { OrgUnitId = id });
+        visit.Version++;
+        await db.SaveOrConflictAsync(ct);
+        return visit.Id;
+    }
+
+    private async Task ValidatePlanAsync(PortalDbContext db, PortalUser user, VisitPlan p, CancellationToken ct)
+    {
+        var v = new Validator()
+            .Check(programmes.Exists(p.ProgrammeKey), nameof(p.ProgrammeKey), "请选择家访项目。")
+            .Check(p.PlannedStart is not null, nameof(p.PlannedStart), "请填写计划时间。")
+            .Check(p.DurationMinutes is >= 10 and <= 24 * 60, nameof(p.DurationMinutes), "预计时长应在 10 分钟到 24 小时之间。")
+            .MaxLength(nameof(p.Place), p.Place, 300, "地点")
+            .MaxLength(nameof(p.Purpose), p.Purpose, 500, "家访事由")
+            .Check(p.VisitorIds.Count > 0, nameof(p.VisitorIds), "至少需要一名家访人员。")
+            .Check(p.TargetPersonIds.Count + p.TargetBranchIds.Count > 0, nameof(p.TargetPersonIds), "请选择家访对象（人员或党支部）。")
+            .Check(p.RecorderId is null || p.VisitorIds.Contains(p.RecorderId.Value), nameof(p.RecorderId), "记录人必须是家访人员之一。")
+            .Check(!p.TargetPersonIds.Intersect(p.VisitorIds).Any(), nameof(p.TargetPersonIds), "家访对象不能同时是家访人员。");
+
+        // A leader plans their own visits; planning for others is for oversight roles.
+        if (!user.OverseesInstitution && p.VisitorIds.Count > 0)
+            v.Check(user.PersonId is int me && p.VisitorIds.Contains(me), nameof(p.VisitorIds), "您本人须是家访人员之一。");
+
+        var people = p.VisitorIds.Concat(p.TargetPersonIds).Distinct().ToList();
+        if (people.Count > 0)
+        {
+            var found = await db.People.CountAsync(x => x.InstitutionId == user.InstitutionId && people.Contains(x.Id), ct);
+            v.Check(found == people.Count, nameof(p.TargetPersonIds), "所选人员不存在。");
+        }
+        if (p.TargetBranchIds.Count > 0)
+        {
+            var found = await db.OrgUnits.CountAsync(u => u.InstitutionId == user.InstitutionId && p.TargetBranchIds.Contains(u.Id) && u.Kind == OrgUnitKind.PartyBranch, ct);
+            v.Check(found == p.TargetBranchIds.Distinct().Count(), nameof(p.TargetBranchIds), "所选党支部不存在。");
+        }
+        v.ThrowIfInvalid();
+    }
+
+    /// <summary>The visitor told the person (and family) when they will come.</summary>
+    public async Task MarkNotifiedAsync(PortalUser user, int id, long version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var visit = await LoadForChangeAsync(db, user, id, version, ct);
+        if (visit.Status != VisitStatus.Planned) throw new PortalValidationException("Status", "只有“计划中”的家访可以标记为已通知。");
+        visit.Status = VisitStatus.Notified;
+        visit.NotifiedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveOrConflictAsync(ct);
+    }
+
+    public async Task RecordOutcomeAsync(PortalUser user, int id, VisitOutcome outcome, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var visit = await LoadForChangeAsync(db, user, id, outcome.Version, ct);
+        if (visit.Status is VisitStatus.Done or VisitStatus.Cancelled)
+            throw new PortalValidationException(nameof(outcome.Record), "该家访已完成或已取消，不能再次登记。");
+
+        var now = clock.GetLocalNow().DateTime;
+        var v = new Validator()
+            .Check(outcome.ActualStart is not null, nameof(outcome.ActualStart), "请填写实际家访时间。")
+            .Check(outcome.ActualStart is null || outcome.ActualStart <= now.AddMinutes(5), nameof(outcome.ActualStart), "实际家访时间不能晚于现在。")
+            .Require(nameof(outcome.Record), outcome.Record, "家访情况记录")
+            .MaxLength(nameof(outcome.Record), outcome.Record, 8000, "家访情况记录")
+            .MaxLength(nameof(outcome.ProblemsFound), outcome.ProblemsFound, 4000, "发现的问题")
+            .MaxLength(nameof(outcome.Resolution), outcome.Resolution, 4000, "问题解决情况");
+        var targetPeople = await db.VisitTargets.Where(t => t.VisitId == id && t.PersonId != null).Select(t => t.PersonId!.Value).ToListAsync(ct);
+        var allowedFamily = await db.FamilyMembers.Where(f => targetPeople.Contains(f.PersonId)).Select(f => f.Id).ToListAsync(ct);
+        v.Check(outcome.FamilyMetIds.All(allowedFamily.Contains), nameof(outcome.FamilyMetIds), "所选家属不属于家访对象。");
+        v.ThrowIfInvalid();
+
+        visit.ActualStart = outcome.ActualStart;
+        visit.Record = outcome.Record!.Trim();
+        visit.ProblemsFound = TextInput.Clean(outcome.ProblemsFound);
+        visit.Resolution = TextInput.Clean(outcome.Resolution);
+        visit.Status = VisitStatus.Done;
+        visit.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        foreach (var fid in outcome.FamilyMetIds.Distinct()) visit.FamilyMet.Add(new VisitFamilyMet { FamilyMemberId = fid });
+        await db.SaveOrConflictAsync(ct);
+    }
+
+    public async Task CancelAsync(PortalUser user, int id, long version, string? reason, CancellationToken ct = default)
+    {
+        new Validator().Require("CancelReason", reason, "取消原因").MaxLength("CancelReason", reason, 500, "取消原因").ThrowIfInvalid();
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var visit = await LoadForChangeAsync(db, user, id, version, ct);
+        if (visit.Status is VisitStatus.Done or VisitStatus.Cancelled)
+            throw new PortalValidationException("CancelReason", "已完成或已取消的家访不能取消。");
+        visit.Status = VisitStatus.Cancelled;
+        visit.CancelReason = reason!.Trim();
+        await db.SaveOrConflictAsync(ct);
+    }
+
+    private static async Task<Visit> LoadForChangeAsync(PortalDbContext db, PortalUser user, int id, long version, CancellationToken ct)
+    {
+        var visit = await Visible(db, user).Include(x => x.Visitors).Include(x => x.FamilyMet)
+            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        if (!IsVisitor(visit, user) && !user.OverseesInstitution) throw new AccessDeniedException();
+        db.Entry(visit).Property(x => x.Version).OriginalValue = version;
+        return visit;
+    }
+
+    private static bool IsVisitor(Visit v, PortalUser user) => user.PersonId is int me && v.Visitors.Any(x => x.PersonId == me);
+
+    public static string FamilyRelationText(FamilyRelation r) => r switch
+    {
+        FamilyRelation.Spouse => "配偶",
+        FamilyRelation.Child => "子女",
+        FamilyRelation.Parent => "父母",
+        FamilyRelation.ParentInLaw => "岳父母/公婆",
+        _ => "其他",
+    };
+}

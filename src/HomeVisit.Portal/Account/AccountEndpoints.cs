@@ -1,0 +1,38 @@
+using HomeVisit.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HomeVisit.Portal.Account;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        // A form post with the antiforgery token (validated by UseAntiforgery), so another site cannot sign a user out.
+        app.MapPost("/account/logout", async (HttpContext http, AccountService accounts) =>
+        {
+            if (PortalUser.FromPrincipal(http.User) is { } user) await accounts.RecordSignOutAsync(user);
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("/account/login");
+        });
+
+        // Called by the page while the user is active, so the sliding cookie does not expire under a live circuit.
+        app.MapGet("/account/keepalive", () => Results.NoContent());
+
+        app.MapGet("/culture", (HttpContext http, [FromQuery] string? c, [FromQuery] string? redirectUri) =>
+        {
+            var culture = c == "en" ? "en" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+        }).AllowAnonymous();
+
+        return app;
+    }
+
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

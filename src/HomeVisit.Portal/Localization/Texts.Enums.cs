@@ -1,0 +1,31 @@
+using HomeVisit.Core.FollowUps;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.People;
+using HomeVisit.Core.Visits;
+
+namespace HomeVisit.Portal.Localization;
+
+public sealed partial class Texts
+{
+    private static readonly Dictionary<(Type, string), string> EnumNames = Build(
+        (VisitForm.HomeVisit, "上门家访"), (VisitForm.KeyAppointment, "重点约访"), (VisitForm.RegularRevisit, "定期回访"),
+        (VisitForm.PhoneVisit, "电话回访"), (VisitForm.LetterVisit, "信函回访"), (VisitForm.HeartTalk, "谈心谈话"),
+        (VisitForm.BranchActivity, "参加支部活动"), (VisitForm.BranchReport, "听取支部汇报"), (VisitForm.OnSiteTalk, "现场谈话"),
+        (VisitStatus.Planned, "计划中"), (VisitStatus.Notified, "已通知"), (VisitStatus.Done, "已完成"), (VisitStatus.Cancelled, "已取消"),
+        (FollowUpKind.Request, "诉求"), (FollowUpKind.Difficulty, "困难"), (FollowUpKind.Suggestion, "意见建议"), (FollowUpKind.WarningSign, "苗头性问题"),
+        (FollowUpStatus.Open, "待办"), (FollowUpStatus.InProgress, "办理中"), (FollowUpStatus.Resolved, "已办结"), (FollowUpStatus.Withdrawn, "已撤回"),
+        (Gender.Unknown, "未填"), (Gender.Male, "男"), (Gender.Female, "女"),
+        (EstablishmentStatus.InEstablishment, "在编在岗"), (EstablishmentStatus.NonNamedEstablishment, "非实名编"),
+        (EstablishmentStatus.Contract, "合同制"), (EstablishmentStatus.Retired, "退休"), (EstablishmentStatus.Other, "其他"),
+        (PartyMembership.None, "群众"), (PartyMembership.Member, "中共党员"), (PartyMembership.Probationary, "预备党员"),
+        (PartyMembership.Applicant, "入党积极分子"), (PartyMembership.OtherParty, "民主党派"),
+        (FamilyRelation.Spouse, "配偶"), (FamilyRelation.Child, "子女"), (FamilyRelation.Parent, "父母"),
+        (FamilyRelation.ParentInLaw, "岳父母/公婆"), (FamilyRelation.Other, "其他"),
+        (OrgUnitKind.School, "学校"), (OrgUnitKind.College, "学院"), (OrgUnitKind.Department, "部门"), (OrgUnitKind.PartyBranch, "党支部"),
+        (OrgUnitKind.County, "县"), (OrgUnitKind.Township, "乡镇（街道）"), (OrgUnitKind.Unit, "单位"),
+        (LeadershipRole.Head, "一把手"), (LeadershipRole.Deputy, "副职"), (LeadershipRole.Oversees, "分管领导"),
+        (LeadershipRole.LinkedCountyLeader, "分包县级领导"), (LeadershipRole.BranchSecretary, "支部书记"));
+
+    private static Dictionary<(Type, string), string> Build(params (System.Enum Value, string Zh)[] items) =>
+        items.ToDictionary(i => (i.Value.GetType(), i.Value.ToString()), i => i.Zh);
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using HomeVisit.Core;
+using HomeVisit.Core.Data;
+using HomeVisit.Portal.Account;
+using HomeVisit.Portal.Localization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Localization;
+using Radzen;
+
+namespace HomeVisit.Portal;
+
+public static class PortalServiceCollectionExtensions
+{
+    /// <summary>Database, core services and health checks.</summary>
+    public static WebApplicationBuilder AddPortalCore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddPortalCoreServices(builder.Configuration);
+        builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>Blazor Server with Radzen, Chinese first and English second.</summary>
+    public static IServiceCollection AddPortalUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<Texts>();
+        services.AddScoped<IdleTracker>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<IdleTracker>());
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // Only the user's explicit choice (the cookie) switches language; the browser's does not.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+}
