@@ -1,5 +1,6 @@
 using System.Globalization;
 using HomeVisit.Core;
+using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Account;
 using HomeVisit.Portal.Localization;
@@ -27,6 +28,7 @@ public static class PortalServiceCollectionExtensions
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<Texts>();
+        services.AddSingleton(new MarkdownContent(Path.Combine(AppContext.BaseDirectory, "wwwroot-content")));
         services.AddScoped<IdleTracker>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<IdleTracker>());
         services.Configure<RequestLocalizationOptions>(o =>

@@ -41,6 +41,7 @@ public sealed partial class Texts
         ["没有待办事项。"] = "Nothing open.",
         ["共 {0} 项未办结，其中 {1} 项已超期。"] = "{0} open, {1} of them overdue.",
         ["查看全部"] = "See all",
+        ["使用帮助"] = "Help",
         // Enum texts
         ["上门家访"] = "Home visit", ["重点约访"] = "Key appointment", ["定期回访"] = "Regular revisit",
         ["电话回访"] = "Phone revisit", ["信函回访"] = "Letter revisit", ["谈心谈话"] = "Heart-to-heart talk",
