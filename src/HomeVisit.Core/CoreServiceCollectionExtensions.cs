@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Audit;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
@@ -23,6 +24,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<VisitService>();
         services.AddSingleton<FollowUpService>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<UserAdminService>();
+        services.AddSingleton<AuditService>();
         return services;
     }
 }

@@ -117,6 +117,32 @@ public sealed class AccountService(
 
     public string HashPassword(UserAccount account, string password) => _hasher.HashPassword(account, password);
 
+    /// <summary>A user changes their own password; the current one is required.</summary>
+    public async Task ChangePasswordAsync(PortalUser user, string? current, string? next, string? confirm, CancellationToken ct = default)
+    {
+        var v = new Validator()
+            .Require("Current", current, "当前密码")
+            .Require("New", next, "新密码")
+            .Check(string.IsNullOrEmpty(next) || next.Length >= UserAdminService.MinPasswordLength, "New", $"新密码至少 {UserAdminService.MinPasswordLength} 位。")
+            .Check(next == confirm, "Confirm", "两次输入的新密码不一致。");
+        v.ThrowIfInvalid();
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.Id == user.UserId, ct) ?? throw new NotFoundException();
+        if (account.PasswordHash is null || _hasher.VerifyHashedPassword(account, account.PasswordHash, current!) == PasswordVerificationResult.Failed)
+            throw new PortalValidationException("Current", "当前密码不正确。");
+        account.PasswordHash = _hasher.HashPassword(account, next!);
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The principal for an account after its stamp changed (e.g. own password change), to re-issue the cookie.</summary>
+    public async Task<ClaimsPrincipal?> RefreshPrincipalAsync(int userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == userId && !a.IsDisabled, ct);
+        return account is null ? null : CreatePrincipal(account);
+    }
+
     private static string Truncate(string s) => s.Length > 50 ? s[..50] : s;
 
     private static readonly UserAccount Dummy = new() { UserName = "", DisplayName = "" };

@@ -1,0 +1,22 @@
+namespace HomeVisit.Portal.Localization;
+
+public sealed partial class Texts
+{
+    /// <summary>English for the administration and account pages.</summary>
+    private static Dictionary<string, string> AdminTexts => new(StringComparer.Ordinal)
+    {
+        ["审计日志"] = "Audit log", ["操作"] = "Action", ["对象类型"] = "Record type", ["对象编号"] = "Record id",
+        ["日期从"] = "From", ["日期到"] = "To", ["查询"] = "Search", ["没有记录。"] = "No records.", ["时间"] = "Time", ["详情"] = "Detail",
+        ["账号管理"] = "Accounts", ["新增账号"] = "New account", ["编辑账号"] = "Edit account", ["搜索用户名或姓名"] = "Search user name or name",
+        ["姓名"] = "Name", ["关联人员"] = "Person", ["角色"] = "Roles", ["状态"] = "Status", ["已停用"] = "Disabled", ["已锁定"] = "Locked",
+        ["正常"] = "Active", ["最近登录"] = "Last sign-in", ["输入姓名或工号搜索"] = "Type a name or staff number",
+        ["初始密码"] = "Initial password", ["重置密码（留空则不修改）"] = "Reset password (leave empty to keep)", ["停用该账号"] = "Disable this account",
+        ["保存"] = "Save", ["解除锁定"] = "Unlock", ["返回"] = "Back", ["已保存。"] = "Saved.", ["已解除锁定。"] = "Unlocked.",
+        ["重新加载"] = "Reload", ["该记录已被他人修改，请重新加载后再编辑。"] = "Someone else changed this record. Reload it, then edit again.",
+        ["记录不存在或无权查看。"] = "The record does not exist or you may not see it.",
+        ["修改密码"] = "Change password", ["密码已修改。"] = "Your password was changed.", ["当前密码"] = "Current password",
+        ["新密码"] = "New password", ["确认新密码"] = "Confirm the new password",
+        ["系统管理员"] = "System admin", ["项目管理员"] = "Programme admin", ["领导（家访人）"] = "Leader (visitor)", ["联络员"] = "Liaison",
+        ["纪检监察"] = "Discipline office", ["组织部"] = "Organisation department", ["职工"] = "Staff",
+    };
+}
