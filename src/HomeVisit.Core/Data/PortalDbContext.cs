@@ -148,5 +148,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     private static readonly JsonSerializerOptions AuditJson = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 }
