@@ -25,7 +25,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
     public async Task<PagedResult<FollowUpRow>> ListAsync(PortalUser user, FollowUpQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var items = Visible(db, user).AsNoTracking();
         if (q.Status is FollowUpStatus s) items = items.Where(f => f.Status == s);
         if (q.OpenOnly || q.OverdueOnly) items = items.Where(f => f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress);
@@ -64,7 +64,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             .MaxLength(nameof(raise.Details), raise.Details, 4000, "详细情况")
             .MaxLength(nameof(raise.Category), raise.Category, 100, "类别")
             .MaxLength(nameof(raise.RaisedByName), raise.RaisedByName, 50, "提出人")
-            .Check(raise.Deadline is null || raise.Deadline.Value.Date >= clock.GetLocalNow().Date, nameof(raise.Deadline), "办理期限不能早于今天。");
+            .Check(raise.Deadline is null || raise.Deadline.Value.Date >= clock.Now().Date, nameof(raise.Deadline), "办理期限不能早于今天。");
 
         string programmeKey;
         if (raise.VisitId is int visitId)

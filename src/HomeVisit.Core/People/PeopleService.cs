@@ -137,7 +137,7 @@ public sealed partial class PeopleService(IDbContextFactory<PortalDbContext> dbF
             .MaxLength(nameof(e.HomeAddress), e.HomeAddress, 300, "家庭住址")
             .Check(string.IsNullOrWhiteSpace(e.Phone) || PhonePattern().IsMatch(e.Phone.Trim()), nameof(e.Phone),
                 "联系电话格式不正确，请填写 7–20 位数字（可含 +、- 和空格）。")
-            .Check(e.BirthDate is null || (e.BirthDate.Value.Year >= 1900 && e.BirthDate.Value.Date <= clock.GetLocalNow().Date),
+            .Check(e.BirthDate is null || (e.BirthDate.Value.Year >= 1900 && e.BirthDate.Value.Date <= clock.Now().Date),
                 nameof(e.BirthDate), "出生日期不能晚于今天，也不能早于 1900 年。");
 
         if (!string.IsNullOrWhiteSpace(e.StaffNumber))

@@ -211,7 +211,7 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
         if (visit.Status is VisitStatus.Done or VisitStatus.Cancelled)
             throw new PortalValidationException(nameof(outcome.Record), "该家访已完成或已取消，不能再次登记。");
 
-        var now = clock.GetLocalNow().DateTime;
+        var now = clock.Now();
         var v = new Validator()
             .Check(outcome.ActualStart is not null, nameof(outcome.ActualStart), "请填写实际家访时间。")
             .Check(outcome.ActualStart is null || outcome.ActualStart <= now.AddMinutes(5), nameof(outcome.ActualStart), "实际家访时间不能晚于现在。")
