@@ -13,7 +13,10 @@ public sealed record FollowUpQuery(
 public sealed record FollowUpRow(
     int Id, long Version, string ProgrammeKey, int? VisitId, FollowUpKind Kind, string? Category, string Summary,
     string? RaisedBy, string? OwnerName, DateOnly? Deadline, FollowUpStatus Status, bool IsOverdue,
-    string? Resolution, string? Feedback, string? WithdrawReason, DateTime CreatedAt, DateTime? ClosedAt);
+    string? Resolution, string? Feedback, string? WithdrawReason, DateTime CreatedAt, DateTime? ClosedAt)
+{
+    public string? Details { get; init; }
+}
 
 public sealed class FollowUpRaise
 {

@@ -43,18 +43,31 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         var total = await items.CountAsync(ct);
         var pageSize = Math.Clamp(q.PageSize, 1, 200);
         var page = Math.Max(1, q.Page);
-        var rows = await items
+        var rows = items
             .OrderBy(f => f.Status == FollowUpStatus.Resolved || f.Status == FollowUpStatus.Withdrawn)
             .ThenBy(f => f.Deadline == null).ThenBy(f => f.Deadline).ThenByDescending(f => f.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(f => new FollowUpRow(f.Id, f.Version, f.ProgrammeKey, f.VisitId, f.Kind, f.Category, f.Summary,
-                f.RaisedByPerson != null ? f.RaisedByPerson.Name : f.RaisedByName,
-                f.OwnerPerson != null ? f.OwnerPerson.Name : null, f.Deadline, f.Status,
-                (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress) && f.Deadline != null && f.Deadline < today,
-                f.Resolution, f.Feedback, f.WithdrawReason, f.CreatedAt, f.ClosedAt))
-            .ToListAsync(ct);
-        return new PagedResult<FollowUpRow>(rows, total, page, pageSize);
+            .Skip((page - 1) * pageSize).Take(pageSize);
+        return new PagedResult<FollowUpRow>(await Project(rows, today).ToListAsync(ct), total, page, pageSize);
     }
+
+    /// <summary>One item the user may see (the list's row, with its details); for opening an item by link.</summary>
+    public async Task<FollowUpRow> GetAsync(PortalUser user, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return await Project(Visible(db, user).AsNoTracking().Where(f => f.Id == id), today).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException();
+    }
+
+    private static IQueryable<FollowUpRow> Project(IQueryable<FollowUpItem> items, DateOnly today) =>
+        items.Select(f => new FollowUpRow(f.Id, f.Version, f.ProgrammeKey, f.VisitId, f.Kind, f.Category, f.Summary,
+            f.RaisedByPerson != null ? f.RaisedByPerson.Name : f.RaisedByName,
+            f.OwnerPerson != null ? f.OwnerPerson.Name : null, f.Deadline, f.Status,
+            (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress) && f.Deadline != null && f.Deadline < today,
+            f.Resolution, f.Feedback, f.WithdrawReason, f.CreatedAt, f.ClosedAt)
+        {
+            Details = f.Details,
+        });
 
     public async Task<int> RaiseAsync(PortalUser user, FollowUpRaise raise, CancellationToken ct = default)
     {
@@ -73,6 +86,8 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
                 ?? throw new NotFoundException();
             var takesPart = user.PersonId is int me && visit.Visitors.Any(x => x.PersonId == me);
             if (!takesPart && !user.OverseesInstitution) throw new AccessDeniedException("只有参加该家访的人员可以登记事项。");
+            if (visit.Status == VisitStatus.Cancelled)
+                throw new PortalValidationException(nameof(raise.Summary), "已取消的家访不能登记跟踪事项。");
             programmeKey = visit.ProgrammeKey;
         }
         else

@@ -26,7 +26,11 @@ public sealed record VisitDetail(
     VisitStatus Status, DateTime? NotifiedAt, string? CancelReason, DateTime CreatedAt,
     IReadOnlyList<VisitParticipantView> Visitors, IReadOnlyList<VisitTargetView> Targets,
     IReadOnlyList<int> FamilyMetIds, IReadOnlyList<FamilyOption> FamilyOfTargets,
-    bool CanRecord, bool CanChangePlan);
+    bool CanRecord, bool CanChangePlan)
+{
+    /// <summary>Visitors (and oversight roles) may raise follow-up items while the visit is not cancelled.</summary>
+    public bool CanRaiseFollowUp { get; init; }
+}
 
 /// <summary>Form model for planning (or re-planning) a visit.</summary>
 public sealed class VisitPlan
@@ -43,6 +47,8 @@ public sealed class VisitPlan
     public int? RecorderId { get; set; }
     public List<int> TargetPersonIds { get; set; } = [];
     public List<int> TargetBranchIds { get; set; } = [];
+    /// <summary>Set when loaded for editing; a done or cancelled visit's plan can no longer change.</summary>
+    public VisitStatus Status { get; set; } = VisitStatus.Planned;
 }
 
 /// <summary>Form model for recording what happened.</summary>

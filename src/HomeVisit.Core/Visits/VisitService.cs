@@ -98,7 +98,10 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
             v.FamilyMet.Select(f => f.FamilyMemberId).ToList(),
             family.Select(f => new FamilyOption(f.Id, f.PersonId, f.PersonName, FamilyRelationText(f.Relation), f.Name, f.Workplace)).ToList(),
             CanRecord: v.Status is VisitStatus.Planned or VisitStatus.Notified && (takesPart || user.OverseesInstitution),
-            CanChangePlan: v.Status is VisitStatus.Planned or VisitStatus.Notified && (takesPart || user.OverseesInstitution));
+            CanChangePlan: v.Status is VisitStatus.Planned or VisitStatus.Notified && (takesPart || user.OverseesInstitution))
+        {
+            CanRaiseFollowUp = v.Status != VisitStatus.Cancelled && (takesPart || user.OverseesInstitution),
+        };
     }
 
     public async Task<VisitPlan> GetPlanAsync(PortalUser user, int id, CancellationToken ct = default)
@@ -114,6 +117,7 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
             RecorderId = v.Visitors.FirstOrDefault(x => x.IsRecorder)?.PersonId,
             TargetPersonIds = v.Targets.Where(t => t.PersonId != null).Select(t => t.PersonId!.Value).ToList(),
             TargetBranchIds = v.Targets.Where(t => t.OrgUnitId != null).Select(t => t.OrgUnitId!.Value).ToList(),
+            Status = v.Status,
         };
     }
 
