@@ -17,6 +17,9 @@ public static class BeijingTime
     public static DateTime FromUtc(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>A UTC timestamp shown as Beijing time.</summary>
+    public static DateTime ToBeijing(this DateTime utc) => FromUtc(utc);
+
     public static DateTime ToUtc(DateTime beijing) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(beijing, DateTimeKind.Unspecified), Zone);
 }

@@ -54,7 +54,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
     public async Task<FollowUpRow> GetAsync(PortalUser user, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         return await Project(Visible(db, user).AsNoTracking().Where(f => f.Id == id), today).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException();
     }
