@@ -1,0 +1,23 @@
+namespace HomeVisit.Core.Demo;
+
+/// <summary>The sign-ins the demo seed creates; tests and the README refer to these names.</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo#2026";
+    public const string InstitutionName = "广西示范职业技术学院";
+
+    /// <summary>SystemAdmin + ProgrammeAdmin; not linked to a person.</summary>
+    public const string Admin = "admin";
+    /// <summary>A deputy dean (副院长) of 汽车工程学院 who visits staff.</summary>
+    public const string Leader = "leader";
+    /// <summary>Staff of 纪检监察室 (DisciplineOffice).</summary>
+    public const string DisciplineOffice = "jiwei";
+    /// <summary>Staff of 组织部 (OrganisationDept).</summary>
+    public const string OrganisationDept = "zuzhi";
+    /// <summary>An ordinary teacher.</summary>
+    public const string Staff = "staff";
+    /// <summary>The college's liaison who keeps visit records.</summary>
+    public const string Liaison = "liaison";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Leader, DisciplineOffice, OrganisationDept, Staff, Liaison];
+}
