@@ -1,5 +1,4 @@
 using System.Net;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.Demo;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +83,7 @@ public sealed class HostTests(PortalFactory portal) : IClassFixture<PortalFactor
         await client.SignInAsync(userName);
         var home = await client.GetDocumentAsync("/");
 
-        var displayName = await DisplayNameAsync(userName);
+        var displayName = await portal.DisplayNameAsync(userName);
         Assert.Equal(displayName, home.QuerySelector("[data-testid=current-user]")?.TextContent.Trim());
         Assert.Equal($"您好，{displayName}", home.QuerySelector("h1")?.TextContent.Trim());
     }
@@ -157,26 +156,14 @@ public sealed class HostTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Empty(staffHome.QuerySelectorAll("a[href^='/visits/']"));
     }
 
-    private async Task<string> DisplayNameAsync(string userName)
-    {
-        await using var db = Database();
-        return await db.UserAccounts.Where(a => a.UserName == userName).Select(a => a.DisplayName).SingleAsync();
-    }
-
     private async Task<string> UpcomingPersonTargetOfLeaderAsync()
     {
-        await using var db = Database();
+        await using var db = portal.OpenDatabase();
         var leaderPerson = await db.UserAccounts.Where(a => a.UserName == DemoAccounts.Leader).Select(a => a.PersonId).SingleAsync();
         var now = DateTime.UtcNow.AddHours(8);
         return await db.VisitTargets
             .Where(t => t.PersonId != null && t.Visit!.Visitors.Any(v => v.PersonId == leaderPerson)
                         && t.Visit.Status != VisitStatus.Done && t.Visit.PlannedStart > now && t.Visit.PlannedStart < now.AddDays(29))
             .Select(t => t.Person!.Name).FirstAsync();
-    }
-
-    private PortalDbContext Database()
-    {
-        _ = portal.Server; // the host migrates and seeds on start
-        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(portal.ConnectionString).Options);
     }
 }

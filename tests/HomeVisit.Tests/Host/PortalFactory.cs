@@ -1,10 +1,12 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using HomeVisit.Core.Data;
 using HomeVisit.Core.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace HomeVisit.Tests.Host;
@@ -34,6 +36,20 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A context on the portal's database (started first, so it is migrated and seeded), for arranging and checking data.</summary>
+    public PortalDbContext OpenDatabase()
+    {
+        _ = Services; // the host migrates and seeds on start
+        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(ConnectionString).Options);
+    }
+
+    /// <summary>The name shown for an account (its person's name for the demo accounts).</summary>
+    public async Task<string> DisplayNameAsync(string userName)
+    {
+        await using var db = OpenDatabase();
+        return await db.UserAccounts.Where(a => a.UserName == userName).Select(a => a.DisplayName).SingleAsync();
+    }
 
     /// <summary>Drops pooled connections to this portal's file, e.g. before breaking or deleting it.</summary>
     public void ReleaseDatabase()
