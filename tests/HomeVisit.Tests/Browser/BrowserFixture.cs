@@ -1,8 +1,10 @@
+using HomeVisit.Core.Data;
 using HomeVisit.Core.Demo;
 using HomeVisit.Tests.Host;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
@@ -122,12 +124,24 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         protected override IHost CreateHost(IHostBuilder builder)
         {
+            // Program.cs migrates and seeds as soon as a host is built, and building two hosts runs it twice at
+            // once: both would find the file empty and seed it. Migrating and seeding first (the same migration and
+            // DemoSeeder) leaves both hosts nothing to do.
+            PrepareDatabase();
             var testHost = builder.Build();
             builder.ConfigureWebHost(web => web.UseKestrel().UseUrls("http://127.0.0.1:0"));
             _kestrelHost = builder.Build();
             _kestrelHost.Start();
             testHost.Start();
             return testHost;
+        }
+
+        private void PrepareDatabase()
+        {
+            Directory.CreateDirectory(Folder);
+            using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(ConnectionString).Options);
+            db.Database.Migrate();
+            DemoSeeder.SeedAsync(db, TimeProvider.System).GetAwaiter().GetResult();
         }
 
         public override async ValueTask DisposeAsync()
