@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
@@ -10,9 +11,11 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        // A form post with the antiforgery token (validated by UseAntiforgery), so another site cannot sign a user out.
-        app.MapPost("/account/logout", async (HttpContext http, AccountService accounts) =>
+        // A form post with the antiforgery token, so another site cannot sign a user out. UseAntiforgery does
+        // not check minimal-API endpoints that bind no form values, so the endpoint checks the token itself.
+        app.MapPost("/account/logout", async (HttpContext http, AccountService accounts, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             if (PortalUser.FromPrincipal(http.User) is { } user) await accounts.RecordSignOutAsync(user);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/account/login");

@@ -1,0 +1,172 @@
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Demo;
+using HomeVisit.Tests.Host;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Playwright;
+
+namespace HomeVisit.Tests.Browser;
+
+/// <summary>
+/// The real portal on Kestrel at http://127.0.0.1:&lt;free port&gt; (fresh temp SQLite file, demo seed, Development),
+/// plus headless Debian Chromium through Playwright. One per test run for the "Browser" collection:
+/// <code>
+/// [Collection(BrowserCollection.Name)]
+/// public sealed class MyBrowserTests(BrowserFixture app)
+/// {
+///     [Fact]
+///     public async Task Something()
+///     {
+///         await using var session = await app.SignInAsync(DemoAccounts.Leader);   // own context = own cookies
+///         await session.Page.GotoAsync(app.Url("/visits"));
+///         ...
+///     }
+/// }
+/// </code>
+/// Each test gets its own browser context (cookies, storage), so tests stay independent; the server and
+/// the browser process are shared. Tests that change data should create their own records rather than
+/// rely on the demo records staying as seeded.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private KestrelPortalFactory? _portal;
+    private IPlaywright? _playwright;
+
+    /// <summary>The server's base address, e.g. http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The running portal: its database file, connection string, services.</summary>
+    public PortalFactory Portal => _portal ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
+    public async Task InitializeAsync()
+    {
+        // Fail, not skip: a missing browser must be noticed (scripts/test.sh installs it).
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. The browser tests need Debian's Chromium: apt-get install -y chromium fonts-noto-cjk (scripts/test.sh does this).");
+
+        _portal = new KestrelPortalFactory();
+        BaseAddress = _portal.StartKestrel();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context and page (own cookies), in Chinese, with a desktop-sized viewport.</summary>
+    public async Task<BrowserSession> NewSessionAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return new BrowserSession(context, await context.NewPageAsync());
+    }
+
+    /// <summary>A new session signed in through the login form; the page is on the start page afterwards.</summary>
+    public async Task<BrowserSession> SignInAsync(string userName, string password = DemoAccounts.Password)
+    {
+        var session = await NewSessionAsync();
+        var page = session.Page;
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // The start page is interactive: wait until the circuit is up before the test clicks anything.
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        return session;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_portal is not null) await _portal.DisposeAsync();
+    }
+
+    /// <summary>
+    /// WebApplicationFactory on .NET 9 serves through TestServer only, which a browser cannot reach. This builds
+    /// the same host a second time with Kestrel on a free loopback port (the known CreateHost pattern): the
+    /// TestServer host is still returned to the factory, the Kestrel one is what the browser talks to.
+    /// </summary>
+    private sealed class KestrelPortalFactory : PortalFactory
+    {
+        private IHost? _kestrelHost;
+
+        public Uri StartKestrel()
+        {
+            _ = Server; // builds both hosts through CreateHost
+            var addresses = _kestrelHost!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            return new Uri(addresses.Addresses.First());
+        }
+
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            // Program.cs migrates and seeds as soon as a host is built, and building two hosts runs it twice at
+            // once: both would find the file empty and seed it. Migrating and seeding first (the same migration and
+            // DemoSeeder) leaves both hosts nothing to do.
+            PrepareDatabase();
+            var testHost = builder.Build();
+            builder.ConfigureWebHost(web => web.UseKestrel().UseUrls("http://127.0.0.1:0"));
+            _kestrelHost = builder.Build();
+            _kestrelHost.Start();
+            testHost.Start();
+            return testHost;
+        }
+
+        private void PrepareDatabase()
+        {
+            Directory.CreateDirectory(Folder);
+            using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(ConnectionString).Options);
+            db.Database.Migrate();
+            DemoSeeder.SeedAsync(db, TimeProvider.System).GetAwaiter().GetResult();
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (_kestrelHost is not null)
+            {
+                await _kestrelHost.StopAsync();
+                _kestrelHost.Dispose();
+            }
+            await base.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>One browser context and its page; dispose to close them.</summary>
+public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IBrowserContext Context { get; } = context;
+    public IPage Page { get; } = page;
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

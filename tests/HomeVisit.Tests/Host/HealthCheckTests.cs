@@ -1,0 +1,25 @@
+using System.Net;
+
+namespace HomeVisit.Tests.Host;
+
+/// <summary>Breaks its own portal's database, so it does not share the class fixture.</summary>
+public sealed class HealthCheckTests
+{
+    [Fact]
+    public async Task Health_is_503_once_the_database_cannot_be_opened()
+    {
+        using var portal = new PortalFactory();
+        using var client = portal.CreateClient();
+        using (var healthy = await client.GetAsync("/healthz"))
+            Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
+
+        // The database's folder disappears (a lost volume): pooled connections are dropped, and SQLite
+        // cannot create a new file in a folder that does not exist.
+        portal.ReleaseDatabase();
+        Directory.Delete(portal.Folder, recursive: true);
+
+        using var unhealthy = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unhealthy.StatusCode);
+        Assert.Equal("Unhealthy", await unhealthy.Content.ReadAsStringAsync());
+    }
+}
