@@ -42,8 +42,9 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
-        // Pooled connections keep the file open; release them so the folder can be deleted.
-        SqliteConnection.ClearAllPools();
+        // Pooled connections keep the file open; release this file's only (clearing all pools would
+        // pull connections from under tests running in parallel).
+        using (var connection = new SqliteConnection(ConnectionString)) SqliteConnection.ClearPool(connection);
         try
         {
             Directory.Delete(Folder, recursive: true);
