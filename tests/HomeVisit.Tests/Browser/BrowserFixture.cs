@@ -94,10 +94,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        // The start page is interactive: wait until the circuit is up before the test clicks anything.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await WaitForInteractiveAsync(page);
         return session;
     }
+
+    /// <summary>
+    /// Waits until the page's circuit is live. Pages prerender on the server first; what a test types into
+    /// the prerendered HTML is replaced when the live render attaches, so interaction must wait for this.
+    /// </summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("#hv-interactive[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     public async Task DisposeAsync()
     {
