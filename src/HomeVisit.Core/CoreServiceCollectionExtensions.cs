@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         services.AddSingleton<ProgrammeCatalog>();
+        services.AddSingleton<ProgrammeRulesService>();
         services.AddSingleton<OrgService>();
         services.AddSingleton<PeopleService>();
         services.AddSingleton<VisitService>();

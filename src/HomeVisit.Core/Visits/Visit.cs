@@ -18,6 +18,15 @@ public enum VisitForm
     OnSiteTalk,         // 现场谈话
 }
 
+/// <summary>Whether a visit's plan waited for approval (seed 5: approved before the revisit is recorded).</summary>
+public enum ApprovalStatus
+{
+    NotRequired,
+    Pending,
+    Approved,
+    Rejected,
+}
+
 public enum VisitStatus
 {
     Planned,
@@ -44,6 +53,14 @@ public class Visit : IInstitutionScoped, IAudited, IVersioned
     public VisitStatus Status { get; set; }
     public DateTime? NotifiedAt { get; set; }
     public string? CancelReason { get; set; }
+    /// <summary>The priority trigger that prompted the visit, from the programme's rules.</summary>
+    public string? Trigger { get; set; }
+    /// <summary>The programme's own record-form fields (JSON object, key → value).</summary>
+    public string? FormDataJson { get; set; }
+    public ApprovalStatus Approval { get; set; }
+    public int? ApprovedByUserId { get; set; }
+    public DateTime? ApprovedAt { get; set; }
+    public string? ApprovalNote { get; set; }
     public int CreatedByUserId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }

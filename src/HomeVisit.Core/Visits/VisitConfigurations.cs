@@ -16,6 +16,11 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.Property(x => x.ProblemsFound).HasMaxLength(4000);
         b.Property(x => x.Resolution).HasMaxLength(4000);
         b.Property(x => x.CancelReason).HasMaxLength(500);
+        b.Property(x => x.Trigger).HasMaxLength(200);
+        b.Property(x => x.FormDataJson).HasMaxLength(20000);
+        b.Property(x => x.ApprovalNote).HasMaxLength(500);
+        // A default, because the column was added to a table that already had rows.
+        b.Property(x => x.Approval).HasDefaultValue(ApprovalStatus.NotRequired);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);

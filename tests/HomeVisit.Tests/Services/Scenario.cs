@@ -68,10 +68,7 @@ public sealed class Scenario : IDisposable
         Db = TestDatabase.CreateEmpty(Clock);
         File.Copy(template.Db.FilePath, Db.FilePath);
         CopyIdsFrom(template);
-        var catalog = new ProgrammeCatalog([
-            new ProgrammeInfo("lianzheng", "廉政家访", "Integrity home visits", "#c0392b"),
-            new ProgrammeInfo("ganbu", "干部家访", "Cadre home visits", "#2e86c1"),
-        ]);
+        var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
         Org = new OrgService(Db.Factory);
         People = new PeopleService(Db.Factory, Org, Clock);
         Visits = new VisitService(Db.Factory, catalog, Clock);

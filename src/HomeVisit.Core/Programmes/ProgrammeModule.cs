@@ -1,0 +1,62 @@
+using HomeVisit.Core.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HomeVisit.Core.Programmes;
+
+/// <summary>A navigation entry a module adds under its programme in the menu.</summary>
+/// <param name="Text">Chinese text (translated by the portal's texts).</param>
+/// <param name="Path">Where it leads, under /programmes/{key}.</param>
+/// <param name="Roles">Roles that see it; empty means everyone who may use the programme.</param>
+public sealed record ProgrammeNavEntry(string Text, string Path, string Icon, IReadOnlyList<string>? Roles = null);
+
+public enum RecordFieldKind
+{
+    Text,
+    LongText,
+    Date,
+    YesNo,
+    Choice,
+    Checklist,
+}
+
+/// <summary>A field of the programme's annexed record form (记录单 / 登记表 / 工作记录表) beyond the core visit fields.</summary>
+public sealed record RecordField(string Key, string Label, RecordFieldKind Kind, IReadOnlyList<string>? Choices = null, string? Hint = null);
+
+/// <summary>
+/// The module contract. One class per programme implements it; modules are listed once, in the host's
+/// AddProgrammes(). A module depends only on the core: it never references another module.
+/// </summary>
+public interface IProgrammeModule
+{
+    /// <summary>Stable key used in URLs (/programmes/{key}) and stored on visits and follow-up items.</summary>
+    string Key { get; }
+
+    /// <summary>Chinese display name.</summary>
+    string Name { get; }
+
+    string EnglishName { get; }
+
+    /// <summary>Calendar and chart colour.</summary>
+    string Colour { get; }
+
+    /// <summary>The seed document the defaults come from.</summary>
+    string Source { get; }
+
+    /// <summary>The rules an institution starts with, from the seed; an admin changes them in the portal.</summary>
+    ProgrammeRules DefaultRules();
+
+    /// <summary>Fields of the programme's own record form, stored with the visit.</summary>
+    IReadOnlyList<RecordField> RecordForm { get; }
+
+    /// <summary>Menu entries under the programme.</summary>
+    IReadOnlyList<ProgrammeNavEntry> Navigation { get; }
+
+    /// <summary>Roles that see every record of the programme in their institution (others see their own).</summary>
+    IReadOnlyList<string> OverseerRoles { get; }
+
+    /// <summary>Roles that may change the programme's rules.</summary>
+    IReadOnlyList<string> RuleAdminRoles => [Roles.SystemAdmin, Roles.ProgrammeAdmin];
+
+    /// <summary>Registers the module's own services.</summary>
+    void AddServices(IServiceCollection services) { }
+}

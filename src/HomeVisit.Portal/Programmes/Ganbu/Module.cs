@@ -1,0 +1,48 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+
+namespace HomeVisit.Portal.Programmes.Ganbu;
+
+/// <summary>干部家访: seed 2, 魏县领导干部家访制度实施意见 (魏组〔2023〕6 号).</summary>
+public sealed class GanbuModule : IProgrammeModule
+{
+    public const string ProgrammeKey = "ganbu";
+
+    public string Key => ProgrammeKey;
+    public string Name => "干部家访";
+    public string EnglishName => "Cadre home visits";
+    public string Colour => "#2e86c1";
+    public string Source => "魏县领导干部家访制度实施意见（魏组〔2023〕6 号）";
+
+    public ProgrammeRules DefaultRules() => new()
+    {
+        // 四（一）: 主管副职, 一把手 or the county-level leader linked to the unit visits; the organisation department revisits.
+        VisitorRoles = [Roles.Leader, Roles.OrganisationDept],
+        Targets = TargetScope.InEstablishmentStaff,
+        // 四（二）: 每季度一总结.
+        Period = PeriodKind.Quarter,
+        // Request-driven: the seed sets no count per leader.
+        Quotas = [],
+        AllowedForms = [VisitForm.HomeVisit, VisitForm.RegularRevisit],
+        RequiredRecordFields = ["Record"],
+        PriorityTriggers =
+        [
+            "患有重大疾病", "生活遇到重大困难", "家庭婚丧嫁娶", "出现重大变故", "因工作遇到挫折，心理波动和情绪起伏较大",
+            "群众反映有倾向性、苗头性问题", "其他需要及时进行家访的情况",
+        ],
+    };
+
+    // 三（二）看、谈、听、访 and 三（三）三个一.
+    public IReadOnlyList<RecordField> RecordForm { get; } =
+    [
+        new("Methods", "家访方式", RecordFieldKind.Checklist, ["看", "谈", "听", "访"]),
+        new("Greeting", "送上一声问候，对家属的支持表示感谢", RecordFieldKind.YesNo),
+        new("OpinionsSought", "征求的意见建议", RecordFieldKind.LongText),
+        new("NeedsHeard", "听取的需求", RecordFieldKind.LongText),
+    ];
+
+    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
+
+    public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
+}

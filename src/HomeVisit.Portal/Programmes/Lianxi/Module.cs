@@ -1,0 +1,45 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+
+namespace HomeVisit.Portal.Programmes.Lianxi;
+
+/// <summary>联系师生: seed 4, 党组织班子成员联系党支部、联系师生制度 (吉交院组字[2018]6 号).</summary>
+public sealed class LianxiModule : IProgrammeModule
+{
+    public const string ProgrammeKey = "lianxi";
+
+    public string Key => ProgrammeKey;
+    public string Name => "联系师生";
+    public string EnglishName => "Leaders linked to teachers and students";
+    public string Colour => "#8e44ad";
+    public string Source => "党组织班子成员联系党支部、联系师生制度（试行）（吉交院组字[2018]6 号）";
+
+    public ProgrammeRules DefaultRules() => new()
+    {
+        VisitorRoles = [Roles.Leader],
+        Targets = TargetScope.PartyBranches | TargetScope.LinkedIndividuals,
+        Period = PeriodKind.Semester,
+        Semester = new SemesterStarts { SpringMonth = 2, SpringDay = 20, AutumnMonth = 9, AutumnDay = 1 },
+        Quotas =
+        [
+            new() { Name = "参加联系党支部活动、指导工作", PortalRoles = [Roles.Leader], Forms = [VisitForm.BranchActivity], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
+            new() { Name = "听取联系党支部工作汇报", PortalRoles = [Roles.Leader], Forms = [VisitForm.BranchReport], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
+            new() { Name = "与联系党支部书记谈心", PortalRoles = [Roles.Leader], Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 1, Source = "四、1" },
+            new() { Name = "与联系对象谈心谈话（每名联系对象）", PortalRoles = [Roles.Leader], Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 2, Source = "四、2" },
+        ],
+        AllowedForms = [VisitForm.BranchActivity, VisitForm.BranchReport, VisitForm.HeartTalk, VisitForm.HomeVisit],
+        RequiredRecordFields = ["Record"],
+        PriorityTriggers = ["重要节日", "专家取得重大成就", "罹患重大疾病", "遇到特殊困难"],
+    };
+
+    // 附件 工作记录表: 联系对象（党支部/个人）, 时间, 具体联系情况 — the visit carries them; the activity kind is the form.
+    public IReadOnlyList<RecordField> RecordForm { get; } =
+    [
+        new("Occasion", "走访慰问事由", RecordFieldKind.Choice, ["", "重要节日", "取得重大成就", "罹患重大疾病", "遇到特殊困难"]),
+    ];
+
+    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
+
+    public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
+}

@@ -1,0 +1,53 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+
+namespace HomeVisit.Portal.Programmes.Lianzheng;
+
+/// <summary>廉政家访: seed 1, 广西交通职业技术学院领导干部廉政家访工作制度 (桂交院党〔2022〕15 号).</summary>
+public sealed class LianzhengModule : IProgrammeModule
+{
+    public const string ProgrammeKey = "lianzheng";
+
+    public string Key => ProgrammeKey;
+    public string Name => "廉政家访";
+    public string EnglishName => "Integrity home visits";
+    public string Colour => "#c0392b";
+    public string Source => "广西交通职业技术学院领导干部廉政家访工作制度（桂交院党〔2022〕15 号）";
+
+    public ProgrammeRules DefaultRules() => new()
+    {
+        // 第三条: 学校领导班子成员、纪委委员，各单位各部门班子成员; the liaison records for school leaders (第八条（三）).
+        VisitorRoles = [Roles.Leader, Roles.DisciplineOffice, Roles.Liaison],
+        Targets = TargetScope.InEstablishmentStaff,
+        Period = PeriodKind.Year,
+        Quotas =
+        [
+            new() { Name = "学校党政主要领导", LeadershipRoles = [LeadershipRole.Head], UnitKinds = [OrgUnitKind.School], Minimum = 2, Source = "第四条（一）" },
+            new() { Name = "学校其他领导班子成员", LeadershipRoles = [LeadershipRole.Deputy, LeadershipRole.Oversees], UnitKinds = [OrgUnitKind.School], Minimum = 2, Source = "第四条（二）" },
+            new() { Name = "学校纪委委员", PositionKeywords = ["纪委委员"], Minimum = 2, Source = "第四条（三）" },
+            new() { Name = "学校行政部门领导", LeadershipRoles = [LeadershipRole.Head, LeadershipRole.Deputy], UnitKinds = [OrgUnitKind.Department], Minimum = 2, Source = "第四条（四）" },
+            new() { Name = "二级学院（教学部）领导", LeadershipRoles = [LeadershipRole.Head, LeadershipRole.Deputy], UnitKinds = [OrgUnitKind.College], Minimum = 4, Source = "第四条（四）" },
+        ],
+        AllowedForms = [VisitForm.HomeVisit, VisitForm.KeyAppointment, VisitForm.RegularRevisit],
+        RequiredRecordFields = ["Record"],
+        PriorityTriggers =
+        [
+            "较长时间不上班的", "单位、部门领导对干部职工情况掌握不够清楚的", "群众反映有倾向性、苗头性问题的", "有反映家庭矛盾比较突出的",
+            "因违规违纪受到纪律处分、组织处理的", "思想认识出现偏差或工作上受到挫折的", "患有重大疾病、生活上遇到重大困难或家庭出现重大变故的",
+        ],
+    };
+
+    // 附件 1 记录单: the sign-offs and the archive step; the rest of the form comes from the visit itself.
+    public IReadOnlyList<RecordField> RecordForm { get; } =
+    [
+        new("LeaderSigned", "家访领导已签名", RecordFieldKind.YesNo),
+        new("RecorderSigned", "家访记录人已签名", RecordFieldKind.YesNo),
+        new("Archived", "已报送纪检监察室备存", RecordFieldKind.YesNo, Hint: "学校领导的记录单由联络员填写并报送纪检监察室备存（第八条（三））"),
+    ];
+
+    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
+
+    public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
+}

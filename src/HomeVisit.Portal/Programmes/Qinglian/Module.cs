@@ -1,0 +1,49 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+
+namespace HomeVisit.Portal.Programmes.Qinglian;
+
+/// <summary>清廉家访: seed 3, 机关清廉家访活动实施方案 (县总工会, 2023).</summary>
+public sealed class QinglianModule : IProgrammeModule
+{
+    public const string ProgrammeKey = "qinglian";
+
+    public static readonly IReadOnlyList<string> GiftPack =
+        ["清廉家访登记表", "监督提醒卡", "家庭助廉倡议书", "家庭助廉承诺书", "家风读本", "温情家书", "警示教育案例"];
+
+    public string Key => ProgrammeKey;
+    public string Name => "清廉家访";
+    public string EnglishName => "Family integrity visits";
+    public string Colour => "#27ae60";
+    public string Source => "机关清廉家访活动实施方案（“清廉家庭·幸福人生”）";
+
+    public ProgrammeRules DefaultRules() => new()
+    {
+        // 二、1: 单位一把手和派驻纪检监察组长访班子成员，班子成员访分管的干部职工.
+        VisitorRoles = [Roles.Leader, Roles.DisciplineOffice],
+        // 二: 配偶、在本地工作的子女和本地生活的夫妻双方父母.
+        Targets = TargetScope.FamilyMembers,
+        Period = PeriodKind.HalfYear,
+        Quotas =
+        [
+            new() { Name = "单位班子成员", PortalRoles = [Roles.Leader], Count = QuotaCount.Visits, Minimum = 1, Source = "二、2 家访活动每半年开展 1 次" },
+        ],
+        AllowedForms = [VisitForm.HomeVisit],
+        RequiredRecordFields = ["Record", "FamilyMet"],
+        // 二、2: 家访前 3 天将相关事宜书面通知家访对象.
+        NoticeLeadDays = 3,
+        NoticeInWriting = true,
+    };
+
+    public IReadOnlyList<RecordField> RecordForm { get; } =
+    [
+        new("GiftPack", "清廉大礼包发放", RecordFieldKind.Checklist, GiftPack),
+        new("RegistrationFilled", "家属已填写《家访情况登记表》", RecordFieldKind.YesNo),
+        new("CommitmentSigned", "家属已签订《家庭助廉承诺书》", RecordFieldKind.YesNo),
+    ];
+
+    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
+
+    public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
+}
