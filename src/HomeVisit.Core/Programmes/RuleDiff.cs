@@ -1,0 +1,206 @@
+using System.Globalization;
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Visits;
+
+namespace HomeVisit.Core.Programmes;
+
+/// <summary>
+/// Programme rules in words: a readable summary of one rule set and the changes between two, in Chinese,
+/// for the change history (修改记录). Pure: no database, no clock.
+/// </summary>
+public static class RuleDiff
+{
+    private const string None = "（无）";
+
+    /// <summary>
+    /// The settings that differ, one line each, e.g. “提前通知天数：3 → 5” or “二级学院（教学部）领导 最低数量：4 → 5”.
+    /// Quotas are matched by name (then, for renamed ones, by position); added and removed quotas take one line.
+    /// Empty when nothing changed. <paramref name="recordForm"/> names the module's own record fields.
+    /// </summary>
+    public static IReadOnlyList<string> Describe(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null)
+    {
+        var lines = new List<string>();
+        var old = Settings(before, recordForm).ToList();
+        var now = Settings(after, recordForm).ToDictionary(s => s.Label, s => s.Value);
+        foreach (var (label, value) in old)
+        {
+            var next = now.GetValueOrDefault(label, None);
+            if (next != value) lines.Add($"{label}：{value} → {next}");
+        }
+        foreach (var (label, value) in Settings(after, recordForm))
+            if (old.All(o => o.Label != label)) lines.Add($"{label}：{None} → {value}");
+
+        lines.AddRange(Triggers(before.PriorityTriggers, after.PriorityTriggers));
+        lines.AddRange(Quotas(before.Quotas, after.Quotas));
+        return lines;
+    }
+
+    /// <summary>The rule set as (setting, value) pairs in the order the settings page shows them; quotas excluded.</summary>
+    public static IEnumerable<(string Label, string Value)> Settings(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null)
+    {
+        yield return ("可以家访的角色", List(r.VisitorRoles.Select(RoleName)));
+        yield return ("职务关键词", List(r.VisitorPositions));
+        yield return ("家访对象范围", TargetsName(r.Targets));
+        yield return ("统计周期", Periods.KindName(r.Period));
+        if (r.Period == PeriodKind.Semester)
+        {
+            yield return ("春季学期开始日期", MonthDay(r.Semester.SpringMonth, r.Semester.SpringDay));
+            yield return ("秋季学期开始日期", MonthDay(r.Semester.AutumnMonth, r.Semester.AutumnDay));
+        }
+        yield return ("允许的家访形式", List(r.AllowedForms.Select(FormName)));
+        yield return ("必填记录字段", List(r.RequiredRecordFields.Select(f => RecordFieldName(f, recordForm))));
+        yield return ("提前通知天数", r.NoticeLeadDays.ToString(CultureInfo.InvariantCulture));
+        yield return ("书面通知", YesNo(r.NoticeInWriting));
+        yield return ("家访组最少人数", r.MinTeamSize.ToString(CultureInfo.InvariantCulture));
+        yield return ("计划需审批", YesNo(r.PlanNeedsApproval));
+        if (r.PlanNeedsApproval) yield return ("审批角色", r.ApproverRole is null ? None : RoleName(r.ApproverRole));
+    }
+
+    /// <summary>One quota as (setting, value) pairs, without its name.</summary>
+    public static IEnumerable<(string Label, string Value)> QuotaSettings(QuotaRule q)
+    {
+        yield return ("领导职务", List(q.LeadershipRoles.Select(LeadershipName)));
+        yield return ("单位类型", List(q.UnitKinds.Select(UnitKindName)));
+        yield return ("角色", List(q.PortalRoles.Select(RoleName)));
+        yield return ("职务关键词", List(q.PositionKeywords));
+        yield return ("计数方式", CountName(q.Count));
+        yield return ("计数的家访形式", q.Forms.Count == 0 ? "全部允许的形式" : List(q.Forms.Select(FormName)));
+        yield return ("最低数量", q.Minimum.ToString(CultureInfo.InvariantCulture));
+        yield return ("依据条款", string.IsNullOrWhiteSpace(q.Source) ? None : q.Source);
+    }
+
+    /// <summary>A quota in one line, e.g. “二级学院（教学部）领导：每期不少于 4 人（第四条（四））”.</summary>
+    public static string QuotaLine(QuotaRule q) =>
+        $"{q.Name}：每期不少于 {q.Minimum} {CountUnit(q.Count)}" + (string.IsNullOrWhiteSpace(q.Source) ? "" : $"（{q.Source}）");
+
+    private static IEnumerable<string> Triggers(List<string> before, List<string> after)
+    {
+        foreach (var t in after.Where(t => !before.Contains(t))) yield return $"优先家访情形：新增“{t}”";
+        foreach (var t in before.Where(t => !after.Contains(t))) yield return $"优先家访情形：删除“{t}”";
+    }
+
+    private static IEnumerable<string> Quotas(List<QuotaRule> before, List<QuotaRule> after)
+    {
+        var pairs = new List<(QuotaRule? Old, QuotaRule? New)>();
+        var unmatchedOld = new List<QuotaRule>();
+        var unmatchedNew = after.ToList();
+        foreach (var q in before)
+        {
+            var match = unmatchedNew.FirstOrDefault(n => n.Name == q.Name);
+            if (match is null) unmatchedOld.Add(q);
+            else
+            {
+                pairs.Add((q, match));
+                unmatchedNew.Remove(match);
+            }
+        }
+        // What is left on both sides at the same position was most likely renamed.
+        var renamed = Math.Min(unmatchedOld.Count, unmatchedNew.Count);
+        for (var i = 0; i < renamed; i++) pairs.Add((unmatchedOld[i], unmatchedNew[i]));
+        pairs.AddRange(unmatchedOld.Skip(renamed).Select(q => ((QuotaRule?)q, (QuotaRule?)null)));
+        pairs.AddRange(unmatchedNew.Skip(renamed).Select(q => ((QuotaRule?)null, (QuotaRule?)q)));
+
+        foreach (var (o, n) in pairs)
+        {
+            if (o is null) { yield return $"新增指标：{QuotaLine(n!)}"; continue; }
+            if (n is null) { yield return $"删除指标：{QuotaLine(o)}"; continue; }
+            var name = Display(n.Name);
+            if (o.Name != n.Name) yield return $"指标名称：{Display(o.Name)} → {name}";
+            var newSettings = QuotaSettings(n).ToDictionary(s => s.Label, s => s.Value);
+            foreach (var (label, value) in QuotaSettings(o))
+                if (newSettings[label] != value) yield return $"{name} {label}：{value} → {newSettings[label]}";
+        }
+    }
+
+    public static string RoleName(string role) => role switch
+    {
+        Roles.SystemAdmin => "系统管理员",
+        Roles.ProgrammeAdmin => "项目管理员",
+        Roles.Leader => "领导（家访人）",
+        Roles.Liaison => "联络员",
+        Roles.DisciplineOffice => "纪检监察",
+        Roles.OrganisationDept => "组织部",
+        Roles.Staff => "职工",
+        _ => role,
+    };
+
+    /// <summary>The target scopes, in Chinese, for checkboxes and summaries.</summary>
+    public static readonly IReadOnlyList<(TargetScope Value, string Name)> TargetScopes =
+    [
+        (TargetScope.InEstablishmentStaff, "在编在岗干部职工"),
+        (TargetScope.PartyBranches, "党支部"),
+        (TargetScope.DisciplinedPersons, "受处分人员"),
+        (TargetScope.FamilyMembers, "家庭成员"),
+        (TargetScope.LinkedIndividuals, "联系的师生个人"),
+    ];
+
+    public static string TargetsName(TargetScope scope) =>
+        List(TargetScopes.Where(t => scope.HasFlag(t.Value)).Select(t => t.Name));
+
+    /// <summary>The core outcome fields a programme may require, with their names.</summary>
+    public static readonly IReadOnlyList<(string Key, string Name)> CoreRecordFields =
+    [
+        ("Record", "家访情况记录"),
+        ("ProblemsFound", "发现的问题"),
+        ("Resolution", "处理情况"),
+        ("FamilyMet", "见到的家庭成员"),
+    ];
+
+    public static string RecordFieldName(string key, IReadOnlyList<RecordField>? recordForm = null) =>
+        CoreRecordFields.Where(f => f.Key == key).Select(f => f.Name).FirstOrDefault()
+        ?? recordForm?.FirstOrDefault(f => f.Key == key)?.Label
+        ?? key;
+
+    public static string CountName(QuotaCount count) => count == QuotaCount.Visits ? "按次数" : "按人数";
+
+    public static string CountUnit(QuotaCount count) => count == QuotaCount.Visits ? "次" : "人";
+
+    public static string FormName(VisitForm form) => form switch
+    {
+        VisitForm.HomeVisit => "上门家访",
+        VisitForm.KeyAppointment => "重点约访",
+        VisitForm.RegularRevisit => "定期回访",
+        VisitForm.PhoneVisit => "电话回访",
+        VisitForm.LetterVisit => "信函回访",
+        VisitForm.HeartTalk => "谈心谈话",
+        VisitForm.BranchActivity => "参加支部活动",
+        VisitForm.BranchReport => "听取支部汇报",
+        VisitForm.OnSiteTalk => "现场谈话",
+        _ => form.ToString(),
+    };
+
+    public static string LeadershipName(LeadershipRole role) => role switch
+    {
+        LeadershipRole.Head => "一把手",
+        LeadershipRole.Deputy => "副职",
+        LeadershipRole.Oversees => "分管领导",
+        LeadershipRole.LinkedCountyLeader => "分包县级领导",
+        LeadershipRole.BranchSecretary => "支部书记",
+        _ => role.ToString(),
+    };
+
+    public static string UnitKindName(OrgUnitKind kind) => kind switch
+    {
+        OrgUnitKind.School => "学校",
+        OrgUnitKind.College => "学院",
+        OrgUnitKind.Department => "部门",
+        OrgUnitKind.PartyBranch => "党支部",
+        OrgUnitKind.County => "县",
+        OrgUnitKind.Township => "乡镇（街道）",
+        OrgUnitKind.Unit => "单位",
+        _ => kind.ToString(),
+    };
+
+    private static string MonthDay(int month, int day) => $"{month}月{day}日";
+
+    private static string YesNo(bool value) => value ? "是" : "否";
+
+    private static string Display(string name) => string.IsNullOrWhiteSpace(name) ? "（未命名指标）" : name;
+
+    private static string List(IEnumerable<string> items)
+    {
+        var text = string.Join("、", items);
+        return text.Length == 0 ? None : text;
+    }
+}
