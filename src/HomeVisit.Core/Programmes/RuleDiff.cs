@@ -83,23 +83,25 @@ public static class RuleDiff
     private static IEnumerable<string> Quotas(List<QuotaRule> before, List<QuotaRule> after)
     {
         var pairs = new List<(QuotaRule? Old, QuotaRule? New)>();
-        var unmatchedOld = new List<QuotaRule>();
-        var unmatchedNew = after.ToList();
-        foreach (var q in before)
+        var unmatchedOld = new List<int>();
+        var unmatchedNew = Enumerable.Range(0, after.Count).ToList();
+        for (var i = 0; i < before.Count; i++)
         {
-            var match = unmatchedNew.FirstOrDefault(n => n.Name == q.Name);
-            if (match is null) unmatchedOld.Add(q);
+            var match = unmatchedNew.FindIndex(n => after[n].Name == before[i].Name);
+            if (match < 0) unmatchedOld.Add(i);
             else
             {
-                pairs.Add((q, match));
-                unmatchedNew.Remove(match);
+                pairs.Add((before[i], after[unmatchedNew[match]]));
+                unmatchedNew.RemoveAt(match);
             }
         }
-        // What is left on both sides at the same position was most likely renamed.
-        var renamed = Math.Min(unmatchedOld.Count, unmatchedNew.Count);
-        for (var i = 0; i < renamed; i++) pairs.Add((unmatchedOld[i], unmatchedNew[i]));
-        pairs.AddRange(unmatchedOld.Skip(renamed).Select(q => ((QuotaRule?)q, (QuotaRule?)null)));
-        pairs.AddRange(unmatchedNew.Skip(renamed).Select(q => ((QuotaRule?)null, (QuotaRule?)q)));
+        // A quota left unmatched on both sides at the same row was renamed; the rest were removed or added.
+        foreach (var i in unmatchedOld)
+        {
+            if (unmatchedNew.Remove(i)) pairs.Add((before[i], after[i]));
+            else pairs.Add((before[i], null));
+        }
+        pairs.AddRange(unmatchedNew.Select(n => ((QuotaRule?)null, (QuotaRule?)after[n])));
 
         foreach (var (o, n) in pairs)
         {
