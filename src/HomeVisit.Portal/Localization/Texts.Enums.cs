@@ -22,6 +22,8 @@ public sealed partial class Texts
         (PartyMembership.Applicant, "入党积极分子"), (PartyMembership.OtherParty, "民主党派"),
         (FamilyRelation.Spouse, "配偶"), (FamilyRelation.Child, "子女"), (FamilyRelation.Parent, "父母"),
         (FamilyRelation.ParentInLaw, "岳父母/公婆"), (FamilyRelation.Other, "其他"),
+        (InstitutionKind.University, "高校"), (InstitutionKind.County, "县（区）"), (InstitutionKind.TradeUnion, "工会"),
+        (InstitutionKind.DisciplineOffice, "纪检监察机关"), (InstitutionKind.Other, "其他"),
         (OrgUnitKind.School, "学校"), (OrgUnitKind.College, "学院"), (OrgUnitKind.Department, "部门"), (OrgUnitKind.PartyBranch, "党支部"),
         (OrgUnitKind.County, "县"), (OrgUnitKind.Township, "乡镇（街道）"), (OrgUnitKind.Unit, "单位"),
         (LeadershipRole.Head, "一把手"), (LeadershipRole.Deputy, "副职"), (LeadershipRole.Oversees, "分管领导"),
