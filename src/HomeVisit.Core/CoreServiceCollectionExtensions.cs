@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProgrammeCatalog>();
         services.AddSingleton<ProgrammeRulesService>();
         services.AddSingleton<OrgService>();
+        services.AddSingleton<InstitutionService>();
         services.AddSingleton<PeopleService>();
         services.AddSingleton<VisitService>();
         services.AddSingleton<FollowUpService>();

@@ -5,6 +5,11 @@ public sealed partial class Texts
     /// <summary>English for the administration and account pages.</summary>
     private static Dictionary<string, string> AdminTexts => new(StringComparer.Ordinal)
     {
+        ["单位管理"] = "Institutions", ["各单位的人员、设置和家访数据相互独立；每个账号只能看到本单位的数据。"] = "Each institution's people, settings and visits are separate; an account sees only its own institution.",
+        ["单位名称"] = "Name", ["简称"] = "Short name", ["类型"] = "Kind", ["人员数"] = "People", ["账号数"] = "Accounts", ["创建时间"] = "Created",
+        ["新增单位"] = "New institution", ["管理员用户名"] = "Admin user name", ["管理员姓名"] = "Admin name", ["管理员初始密码"] = "Admin initial password",
+        ["创建单位"] = "Create", ["已创建单位“{0}”，请用新管理员账号登录后导入名单。"] = "Created “{0}”. Sign in as its administrator to import the roster.",
+        ["高校"] = "University", ["县（区）"] = "County", ["工会"] = "Trade union", ["纪检监察机关"] = "Discipline office",
         ["审计日志"] = "Audit log", ["操作"] = "Action", ["对象类型"] = "Record type", ["对象编号"] = "Record id",
         ["日期从"] = "From", ["日期到"] = "To", ["查询"] = "Search", ["没有记录。"] = "No records.", ["时间"] = "Time", ["详情"] = "Detail",
         ["账号管理"] = "Accounts", ["新增账号"] = "New account", ["编辑账号"] = "Edit account", ["搜索用户名或姓名"] = "Search user name or name",
