@@ -85,4 +85,39 @@ public sealed class ProgrammeSettingsBrowserTests(BrowserFixture app)
         await lianxi.GetByTestId("programme-settings-link").ClickAsync();
         await page.WaitForURLAsync("**/programmes/lianxi/settings");
     }
+
+    [Fact]
+    public async Task An_admin_disables_a_programme_after_confirming_and_enables_it_again_from_the_overview()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.Admin);
+        var page = session.Page;
+        try
+        {
+            await page.GotoAsync("/admin/programmes");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            var row = page.Locator("[data-testid=programme-row][data-programme=qinglian]");
+            await row.GetByTestId("settings-disable").ClickAsync();
+            var dialog = page.Locator(".rz-dialog");
+            await Assertions.Expect(dialog).ToContainTextAsync("停用后该项目的页面和录入将不可用，已有数据保留");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
+            await Assertions.Expect(row.GetByTestId("settings-disabled")).ToBeVisibleAsync();
+
+            // Off: the programme's own pages answer 404, its data is untouched.
+            var response = await page.GotoAsync("/programmes/qinglian");
+            Assert.Equal(404, response!.Status);
+
+            await page.GotoAsync("/admin/programmes");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await row.GetByTestId("settings-enable").ClickAsync();
+            await Assertions.Expect(row.GetByTestId("settings-enabled")).ToBeVisibleAsync();
+            response = await page.GotoAsync("/programmes/qinglian");
+            Assert.Equal(200, response!.Status);
+        }
+        finally
+        {
+            // Other browser tests share the demo database: leave the programme on whatever happened.
+            await using var db = app.Portal.OpenDatabase();
+            await db.InstitutionProgrammes.Where(p => p.ProgrammeKey == "qinglian").ExecuteUpdateAsync(u => u.SetProperty(p => p.Enabled, true));
+        }
+    }
 }
