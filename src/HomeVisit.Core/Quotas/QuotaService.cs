@@ -109,8 +109,8 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     }
 
     /// <summary>
-    /// Per top-level unit (the children of the organisation's root, each with its sub-units): visitors, how many
-    /// are on track or behind, and the required and done sums; plus the institution total. Visitors placed at the
+    /// Per top-level unit (the children of the organisation's root, each with its sub-units) that has visitors:
+    /// how many, how many are on track or behind, and the required and done sums; plus the institution total. Visitors placed at the
     /// root itself (the school's own leaders) get the root's row; visitors without a unit a row of their own.
     /// </summary>
     public async Task<UnitRollup> UnitRollupAsync(PortalUser user, string key, DateOnly day, CancellationToken ct = default)
@@ -130,14 +130,13 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
 
         var byTop = rows.GroupBy(r => r.UnitId is int u && units.ContainsKey(u) ? TopLevel(units, u) : (int?)null).ToList();
         var result = new List<UnitQuotaRow>();
-        // Every top-level unit is listed, with zeros when none of its people carry a quota, in tree order.
+        // Top-level units in tree order; a unit none of whose people carry a quota (a party branch, say) is left out.
         var tops = units.Values.Where(u => u.ParentId is null || (units.TryGetValue(u.ParentId.Value, out var p) && p.ParentId is null))
             .OrderBy(u => u.ParentId is null ? 0 : 1).ThenBy(u => u.SortOrder).ThenBy(u => u.Id).ToList();
         foreach (var top in tops)
         {
             var group = byTop.FirstOrDefault(g => g.Key == top.Id);
-            if (top.ParentId is null && group is null) continue;
-            result.Add(Sum(top.Id, top.Name, group ?? Enumerable.Empty<VisitorQuotaRow>()));
+            if (group is not null) result.Add(Sum(top.Id, top.Name, group));
         }
         if (byTop.FirstOrDefault(g => g.Key is null) is { } noUnit) result.Add(Sum(null, "未分配单位", noUnit));
         return new(period, result, Sum(null, "全校（单位）合计", rows));
