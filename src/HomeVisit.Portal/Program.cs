@@ -25,6 +25,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<ProgrammeGate>();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -12,15 +12,16 @@ namespace HomeVisit.Core.FollowUps;
 /// </summary>
 public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, TimeProvider clock)
 {
-    /// <summary>Oversight roles see all; others see items they own, raised, or that come from their visits.</summary>
-    internal static IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user)
+    /// <summary>A programme's overseers see all its items; others see items they own, raised, or that come from their visits.</summary>
+    internal static IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen)
     {
         var items = db.FollowUpItems.Where(f => f.InstitutionId == user.InstitutionId);
-        if (user.OverseesInstitution) return items;
         var me = user.PersonId ?? -1;
-        return items.Where(f => f.OwnerPersonId == me || f.CreatedByUserId == user.UserId ||
+        return items.Where(f => overseen.Contains(f.ProgrammeKey) || f.OwnerPersonId == me || f.CreatedByUserId == user.UserId ||
                                 (f.VisitId != null && f.Visit!.Visitors.Any(x => x.PersonId == me)));
     }
+
+    private IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user) => Visible(db, user, programmes.OverseenBy(user));
 
     public async Task<PagedResult<FollowUpRow>> ListAsync(PortalUser user, FollowUpQuery q, CancellationToken ct = default)
     {
@@ -82,10 +83,10 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         string programmeKey;
         if (raise.VisitId is int visitId)
         {
-            var visit = await VisitService.Visible(db, user).Include(x => x.Visitors).FirstOrDefaultAsync(x => x.Id == visitId, ct)
+            var visit = await VisitService.Visible(db, user, programmes.OverseenBy(user)).Include(x => x.Visitors).FirstOrDefaultAsync(x => x.Id == visitId, ct)
                 ?? throw new NotFoundException();
             var takesPart = user.PersonId is int me && visit.Visitors.Any(x => x.PersonId == me);
-            if (!takesPart && !user.OverseesInstitution) throw new AccessDeniedException("只有参加该家访的人员可以登记事项。");
+            if (!takesPart && !programmes.OverseenBy(user).Contains(visit.ProgrammeKey)) throw new AccessDeniedException("只有参加该家访的人员可以登记事项。");
             if (visit.Status == VisitStatus.Cancelled)
                 throw new PortalValidationException(nameof(raise.Summary), "已取消的家访不能登记跟踪事项。");
             programmeKey = visit.ProgrammeKey;
@@ -172,7 +173,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             throw new PortalValidationException("Status", "该事项已办结或已撤回。");
     }
 
-    private static async Task<FollowUpItem> LoadForChangeAsync(PortalDbContext db, PortalUser user, int id, long version, CancellationToken ct)
+    private async Task<FollowUpItem> LoadForChangeAsync(PortalDbContext db, PortalUser user, int id, long version, CancellationToken ct)
     {
         var item = await Visible(db, user).FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException();
         db.Entry(item).Property(x => x.Version).OriginalValue = version;

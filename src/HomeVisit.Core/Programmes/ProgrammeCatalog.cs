@@ -14,4 +14,8 @@ public sealed class ProgrammeCatalog(IEnumerable<IProgrammeModule> modules)
     public IProgrammeModule? Find(string? key) => key is not null && _byKey.TryGetValue(key, out var p) ? p : null;
 
     public string NameOf(string key) => Find(key)?.Name ?? key;
+
+    /// <summary>Programmes whose every record in the institution this user may see (the module's overseer roles).</summary>
+    public IReadOnlyList<string> OverseenBy(Accounts.PortalUser user) =>
+        _all.Where(m => user.IsAnyRole(m.OverseerRoles)).Select(m => m.Key).ToList();
 }

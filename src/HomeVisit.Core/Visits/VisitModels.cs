@@ -30,6 +30,13 @@ public sealed record VisitDetail(
 {
     /// <summary>Visitors (and oversight roles) may raise follow-up items while the visit is not cancelled.</summary>
     public bool CanRaiseFollowUp { get; init; }
+    public string? Trigger { get; init; }
+    /// <summary>The programme's own record-form fields.</summary>
+    public IReadOnlyDictionary<string, string?> FormData { get; init; } = new Dictionary<string, string?>();
+    public ApprovalStatus Approval { get; init; }
+    public string? ApprovalNote { get; init; }
+    public DateTime? ApprovedAt { get; init; }
+    public bool CanApprove { get; init; }
 }
 
 /// <summary>Form model for planning (or re-planning) a visit.</summary>
@@ -47,6 +54,8 @@ public sealed class VisitPlan
     public int? RecorderId { get; set; }
     public List<int> TargetPersonIds { get; set; } = [];
     public List<int> TargetBranchIds { get; set; } = [];
+    /// <summary>The priority trigger (from the programme's rules) that prompted the visit.</summary>
+    public string? Trigger { get; set; }
     /// <summary>Set when loaded for editing; a done or cancelled visit's plan can no longer change.</summary>
     public VisitStatus Status { get; set; } = VisitStatus.Planned;
 }
@@ -60,4 +69,6 @@ public sealed class VisitOutcome
     public string? ProblemsFound { get; set; }
     public string? Resolution { get; set; }
     public List<int> FamilyMetIds { get; set; } = [];
+    /// <summary>Values of the programme's record-form fields, by field key; checklists are "、"-joined.</summary>
+    public Dictionary<string, string?> FormData { get; set; } = [];
 }

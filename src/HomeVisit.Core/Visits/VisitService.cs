@@ -9,19 +9,23 @@ using Microsoft.EntityFrameworkCore;
 namespace HomeVisit.Core.Visits;
 
 /// <summary>
-/// Plans and records visits. A leader or liaison sees and changes only the visits they take part in;
-/// oversight roles (admins, discipline office, organisation department) see every visit of their institution.
+/// Plans and records visits under each programme's rules. A visitor sees and changes the visits they take
+/// part in; a programme's overseer roles (the module says which) see every visit of it in their institution.
 /// </summary>
-public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, TimeProvider clock)
+public sealed class VisitService(
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, TimeProvider clock)
 {
     /// <summary>The visits this user may see, as a query the database filters.</summary>
-    internal static IQueryable<Visit> Visible(PortalDbContext db, PortalUser user)
+    internal static IQueryable<Visit> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen)
     {
         var visits = db.Visits.Where(v => v.InstitutionId == user.InstitutionId);
-        if (user.OverseesInstitution) return visits;
         var me = user.PersonId ?? -1;
-        return visits.Where(v => v.Visitors.Any(x => x.PersonId == me));
+        return visits.Where(v => overseen.Contains(v.ProgrammeKey) || v.Visitors.Any(x => x.PersonId == me));
     }
+
+    private IQueryable<Visit> Visible(PortalDbContext db, PortalUser user) => Visible(db, user, programmes.OverseenBy(user));
+
+    private bool Oversees(PortalUser user, string programmeKey) => programmes.OverseenBy(user).Contains(programmeKey);
 
     public async Task<PagedResult<VisitRow>> ListAsync(PortalUser user, VisitQuery q, CancellationToken ct = default)
     {
@@ -88,6 +92,8 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
         await db.SaveChangesAsync(ct);
 
         var takesPart = IsVisitor(v, user);
+        var oversees = Oversees(user, v.ProgrammeKey);
+        var rulesNow = await rules.RulesOnAsync(user.InstitutionId, v.ProgrammeKey, DateOnly.FromDateTime(v.PlannedStart), ct);
         return new VisitDetail(v.Id, v.Version, v.ProgrammeKey, v.Form, v.PlannedStart, v.PlannedEnd, v.ActualStart, v.Place,
             v.Purpose, v.Record, v.ProblemsFound, v.Resolution, v.Status, v.NotifiedAt, v.CancelReason, v.CreatedAt,
             v.Visitors.OrderByDescending(x => !x.IsRecorder).ThenBy(x => x.Id)
@@ -97,10 +103,18 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
                 : new VisitTargetView(null, t.OrgUnitId, t.OrgUnit!.Name, null, null)).ToList(),
             v.FamilyMet.Select(f => f.FamilyMemberId).ToList(),
             family.Select(f => new FamilyOption(f.Id, f.PersonId, f.PersonName, FamilyRelationText(f.Relation), f.Name, f.Workplace)).ToList(),
-            CanRecord: v.Status is VisitStatus.Planned or VisitStatus.Notified && (takesPart || user.OverseesInstitution),
-            CanChangePlan: v.Status is VisitStatus.Planned or VisitStatus.Notified && (takesPart || user.OverseesInstitution))
+            CanRecord: v.Status is VisitStatus.Planned or VisitStatus.Notified && (takesPart || oversees)
+                       && v.Approval is ApprovalStatus.NotRequired or ApprovalStatus.Approved,
+            CanChangePlan: v.Status is VisitStatus.Planned or VisitStatus.Notified && (takesPart || oversees))
         {
-            CanRaiseFollowUp = v.Status != VisitStatus.Cancelled && (takesPart || user.OverseesInstitution),
+            CanRaiseFollowUp = v.Status != VisitStatus.Cancelled && (takesPart || oversees),
+            Trigger = v.Trigger,
+            FormData = VisitFormData.Parse(v.FormDataJson),
+            Approval = v.Approval,
+            ApprovalNote = v.ApprovalNote,
+            ApprovedAt = v.ApprovedAt,
+            CanApprove = v.Approval == ApprovalStatus.Pending && v.Status is VisitStatus.Planned or VisitStatus.Notified
+                         && !takesPart && rulesNow.ApproverRole is { } approver && user.IsInRole(approver),
         };
     }
 
@@ -118,6 +132,7 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
             TargetPersonIds = v.Targets.Where(t => t.PersonId != null).Select(t => t.PersonId!.Value).ToList(),
             TargetBranchIds = v.Targets.Where(t => t.OrgUnitId != null).Select(t => t.OrgUnitId!.Value).ToList(),
             Status = v.Status,
+            Trigger = v.Trigger,
         };
     }
 
@@ -126,7 +141,7 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
     {
         if (!user.CanVisit) throw new AccessDeniedException("您的角色不能安排家访。");
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        await ValidatePlanAsync(db, user, plan, ct);
+        var programmeRules = await ValidatePlanAsync(db, user, plan, ct);
 
         Visit visit;
         if (plan.Id == 0)
@@ -142,7 +157,7 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
         {
             visit = await Visible(db, user).Include(x => x.Visitors).Include(x => x.Targets)
                 .FirstOrDefaultAsync(x => x.Id == plan.Id, ct) ?? throw new NotFoundException();
-            if (!IsVisitor(visit, user) && !user.OverseesInstitution) throw new AccessDeniedException();
+            if (!IsVisitor(visit, user) && !Oversees(user, visit.ProgrammeKey)) throw new AccessDeniedException();
             if (visit.Status is VisitStatus.Done or VisitStatus.Cancelled)
                 throw new PortalValidationException(nameof(plan.PlannedStart), "已完成或已取消的家访不能再修改计划。");
             db.Entry(visit).Property(x => x.Version).OriginalValue = plan.Version;
@@ -151,6 +166,11 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
             visit.Targets.Clear();
         }
 
+        // A plan that needs approval needs it again after any change.
+        visit.Approval = programmeRules.PlanNeedsApproval ? ApprovalStatus.Pending : ApprovalStatus.NotRequired;
+        visit.ApprovedAt = null;
+        visit.ApprovedByUserId = null;
+        visit.Trigger = TextInput.Clean(plan.Trigger);
         visit.Form = plan.Form;
         visit.PlannedStart = plan.PlannedStart!.Value;
         visit.PlannedEnd = plan.PlannedStart.Value.AddMinutes(plan.DurationMinutes);
@@ -166,7 +186,8 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
         return visit.Id;
     }
 
-    private async Task ValidatePlanAsync(PortalDbContext db, PortalUser user, VisitPlan p, CancellationToken ct)
+    /// <summary>Checks a plan against the core's rules and the programme's rules in force on the planned day.</summary>
+    private async Task<ProgrammeRules> ValidatePlanAsync(PortalDbContext db, PortalUser user, VisitPlan p, CancellationToken ct)
     {
         var v = new Validator()
             .Check(programmes.Exists(p.ProgrammeKey), nameof(p.ProgrammeKey), "请选择家访项目。")
@@ -179,8 +200,8 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
             .Check(p.RecorderId is null || p.VisitorIds.Contains(p.RecorderId.Value), nameof(p.RecorderId), "记录人必须是家访人员之一。")
             .Check(!p.TargetPersonIds.Intersect(p.VisitorIds).Any(), nameof(p.TargetPersonIds), "家访对象不能同时是家访人员。");
 
-        // A leader plans their own visits; planning for others is for oversight roles.
-        if (!user.OverseesInstitution && p.VisitorIds.Count > 0)
+        // A leader plans their own visits; planning for others is for the programme's overseers.
+        if (p.VisitorIds.Count > 0 && !(p.ProgrammeKey is { } programmeKey && Oversees(user, programmeKey)))
             v.Check(user.PersonId is int me && p.VisitorIds.Contains(me), nameof(p.VisitorIds), "您本人须是家访人员之一。");
 
         var people = p.VisitorIds.Concat(p.TargetPersonIds).Distinct().ToList();
@@ -195,6 +216,14 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
             v.Check(found == p.TargetBranchIds.Distinct().Count(), nameof(p.TargetBranchIds), "所选党支部不存在。");
         }
         v.ThrowIfInvalid();
+
+        var key = p.ProgrammeKey!;
+        if (!await rules.IsEnabledAsync(user.InstitutionId, key, ct))
+            throw new PortalValidationException(nameof(p.ProgrammeKey), "本单位已停用该家访项目，不能安排家访。");
+        var r = await rules.RulesOnAsync(user.InstitutionId, key, DateOnly.FromDateTime(p.PlannedStart!.Value), ct);
+        await new ProgrammeRuleCheck(db, r, clock).CheckPlanAsync(v, user, p, ct);
+        v.ThrowIfInvalid();
+        return r;
     }
 
     /// <summary>The visitor told the person (and family) when they will come.</summary>
@@ -214,6 +243,10 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
         var visit = await LoadForChangeAsync(db, user, id, outcome.Version, ct);
         if (visit.Status is VisitStatus.Done or VisitStatus.Cancelled)
             throw new PortalValidationException(nameof(outcome.Record), "该家访已完成或已取消，不能再次登记。");
+        if (visit.Approval is ApprovalStatus.Pending or ApprovalStatus.Rejected)
+            throw new PortalValidationException(nameof(outcome.Record), "家访（回访）方案尚未审批同意，不能登记结果。");
+        var module = programmes.Find(visit.ProgrammeKey) ?? throw new NotFoundException();
+        var programmeRules = await rules.RulesOnAsync(user.InstitutionId, visit.ProgrammeKey, DateOnly.FromDateTime(visit.PlannedStart), ct);
 
         var now = clock.Now();
         var v = new Validator()
@@ -226,12 +259,14 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
         var targetPeople = await db.VisitTargets.Where(t => t.VisitId == id && t.PersonId != null).Select(t => t.PersonId!.Value).ToListAsync(ct);
         var allowedFamily = await db.FamilyMembers.Where(f => targetPeople.Contains(f.PersonId)).Select(f => f.Id).ToListAsync(ct);
         v.Check(outcome.FamilyMetIds.All(allowedFamily.Contains), nameof(outcome.FamilyMetIds), "所选家属不属于家访对象。");
+        ProgrammeRuleCheck.CheckOutcome(v, programmeRules, module, outcome);
         v.ThrowIfInvalid();
 
         visit.ActualStart = outcome.ActualStart;
         visit.Record = outcome.Record!.Trim();
         visit.ProblemsFound = TextInput.Clean(outcome.ProblemsFound);
         visit.Resolution = TextInput.Clean(outcome.Resolution);
+        visit.FormDataJson = VisitFormData.Serialize(module, outcome.FormData);
         visit.Status = VisitStatus.Done;
         visit.CompletedAt = clock.GetUtcNow().UtcDateTime;
         foreach (var fid in outcome.FamilyMetIds.Distinct()) visit.FamilyMet.Add(new VisitFamilyMet { FamilyMemberId = fid });
@@ -250,11 +285,35 @@ public sealed class VisitService(IDbContextFactory<PortalDbContext> dbFactory, P
         await db.SaveOrConflictAsync(ct);
     }
 
-    private static async Task<Visit> LoadForChangeAsync(PortalDbContext db, PortalUser user, int id, long version, CancellationToken ct)
+    /// <summary>
+    /// Approves or rejects a plan that waits for approval (seed 5 §8(二): the head of the discipline committee).
+    /// The approver holds the programme's approver role and is not on the team; a rejection needs a reason.
+    /// </summary>
+    public async Task DecideApprovalAsync(PortalUser user, int id, long version, bool approve, string? note, CancellationToken ct = default)
+    {
+        var v = new Validator().MaxLength("ApprovalNote", note, 500, "审批意见");
+        if (!approve) v.Require("ApprovalNote", note, "退回理由");
+        v.ThrowIfInvalid();
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var visit = await Visible(db, user).Include(x => x.Visitors).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var r = await rules.RulesOnAsync(user.InstitutionId, visit.ProgrammeKey, DateOnly.FromDateTime(visit.PlannedStart), ct);
+        if (r.ApproverRole is not { } approver || !user.IsInRole(approver)) throw new AccessDeniedException("您不是该项目的审批人。");
+        if (IsVisitor(visit, user)) throw new PortalValidationException("ApprovalNote", "工作组成员不能审批本组的方案。");
+        if (visit.Approval != ApprovalStatus.Pending || visit.Status is VisitStatus.Done or VisitStatus.Cancelled)
+            throw new PortalValidationException("ApprovalNote", "该方案不在待审批状态。");
+        db.Entry(visit).Property(x => x.Version).OriginalValue = version;
+        visit.Approval = approve ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
+        visit.ApprovalNote = TextInput.Clean(note);
+        visit.ApprovedAt = clock.GetUtcNow().UtcDateTime;
+        visit.ApprovedByUserId = user.UserId;
+        await db.SaveOrConflictAsync(ct);
+    }
+
+    private async Task<Visit> LoadForChangeAsync(PortalDbContext db, PortalUser user, int id, long version, CancellationToken ct)
     {
         var visit = await Visible(db, user).Include(x => x.Visitors).Include(x => x.FamilyMet)
             .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
-        if (!IsVisitor(visit, user) && !user.OverseesInstitution) throw new AccessDeniedException();
+        if (!IsVisitor(visit, user) && !Oversees(user, visit.ProgrammeKey)) throw new AccessDeniedException();
         db.Entry(visit).Property(x => x.Version).OriginalValue = version;
         return visit;
     }

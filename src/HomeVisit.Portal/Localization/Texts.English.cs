@@ -41,7 +41,12 @@ public sealed partial class Texts
         ["没有待办事项。"] = "Nothing open.",
         ["共 {0} 项未办结，其中 {1} 项已超期。"] = "{0} open, {1} of them overdue.",
         ["查看全部"] = "See all",
-        ["使用帮助"] = "Help",
+        ["使用帮助"] = "Help", ["家访项目"] = "Programmes", ["该家访项目不存在或本单位未启用。"] = "This programme does not exist or is not enabled here.",
+        ["项目设置"] = "Settings", ["依据"] = "Source", ["现行规则"] = "Rules in force", ["统计周期"] = "Period", ["本期"] = "current",
+        ["家访形式"] = "Forms", ["提前通知"] = "Notice", ["家访前 {0} 天书面通知"] = "in writing, {0} days ahead", ["家访前 {0} 天通知"] = "{0} days ahead",
+        ["工作组"] = "Team", ["{0} 人以上"] = "at least {0}", ["方案审批"] = "Plan approval", ["方案须经审批同意"] = "plans need approval",
+        ["家访指标"] = "Quotas", ["每{0}不少于 {1} 人"] = "at least {1} people per {0}", ["每{0}不少于 {1} 次"] = "at least {1} times per {0}",
+        ["年度"] = "year", ["半年"] = "half-year", ["学期"] = "semester", ["季度"] = "quarter",
         // Enum texts
         ["上门家访"] = "Home visit", ["重点约访"] = "Key appointment", ["定期回访"] = "Regular revisit",
         ["电话回访"] = "Phone revisit", ["信函回访"] = "Letter revisit", ["谈心谈话"] = "Heart-to-heart talk",

@@ -11,6 +11,7 @@ public sealed partial class Texts
         (VisitForm.HomeVisit, "上门家访"), (VisitForm.KeyAppointment, "重点约访"), (VisitForm.RegularRevisit, "定期回访"),
         (VisitForm.PhoneVisit, "电话回访"), (VisitForm.LetterVisit, "信函回访"), (VisitForm.HeartTalk, "谈心谈话"),
         (VisitForm.BranchActivity, "参加支部活动"), (VisitForm.BranchReport, "听取支部汇报"), (VisitForm.OnSiteTalk, "现场谈话"),
+        (ApprovalStatus.NotRequired, "无需审批"), (ApprovalStatus.Pending, "方案待审批"), (ApprovalStatus.Approved, "方案已审批同意"), (ApprovalStatus.Rejected, "方案已退回"),
         (VisitStatus.Planned, "计划中"), (VisitStatus.Notified, "已通知"), (VisitStatus.Done, "已完成"), (VisitStatus.Cancelled, "已取消"),
         (FollowUpKind.Request, "诉求"), (FollowUpKind.Difficulty, "困难"), (FollowUpKind.Suggestion, "意见建议"), (FollowUpKind.WarningSign, "苗头性问题"),
         (FollowUpStatus.Open, "待办"), (FollowUpStatus.InProgress, "办理中"), (FollowUpStatus.Resolved, "已办结"), (FollowUpStatus.Withdrawn, "已撤回"),

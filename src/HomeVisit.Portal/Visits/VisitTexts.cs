@@ -5,6 +5,16 @@ public sealed partial class Texts
     /// <summary>English for the texts of the Visits pages.</summary>
     private static Dictionary<string, string> VisitTexts => new(StringComparer.Ordinal)
     {
+        ["优先家访情形"] = "Priority situation", ["审批同意"] = "Approve", ["退回"] = "Return", ["退回方案"] = "Return the plan",
+        ["审批意见（可选）"] = "Approval note (optional)", ["退回理由"] = "Why it is returned", ["同意"] = "Approve",
+        ["同意后工作组即可开展并登记回访。"] = "Once approved, the team may carry out and record the revisit.",
+        ["退回后工作组须修改方案再报审。"] = "A returned plan must be revised and submitted again.",
+        ["无需审批"] = "No approval needed", ["方案待审批"] = "Plan awaiting approval", ["方案已审批同意"] = "Plan approved", ["方案已退回"] = "Plan returned",
+        ["是"] = "Yes", ["否"] = "No", ["（无）"] = "(none)",
+        ["须在家访前 {0} 天书面通知家访对象。"] = "The person must be told in writing {0} days before the visit.",
+        ["须在家访前 {0} 天通知家访对象。"] = "The person must be told {0} days before the visit.",
+        ["每次家访须由 {0} 名以上人员组成工作组。"] = "Each visit needs a team of at least {0}.",
+        ["方案须经审批同意后才能登记结果。"] = "The plan must be approved before the outcome can be recorded.",
         ["家访详情"] = "Visit",
         ["家访项目"] = "Programme",
         ["项目"] = "Programme",

@@ -25,6 +25,7 @@ public sealed class Scenario : IDisposable
 
     public OrgService Org { get; }
     public PeopleService People { get; }
+    public ProgrammeRulesService Rules { get; }
     public VisitService Visits { get; }
     public FollowUpService FollowUps { get; }
     public AccountService Accounts { get; }
@@ -71,7 +72,8 @@ public sealed class Scenario : IDisposable
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
         Org = new OrgService(Db.Factory);
         People = new PeopleService(Db.Factory, Org, Clock);
-        Visits = new VisitService(Db.Factory, catalog, Clock);
+        Rules = new ProgrammeRulesService(Db.Factory, catalog, Clock);
+        Visits = new VisitService(Db.Factory, catalog, Rules, Clock);
         FollowUps = new FollowUpService(Db.Factory, catalog, Clock);
         Accounts = new AccountService(Db.Factory, Options.Create(AccountOptions), Clock);
     }
@@ -80,7 +82,7 @@ public sealed class Scenario : IDisposable
     {
         _ = template;
         Db = TestDatabase.Create(Clock);
-        Org = null!; People = null!; Visits = null!; FollowUps = null!; Accounts = null!;
+        Org = null!; People = null!; Rules = null!; Visits = null!; FollowUps = null!; Accounts = null!;
         Seed();
         using var connection = new SqliteConnection(Db.ConnectionString);
         SqliteConnection.ClearPool(connection);

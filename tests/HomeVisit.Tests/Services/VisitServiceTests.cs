@@ -216,7 +216,7 @@ public sealed class VisitServiceTests : IDisposable
         var stale = await _s.Visits.GetPlanAsync(_s.Zuzhi, id);
         first.Place = "学院会议室";
         stale.Place = "组织部办公室";
-        stale.VisitorIds = [_s.LeaderOne.Id, _s.OrganisationPerson.Id];
+        stale.VisitorIds = [_s.LeaderOne.Id, _s.DisciplinePerson.Id]; // 纪委 may visit in 廉政家访 (seed 1 §3)
 
         await _s.Visits.SavePlanAsync(_s.Leader1, first);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _s.Visits.SavePlanAsync(_s.Zuzhi, stale));
