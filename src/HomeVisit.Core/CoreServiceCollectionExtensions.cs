@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PeopleService>();
         services.AddSingleton<VisitService>();
         services.AddSingleton<FollowUpService>();
+        services.AddSingleton<Quotas.QuotaService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<AuditService>();
