@@ -132,6 +132,7 @@ internal sealed class PreviewBuilder(RosterFile file, DatabaseState db, DateOnly
     {
         var firstRowOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new List<(UnitPlan Plan, string? ParentCode, RowCheck Check)>();
+        var invalid = new List<(string? ParentCode, RowCheck Check)>();
         foreach (var row in sheet.Rows)
         {
             var c = new RowCheck(this, sheet, row);
@@ -151,7 +152,11 @@ internal sealed class PreviewBuilder(RosterFile file, DatabaseState db, DateOnly
                 else firstRowOfCode[code] = row.Number;
             }
             if (parentCode is not null && parentCode == code) c.Error("上级单位编码", "上级单位不能是本单位。");
-            if (!c.Ok || code is null || name is null) continue;
+            if (!c.Ok || code is null || name is null)
+            {
+                invalid.Add((parentCode, c));
+                continue;
+            }
 
             _dbUnitsByCode.TryGetValue(code, out var existing);
             var plan = new UnitPlan
@@ -166,11 +171,17 @@ internal sealed class PreviewBuilder(RosterFile file, DatabaseState db, DateOnly
         }
 
         // Parents may refer to rows further down, so they are resolved once every code is known.
+        bool Known(string parentCode) => _dbUnitsByCode.ContainsKey(parentCode) || firstRowOfCode.ContainsKey(parentCode);
+        foreach (var (parentCode, c) in invalid)
+        {
+            if (parentCode is not null && parentCode != c.Get("单位编码") && !Known(parentCode))
+                c.Error("上级单位编码", $"找不到上级单位编码“{parentCode}”（文件和系统中都没有）。");
+        }
         foreach (var (plan, parentCode, c) in pending)
         {
             if (parentCode is null) continue;
-            if (KeyOfCode(parentCode) is { } parent) plan.Parent = parent;
-            else c.Error("上级单位编码", $"找不到上级单位编码“{parentCode}”（文件和系统中都没有）。");
+            if (!Known(parentCode)) c.Error("上级单位编码", $"找不到上级单位编码“{parentCode}”（文件和系统中都没有）。");
+            else plan.Parent = _dbUnitsByCode.TryGetValue(parentCode, out var dbParent) ? new UnitKey(dbParent.Id, null) : new UnitKey(null, parentCode);
         }
         foreach (var (plan, parentCode, c) in pending)
         {

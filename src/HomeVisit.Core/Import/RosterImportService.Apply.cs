@@ -32,7 +32,6 @@ public sealed partial class RosterImportService
         void Report(string stage) => progress?.Report(new RosterImportProgress(stage, done, total));
 
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         // SQLite takes the write lock here (BEGIN IMMEDIATE), so nobody writes between the check and the writes.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
@@ -60,7 +59,6 @@ public sealed partial class RosterImportService
                     if (u.Parent is { NewCode: { } parentCode }) unit.Parent = newUnits[parentCode];
                     else unit.ParentId = u.Parent?.Id;
                 }
-                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 foreach (var (code, unit) in newUnits) unitIds[code] = unit.Id;
                 db.ChangeTracker.Clear();
@@ -101,7 +99,6 @@ public sealed partial class RosterImportService
                     person.Phone = p.Phone;
                     person.HomeAddress = p.HomeAddress;
                 }
-                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 foreach (var person in added) numbers[person.StaffNumber] = person.Id;
                 db.ChangeTracker.Clear();
@@ -134,7 +131,6 @@ public sealed partial class RosterImportService
                     member.Phone = f.Phone;
                     member.LivesLocally = f.LivesLocally;
                 }
-                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 done += batch.Length;
