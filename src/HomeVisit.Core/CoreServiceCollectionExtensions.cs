@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<AuditService>();
+        services.AddSingleton<Import.RosterImportService>();
         return services;
     }
 }
