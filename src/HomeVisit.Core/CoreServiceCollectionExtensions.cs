@@ -25,9 +25,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PeopleService>();
         services.AddSingleton<VisitService>();
         services.AddSingleton<FollowUpService>();
+        services.AddSingleton<Quotas.QuotaService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<AuditService>();
+        services.AddSingleton<Import.RosterImportService>();
         return services;
     }
 }

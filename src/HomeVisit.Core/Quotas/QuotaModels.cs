@@ -1,0 +1,52 @@
+using HomeVisit.Core.Programmes;
+
+namespace HomeVisit.Core.Quotas;
+
+/// <summary>
+/// One quota a visitor must reach in a period, with what the recorded visits show.
+/// <see cref="Owed"/> is what is still missing once done visits are counted; planned visits do not reduce it.
+/// </summary>
+/// <param name="RuleIndex">Position of the rule in the programme's quota list (stable within one rule set).</param>
+/// <param name="Unit">人 for distinct people, 次 for visits.</param>
+/// <param name="Reason">The Chinese sentence that explains the line to the leader.</param>
+public sealed record QuotaLine(
+    int RuleIndex,
+    string RuleName,
+    string? Source,
+    QuotaCount Count,
+    string Unit,
+    int Required,
+    int Done,
+    int Planned,
+    int Owed,
+    string Reason)
+{
+    public bool Met => Owed == 0;
+}
+
+/// <summary>The signed-in user's quota lines for one programme and period; <see cref="Reason"/> says why there are none.</summary>
+public sealed record MyQuotas(string ProgrammeKey, Period Period, IReadOnlyList<QuotaLine> Lines, string? Reason);
+
+/// <summary>One visitor's lines in the overseers' list.</summary>
+public sealed record VisitorQuotaRow(int PersonId, string Name, int? UnitId, string? UnitName, IReadOnlyList<QuotaLine> Lines, int Owed)
+{
+    public bool Behind => Owed > 0;
+    public int Required => Lines.Sum(l => l.Required);
+    public int Done => Lines.Sum(l => l.Done);
+    public int Planned => Lines.Sum(l => l.Planned);
+}
+
+public sealed record VisitorQuotaPage(Period Period, Data.PagedResult<VisitorQuotaRow> Rows);
+
+/// <summary>
+/// A top-level unit's roll-up (its sub-units included). <see cref="Done"/> sums each line's done count capped
+/// at what the line requires, so one leader's extra visits do not hide another's shortfall.
+/// </summary>
+/// <param name="UnitId">Null for people without a unit and for the institution total.</param>
+public sealed record UnitQuotaRow(int? UnitId, string UnitName, int Visitors, int OnTrack, int Behind, int Required, int Done)
+{
+    /// <summary>Done as a share of required, 0–100; 100 when nothing is required.</summary>
+    public int Percent => Required == 0 ? 100 : (int)Math.Round(100.0 * Done / Required);
+}
+
+public sealed record UnitRollup(Period Period, IReadOnlyList<UnitQuotaRow> Units, UnitQuotaRow Total);
