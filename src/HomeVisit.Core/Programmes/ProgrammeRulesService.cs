@@ -144,8 +144,8 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         if (r.Period == PeriodKind.Semester)
         {
             var s = r.Semester;
-            v.Check(ValidMonthDay(s.SpringMonth, s.SpringDay), "Semester.Spring", "春季学期开始日期不正确（不能是 2 月 29 日）。");
-            v.Check(ValidMonthDay(s.AutumnMonth, s.AutumnDay), "Semester.Autumn", "秋季学期开始日期不正确（不能是 2 月 29 日）。");
+            v.Check(ValidMonthDay(s.SpringMonth, s.SpringDay), "Semester.Spring", "春季学期开始日期不是有效日期（也不能设为 2 月 29 日）。");
+            v.Check(ValidMonthDay(s.AutumnMonth, s.AutumnDay), "Semester.Autumn", "秋季学期开始日期不是有效日期（也不能设为 2 月 29 日）。");
             v.Check(!ValidMonthDay(s.SpringMonth, s.SpringDay) || !ValidMonthDay(s.AutumnMonth, s.AutumnDay) ||
                     (s.SpringMonth, s.SpringDay).CompareTo((s.AutumnMonth, s.AutumnDay)) < 0,
                 "Semester.Autumn", "秋季学期须在春季学期之后开始。");
@@ -154,7 +154,7 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         {
             var q = r.Quotas[i];
             v.Check(!string.IsNullOrWhiteSpace(q.Name), $"Quotas[{i}].Name", $"第 {i + 1} 条指标：请填写适用人员名称。");
-            v.Check(q.Minimum is >= 1 and <= 100, $"Quotas[{i}].Minimum", $"第 {i + 1} 条指标：最低次数应在 1 到 100 之间。");
+            v.Check(q.Minimum is >= 1 and <= 100, $"Quotas[{i}].Minimum", $"第 {i + 1} 条指标：最低数量应在 1 到 100 之间。");
             v.Check(q.LeadershipRoles.Count + q.PortalRoles.Count + q.PositionKeywords.Count > 0, $"Quotas[{i}].Name",
                 $"第 {i + 1} 条指标：请至少设置一种适用人员条件（领导职务、角色或职务关键词）。");
             v.Check(q.PortalRoles.All(Roles.All.Contains), $"Quotas[{i}].PortalRoles", $"第 {i + 1} 条指标：角色不正确。");

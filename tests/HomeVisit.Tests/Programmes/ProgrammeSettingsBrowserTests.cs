@@ -31,7 +31,7 @@ public sealed class ProgrammeSettingsBrowserTests(BrowserFixture app)
         await minimum.PressAsync("Tab");
         await page.GetByTestId("rules-save").ClickAsync();
         var index = await row.GetAttributeAsync("data-quota-index");
-        await Assertions.Expect(row.GetByTestId($"error-Quotas[{index}].Minimum")).ToContainTextAsync("最低次数应在 1 到 100 之间");
+        await Assertions.Expect(row.GetByTestId($"error-Quotas[{index}].Minimum")).ToContainTextAsync("最低数量应在 1 到 100 之间");
         await Assertions.Expect(minimum).ToHaveValueAsync("0");
         await Assertions.Expect(page.GetByTestId("rules-errors")).ToBeVisibleAsync();
 
