@@ -4,7 +4,8 @@
 //   node server.mjs settings.json
 //
 // settings.json: { "clients": [ ...client metadata... ], "jwks": { "keys": [ private JWK ] },
-//                  "accounts": { "<login>": { ...claims... } }, "idTokenTtl": 600 }
+//                  "accountsFile": "accounts.json", "idTokenTtl": 600 }
+// accounts.json:  { "<login>": { ...claims... } }, read at every sign-in so tests can change a person's claims.
 //
 // Once listening it prints one line "READY <issuer>" on stdout. It exits when its stdin closes, so a
 // test run that dies cannot leave it behind.
@@ -13,7 +14,7 @@ import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
 const settings = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const accounts = settings.accounts ?? {};
+const accounts = () => (settings.accountsFile ? JSON.parse(readFileSync(settings.accountsFile, 'utf8')) : {});
 
 const server = createServer();
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,7 +46,7 @@ const provider = new Provider(issuer, {
     return {
       accountId: id,
       async claims() {
-        return { sub: id, ...(accounts[id] ?? {}) };
+        return { sub: id, ...(accounts()[id] ?? {}) };
       },
     };
   },
