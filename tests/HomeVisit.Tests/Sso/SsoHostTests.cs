@@ -93,6 +93,26 @@ public sealed class SsoHostTests(SsoPortal sso) : IClassFixture<SsoPortal>
     }
 
     [Fact]
+    public async Task Without_a_client_secret_the_portal_still_works_and_the_provider_refuses_the_code()
+    {
+        // A public client (PKCE only) has no secret; this provider's client needs one, so the code is refused.
+        await using var app = sso.With(new Dictionary<string, string?> { ["Authentication:Oidc:ClientSecret"] = "" });
+        using (var client = Client(app))
+        {
+            await client.SignInAsync(DemoAccounts.Admin);
+            using var home = await client.GetAsync("/");
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        }
+        var person = await sso.AddPersonAsync("宋雨");
+        sso.Provider.SetAccount("song.yu", new { staff_number = person.StaffNumber });
+        using var browser = sso.NewBrowser(app);
+
+        var page = await browser.SignInAsync("song.yu");
+
+        Assert.Equal(SsoReasons.TokenEndpoint, page.ProblemReason);
+    }
+
+    [Fact]
     public async Task A_forged_or_stale_problem_link_shows_the_general_message()
     {
         using var client = sso.Portal.CreateBrowserLikeClient();

@@ -26,7 +26,18 @@ public sealed class OidcOptions : OAuthOptions
 
     public override void Validate()
     {
-        base.Validate();
+        // The OAuth options insist on a client secret; a public client (PKCE only) has none, and a missing secret must
+        // not fail every request of the portal (local sign-in included): the token endpoint will say no instead.
+        var secret = ClientSecret;
+        if (string.IsNullOrEmpty(secret)) ClientSecret = "-";
+        try
+        {
+            base.Validate();
+        }
+        finally
+        {
+            ClientSecret = secret;
+        }
         if (ConfigurationManager is null) throw new InvalidOperationException("The OpenID Connect configuration manager is not set.");
     }
 }
