@@ -1,6 +1,7 @@
 using HomeVisit.Portal;
 using HomeVisit.Portal.Components;
 using HomeVisit.Portal.Account;
+using HomeVisit.Portal.Calendar;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
 using HomeVisit.Core.Data;
@@ -31,6 +32,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapCalendarEndpoints();
 app.MapRosterImportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
