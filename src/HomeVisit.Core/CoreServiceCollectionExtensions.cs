@@ -33,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditService>();
         services.AddSingleton<Import.RosterImportService>();
         services.AddSingleton<CalendarService>();
+        services.AddSingleton<Exports.CommonLedger>();
+        services.AddSingleton<Exports.ExportService>();
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<ReminderMailer>();
         services.AddSingleton<ReminderService>();

@@ -21,6 +21,7 @@ public sealed partial class Texts
         ["停用“{0}”后，已订阅的日历将不再更新。确定停用？"] = "After revoking “{0}”, subscribed calendars stop updating. Revoke?",
         ["只有管理员和组织部、纪检监察部门可以查看单位日程。"] = "Only administrators, the organisation department and the discipline office can see unit calendars.",
         ["单位"] = "Unit", ["全部单位"] = "All units", ["全部项目"] = "All programmes", ["家访日程"] = "Calendar",
+        ["台账导出"] = "Ledger export", ["年度"] = "Year", ["导出台账（Excel）"] = "Export ledger (Excel)", ["下载台账"] = "Download the ledger", ["共 {0} 条记录"] = "{0} records",
         ["待办提醒"] = "Reminders", ["没有待办提醒。"] = "No reminders.", ["知道了"] = "Dismiss",
         ["家访时间冲突"] = "Schedule conflict", ["仍然保存"] = "Save anyway",
     };
