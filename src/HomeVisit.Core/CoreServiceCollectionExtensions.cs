@@ -35,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CalendarService>();
         services.AddSingleton<Exports.CommonLedger>();
         services.AddSingleton<Exports.ExportService>();
+        services.AddSingleton<Dashboards.DashboardService>();
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<ReminderMailer>();
         services.AddSingleton<ReminderService>();
