@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Exports.CommonLedger>();
         services.AddSingleton<Exports.ExportService>();
         services.AddSingleton<Dashboards.DashboardService>();
+        services.AddSingleton<Exports.PeriodSummaryService>();
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<ReminderMailer>();
         services.AddSingleton<ReminderService>();
