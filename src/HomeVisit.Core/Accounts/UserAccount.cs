@@ -44,5 +44,7 @@ public class UserAccount : IInstitutionScoped, IAudited, IVersioned
     public string? ExternalSubject { get; set; }
     /// <summary>The roles the campus sign-in granted (from the role mapping), so they can be withdrawn when the groups change.</summary>
     public List<string>? SsoRoles { get; set; }
+    /// <summary>For reminder emails, when SMTP is configured.</summary>
+    public string? Email { get; set; }
     public long Version { get; set; }
 }
