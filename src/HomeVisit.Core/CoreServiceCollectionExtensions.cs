@@ -4,6 +4,7 @@ using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Qinglian;
 using HomeVisit.Core.Visits;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<Import.RosterImportService>();
+        services.Configure<FollowUpReportOptions>(configuration.GetSection(FollowUpReportOptions.Section));
+        services.AddSingleton<FollowUpReportService>();
+        services.AddSingleton<Content.ContentTemplateService>();
+        services.AddSingleton<PersonFileService>();
+        services.AddQinglianServices();
         return services;
     }
 }
