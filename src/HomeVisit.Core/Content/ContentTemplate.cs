@@ -162,6 +162,11 @@ public sealed class ContentTemplateService(
             v.Add("Markdown", $"模板内容过长（{markdown.Length} 个字符），不能超过 {MaxLength} 个字符。");
             return v;
         }
+        if (!MarkdownContent.CanRender(markdown))
+        {
+            v.Add("Markdown", "模板内容嵌套过深（如大量连续的 [、> 或 * 符号），无法排版，请简化后再保存。");
+            return v;
+        }
         var unknown = MarkdownContent.Placeholders(markdown).Where(p => !definition.Placeholders.Contains(p)).ToList();
         if (unknown.Count > 0)
             v.Add("Markdown", $"模板中有无法识别的占位符：{string.Join("、", unknown.Select(p => "{{" + p + "}}"))}。可用的占位符：{string.Join("、", definition.Placeholders.Select(p => "{{" + p + "}}"))}。");

@@ -30,17 +30,49 @@ public sealed partial class MarkdownContent(string root)
 
     public string Root { get; } = root;
 
-    public static string Render(string markdown)
+    public static string Render(string markdown) => Render(markdown, _ => false);
+
+    /// <summary>Whether Markdig can lay the text out; it refuses absurdly deep nesting (thousands of "[" or "*").</summary>
+    public static bool CanRender(string markdown)
+    {
+        try
+        {
+            RenderOrThrow(markdown, _ => false);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Renders with links neutralised: those that could run script, and those <paramref name="refuse"/> names. Text
+    /// Markdig cannot lay out is shown as it was written, escaped, rather than breaking the page.
+    /// </summary>
+    private static string Render(string markdown, Func<string, bool> refuse)
+    {
+        try
+        {
+            return RenderOrThrow(markdown, refuse);
+        }
+        catch (ArgumentException)
+        {
+            return $"<pre class=\"hv-unrendered\">{WebUtility.HtmlEncode(markdown)}</pre>\n";
+        }
+    }
+
+    private static string RenderOrThrow(string markdown, Func<string, bool> refuse)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
-            if (link.Url is { } url && !IsSafeUrl(url)) link.Url = "#";
+            if (link.Url is { } url && (!IsSafeUrl(url) || refuse(url))) link.Url = "#";
         }
         // "<javascript:alert(1)>" is a CommonMark autolink, not a LinkInline: shown as plain text instead.
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
-            if (autolink.IsEmail || IsSafeUrl(autolink.Url)) continue;
+            if (!refuse(autolink.Url) && (autolink.IsEmail || IsSafeUrl(autolink.Url))) continue;
             autolink.ReplaceBy(new LiteralInline(autolink.Url));
         }
         using var writer = new StringWriter();
@@ -69,7 +101,8 @@ public sealed partial class MarkdownContent(string root)
     /// <summary>
     /// Renders a template and fills its placeholders. The placeholders are swapped for inert tokens before
     /// Markdown is parsed and the values, HTML-encoded, are put in afterwards: a value can neither carry
-    /// markup nor change how the template's Markdown is read. A placeholder without a value stays visible.
+    /// markup nor change how the template's Markdown is read. A link whose target holds a placeholder leads
+    /// nowhere (a value must never become a URL). A placeholder without a value stays visible.
     /// </summary>
     public static string RenderTemplate(string markdown, IReadOnlyDictionary<string, string?> values)
     {
@@ -85,7 +118,7 @@ public sealed partial class MarkdownContent(string root)
             }
             return token;
         });
-        var html = new StringBuilder(Render(prepared));
+        var html = new StringBuilder(Render(prepared, url => tokens.Values.Any(t => url.Contains(t, StringComparison.Ordinal))));
         foreach (var (name, token) in tokens)
         {
             var value = values.TryGetValue(name, out var v) && v is not null ? v : "{{" + name + "}}";

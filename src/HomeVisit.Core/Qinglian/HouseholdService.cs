@@ -174,10 +174,11 @@ public sealed class QinglianHouseholdService(
     {
         var query = db.FamilyMembers.AsNoTracking().Where(f => personIds.Contains(f.PersonId));
         if (inScopeOnly) query = query.Where(QinglianProgramme.FamilyInScope);
-        var members = await query.OrderBy(f => f.Relation).ThenBy(f => f.Id)
+        var members = await query
             .Select(f => new { f.PersonId, f.Id, f.Relation, f.Name, f.Workplace, f.Position, f.LivesLocally })
             .ToListAsync(ct);
-        return members.ToLookup(f => f.PersonId,
+        // Relations are stored as text: ordered here by the enum (spouse, children, parents, in-laws, others), not alphabetically.
+        return members.OrderBy(f => f.Relation).ThenBy(f => f.Id).ToLookup(f => f.PersonId,
             f => new HouseholdMember(f.Id, f.Relation, f.Name, f.Workplace, f.Position, f.LivesLocally, QinglianProgramme.InFamilyScope(f.Relation, f.LivesLocally)));
     }
 

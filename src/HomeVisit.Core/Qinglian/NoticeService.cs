@@ -141,8 +141,9 @@ public sealed class QinglianNoticeService(
         var institution = await db.Institutions.AsNoTracking().Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
         var people = v.Targets.Where(t => t.Person is not null).Select(t => t.Person!).ToList();
         var ids = people.Select(p => p.Id).ToList();
-        var family = await db.FamilyMembers.AsNoTracking().Where(f => ids.Contains(f.PersonId)).Where(QinglianProgramme.FamilyInScope)
-            .OrderBy(f => f.Relation).ThenBy(f => f.Id).Select(f => f.Name).ToListAsync(ct);
+        var family = (await db.FamilyMembers.AsNoTracking().Where(f => ids.Contains(f.PersonId)).Where(QinglianProgramme.FamilyInScope)
+                .Select(f => new { f.Id, f.Relation, f.Name }).ToListAsync(ct))
+            .OrderBy(f => f.Relation).ThenBy(f => f.Id).Select(f => f.Name).ToList();
         var recorder = v.Visitors.OrderByDescending(x => x.IsRecorder).ThenBy(x => x.Id).FirstOrDefault()?.Person;
         return new Dictionary<string, string?>
         {
