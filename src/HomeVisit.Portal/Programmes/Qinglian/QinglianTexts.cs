@@ -68,6 +68,7 @@ public sealed partial class Texts
         ["送达晚于规定（{0}，最迟应为 {1}）"] = "Delivered late ({0}; due by {1})",
         ["家访时间已变更，须重新通知"] = "The visit time changed: notify again",
         ["未登记书面通知"] = "No written notice recorded",
+        ["已标记为已通知，但未登记书面通知送达"] = "Marked notified, but no written notice recorded",
         ["未按时通知（最迟应在 {0} 送达），请改期"] = "Not notified in time (due by {0}); re-plan the visit",
         ["待送达（最迟 {0}）"] = "To deliver (by {0})",
         ["当面送达书面通知"] = "Written notice handed over",
