@@ -31,6 +31,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
     public DbSet<Qinglian.QinglianNotice> QinglianNotices => Set<Qinglian.QinglianNotice>();
     public DbSet<Qinglian.Commitment> Commitments => Set<Qinglian.Commitment>();
+    public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
+    public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();
 
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }
