@@ -130,16 +130,46 @@ public sealed class QinglianBrowserTests(BrowserFixture app)
         Assert.Equal("家庭助廉承诺书.pdf", pledge.ScanFileName);
     }
 
+    [Fact]
+    public async Task The_person_file_opens_from_the_person_page_for_the_unit_leader_prints_and_is_refused_to_a_colleague()
+    {
+        var (personId, _, name, _, _) = await PickHouseholdAsync();
+
+        await using (var session = await app.SignInAsync(DemoAccounts.Leader))
+        {
+            var page = session.Page;
+            await page.GotoAsync($"/people/{personId}");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.GetByTestId("person-file").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/people/{personId}/file$"));
+            await Assertions.Expect(page.GetByTestId("file-name")).ToHaveTextAsync(name);
+            await Assertions.Expect(page.GetByTestId("file-meta")).ToContainTextAsync("只列出查阅人有权查看的记录");
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await Assertions.Expect(page.GetByTestId("file-print")).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByTestId("person-file")).ToBeVisibleAsync();
+        }
+
+        await using (var session = await app.SignInAsync(DemoAccounts.Staff))
+        {
+            var page = session.Page;
+            await page.GotoAsync($"/people/{personId}/file");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.GetByTestId("file-denied")).ToContainTextAsync("您无权查看该人员的个人廉政档案");
+            Assert.DoesNotContain(name, await page.ContentAsync());
+        }
+    }
+
     private static IReadOnlyList<string> QinglianProgrammeGiftPack => HomeVisit.Portal.Programmes.Qinglian.QinglianModule.GiftPack;
 
-    /// <summary>A household of the demo leader, due this half year, with a spouse; from the end of the list, away from the demo visits.</summary>
+    /// <summary>A household of the demo leader (not the demo staff member's), due this half year, with a spouse; from the end of the list.</summary>
     private async Task<(int PersonId, string StaffNumber, string Name, int SpouseId, string SpouseName)> PickHouseholdAsync()
     {
         await using var db = app.Portal.OpenDatabase();
         var leader = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.Leader));
         var page = await app.Portal.Services.GetRequiredService<QinglianHouseholdService>()
             .ListAsync(leader, new HouseholdQuery(Status: HouseholdStatus.Due, PageSize: 200));
-        var row = page.Rows.Items.Last(r => r.Family.Any(f => f.Relation == FamilyRelation.Spouse));
+        var staff = await db.UserAccounts.Where(a => a.UserName == DemoAccounts.Staff).Select(a => a.PersonId).SingleAsync();
+        var row = page.Rows.Items.Last(r => r.PersonId != staff && r.Family.Any(f => f.Relation == FamilyRelation.Spouse));
         var spouse = row.Family.First(f => f.Relation == FamilyRelation.Spouse);
         return (row.PersonId, row.StaffNumber, row.Name, spouse.Id, spouse.Name);
     }
