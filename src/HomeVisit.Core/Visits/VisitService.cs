@@ -83,9 +83,10 @@ public sealed class VisitService(
         var targetPersonIds = v.Targets.Where(t => t.PersonId != null).Select(t => t.PersonId!.Value).ToList();
         var family = await db.FamilyMembers.AsNoTracking()
             .Where(f => targetPersonIds.Contains(f.PersonId))
-            .OrderBy(f => f.PersonId).ThenBy(f => f.Relation)
             .Select(f => new { f.Id, f.PersonId, PersonName = f.Person!.Name, f.Relation, f.Name, f.Workplace })
             .ToListAsync(ct);
+        // Relations are stored as text; order by the enum (spouse, child, parent, ...) here, not alphabetically.
+        family = family.OrderBy(f => f.PersonId).ThenBy(f => f.Relation).ThenBy(f => f.Id).ToList();
 
         // The record and the family met are sensitive personal information.
         db.AuditRead(nameof(Visit), v.Id);
