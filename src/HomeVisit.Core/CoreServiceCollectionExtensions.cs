@@ -30,6 +30,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<Import.RosterImportService>();
+        services.AddSingleton<Sanctions.SanctionService>();
+        services.AddSingleton<Sanctions.RevisitService>();
+        services.AddSingleton<IVisitPlanCheck, Sanctions.SanctionPlanCheck>();
+        services.AddSingleton<Lianxi.LianxiLinkService>();
+        services.AddSingleton<Lianxi.LianxiProgressService>();
+        services.AddSingleton<Lianxi.LianxiFeedbackService>();
         return services;
     }
 }

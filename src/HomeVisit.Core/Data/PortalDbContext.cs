@@ -27,6 +27,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<InstitutionProgramme> InstitutionProgrammes => Set<InstitutionProgramme>();
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
+    public DbSet<Sanctions.SanctionRecord> SanctionRecords => Set<Sanctions.SanctionRecord>();
+    public DbSet<Sanctions.Revisit> Revisits => Set<Sanctions.Revisit>();
+    public DbSet<Lianxi.LianxiLink> LianxiLinks => Set<Lianxi.LianxiLink>();
 
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }

@@ -54,6 +54,13 @@ public interface IProgrammeModule
     /// <summary>Roles that see every record of the programme in their institution (others see their own).</summary>
     IReadOnlyList<string> OverseerRoles { get; }
 
+    /// <summary>
+    /// Roles that may see the programme at all — its menu entry, pages, visits and follow-up items, even as a
+    /// participant; null means everyone in the institution. For a secret programme (受处分人员回访关爱) every other
+    /// role gets 404 under /programmes/{key}, so not even its records' existence shows.
+    /// </summary>
+    IReadOnlyList<string>? AccessRoles => null;
+
     /// <summary>Roles that may change the programme's rules.</summary>
     IReadOnlyList<string> RuleAdminRoles => [Roles.SystemAdmin, Roles.ProgrammeAdmin];
 
