@@ -30,6 +30,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Sanctions.SanctionRecord> SanctionRecords => Set<Sanctions.SanctionRecord>();
     public DbSet<Sanctions.Revisit> Revisits => Set<Sanctions.Revisit>();
     public DbSet<Lianxi.LianxiLink> LianxiLinks => Set<Lianxi.LianxiLink>();
+    public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
+    public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();
 
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }

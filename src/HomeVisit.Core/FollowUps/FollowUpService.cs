@@ -106,6 +106,13 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             v.Check(programmes.MayUse(user, raise.ProgrammeKey), nameof(raise.ProgrammeKey), "请选择家访项目。");
             programmeKey = raise.ProgrammeKey ?? "";
         }
+        if (raise.OwnerPersonId is int ownerId && programmes.Find(programmeKey)?.AccessRoles is { } accessRoles)
+        {
+            // A secret programme's item may only be owned by someone who may see the programme.
+            var ownerRoles = await db.UserAccounts.Where(a => a.InstitutionId == user.InstitutionId && a.PersonId == ownerId && !a.IsDisabled)
+                .Select(a => a.Roles).ToListAsync(ct);
+            v.Check(ownerRoles.Any(r => r.Any(accessRoles.Contains)), nameof(raise.OwnerPersonId), "所选责任人无权查看本项目的事项。");
+        }
         var people = new[] { raise.RaisedByPersonId, raise.OwnerPersonId }.OfType<int>().Distinct().ToList();
         if (people.Count > 0)
         {

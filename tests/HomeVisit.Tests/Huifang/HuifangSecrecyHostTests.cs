@@ -48,6 +48,7 @@ public sealed class HuifangSecrecyHostTests(HuifangSecrecyHostTests.Fixture f) :
         $"/programmes/huifang/sanctions/{f.RecordId}", $"/programmes/huifang/sanctions/{f.RecordId}/edit",
         $"/programmes/huifang/revisits/new?record={f.RecordId}", $"/programmes/huifang/revisits/{f.VisitId}",
         $"/programmes/huifang/revisits/{f.VisitId}/form", "/programmes/huifang/no-such-page", "/api/huifang/sanctions",
+        "/programmes/huifang/summary", "/programmes/huifang/ledger.xlsx", "/programmes/huifang/summary.xlsx",
     ];
 
     [Theory]

@@ -53,18 +53,40 @@ public sealed class SecrecyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_revisits_follow_up_item_stays_hidden_even_from_the_leader_named_as_its_owner()
+    public async Task A_revisits_follow_up_item_cannot_be_given_to_a_leader_and_stays_hidden_from_one_named_as_owner()
     {
         var (_, visit) = await RevisitAsync();
-        var item = await _w.FollowUps.RaiseAsync(_w.Anguan, new FollowUpRaise
+        var refused = await Assert.ThrowsAsync<PortalValidationException>(() => _w.FollowUps.RaiseAsync(_w.Anguan, new FollowUpRaise
         {
             VisitId = visit, Kind = FollowUpKind.Difficulty, Summary = "受处分人员家庭困难", OwnerPersonId = _w.S.LeaderOne.Id,
+        }));
+        Assert.Equal("所选责任人无权查看本项目的事项。", refused.Errors[nameof(FollowUpRaise.OwnerPersonId)]);
+
+        // Even an item that names a leader as owner (say, entered before the rule) stays hidden from them, reminders included.
+        var item = await _w.FollowUps.RaiseAsync(_w.Anguan, new FollowUpRaise
+        {
+            VisitId = visit, Kind = FollowUpKind.Difficulty, Summary = "受处分人员家庭困难", Deadline = _w.S.Clock.Today,
         });
+        await using (var db = _w.S.Context())
+        {
+            var row = db.FollowUpItems.Single(f => f.Id == item);
+            row.OwnerPersonId = _w.S.LeaderOne.Id;
+            row.Deadline = DateOnly.FromDateTime(_w.S.Clock.Today).AddDays(-1);
+            await db.SaveChangesAsync();
+        }
 
         Assert.DoesNotContain((await _w.FollowUps.ListAsync(_w.S.Leader1, new FollowUpQuery(PageSize: 200))).Items, f => f.Id == item);
         await Assert.ThrowsAsync<NotFoundException>(() => _w.FollowUps.GetAsync(_w.S.Leader1, item));
         await Assert.ThrowsAsync<NotFoundException>(() => _w.FollowUps.GetAsync(_w.S.Admin, item));
         Assert.Equal(item, (await _w.FollowUps.GetAsync(_w.S.Jiwei, item)).Id);
+
+        await using var context = _w.S.Context();
+        var accounts = new[] { _w.S.Leader1, _w.Anguan }
+            .Select(u => new HomeVisit.Core.Reminders.ReminderAccount(u.UserId, u.PersonId!.Value, u.Roles)).ToList();
+        var reminders = await new HomeVisit.Core.Reminders.OverdueFollowUpsSource(_w.Catalog)
+            .CollectAsync(new HomeVisit.Core.Reminders.ReminderContext(context, _w.S.InstitutionA, DateOnly.FromDateTime(_w.S.Clock.Today), accounts), default);
+        Assert.DoesNotContain(reminders, r => r.UserId == _w.S.Leader1.UserId);
+        Assert.Contains(reminders, r => r.UserId == _w.Anguan.UserId && r.Title.Contains("受处分人员家庭困难"));
     }
 
     [Fact]

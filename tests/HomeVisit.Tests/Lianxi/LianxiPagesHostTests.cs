@@ -28,8 +28,8 @@ public sealed class LianxiPagesHostTests(PortalFactory portal) : IClassFixture<P
         await zuzhi.SignInAsync(DemoAccounts.OrganisationDept);
         await staff.SignInAsync(DemoAccounts.Staff);
 
-        var summary = await zuzhi.GetDocumentAsync("/programmes/lianxi/summary");
-        var denied = await staff.GetDocumentAsync("/programmes/lianxi/summary");
+        var summary = await zuzhi.GetDocumentAsync("/programmes/lianxi/semester-summary");
+        var denied = await staff.GetDocumentAsync("/programmes/lianxi/semester-summary");
 
         var leader = await portal.DisplayNameAsync(DemoAccounts.Leader);
         Assert.Contains(summary.QuerySelectorAll("[data-testid=summary-leader]"), r => r.TextContent.Contains(leader));

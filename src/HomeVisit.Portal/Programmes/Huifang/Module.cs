@@ -54,6 +54,9 @@ public sealed class HuifangModule : IProgrammeModule
 
     public IReadOnlyList<string>? AccessRoles { get; } = [.. SanctionAccess.Roles];
 
+    // Outside the portal (calendar feeds, reminder emails) its appointments show without names or programme.
+    public bool IsConfidential => true;
+
     // The rules too are the discipline office's: a system admin may not open the programme at all.
     public IReadOnlyList<string> RuleAdminRoles => [Roles.DisciplineOffice];
 }

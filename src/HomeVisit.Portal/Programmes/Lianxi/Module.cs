@@ -45,7 +45,7 @@ public sealed class LianxiModule : IProgrammeModule
         new("联系对象", "/programmes/lianxi/links", "link"),
         new("联系工作进展", "/programmes/lianxi/progress", "fact_check"),
         new("工作记录表", "/programmes/lianxi/record", "print"),
-        new("学期总结", "/programmes/lianxi/summary", "summarize", LianxiAccess.OverseerRoles),
+        new("学期总结", "/programmes/lianxi/semester-summary", "summarize", LianxiAccess.OverseerRoles),
         new("师生反映问题", "/programmes/lianxi/feedback", "forum"),
     ];
 
