@@ -20,6 +20,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.Configure<SsoOptions>(configuration.GetSection(SsoOptions.Section));
+        services.Configure<LocalSignInOptions>(configuration.GetSection(LocalSignInOptions.Section));
         services.AddSingleton<ProgrammeCatalog>();
         services.AddSingleton<ProgrammeRulesService>();
         services.AddSingleton<OrgService>();
@@ -30,6 +32,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Quotas.QuotaService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<SsoAccountService>();
+        services.AddSingleton<SsoRoleMappingService>();
+        services.AddSingleton<SsoLocalSignIn>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<Import.RosterImportService>();
         services.AddSingleton<Sanctions.SanctionService>();
