@@ -27,13 +27,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<InstitutionProgramme> InstitutionProgrammes => Set<InstitutionProgramme>();
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
-<<<<<<< HEAD
     public DbSet<Sanctions.SanctionRecord> SanctionRecords => Set<Sanctions.SanctionRecord>();
     public DbSet<Sanctions.Revisit> Revisits => Set<Sanctions.Revisit>();
     public DbSet<Lianxi.LianxiLink> LianxiLinks => Set<Lianxi.LianxiLink>();
-=======
     public DbSet<SsoRoleMapping> SsoRoleMappings => Set<SsoRoleMapping>();
->>>>>>> main
     public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
     public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();
 
