@@ -179,7 +179,7 @@ public sealed class ReminderTests : IDisposable
                     }
                 }
             }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException or InvalidOperationException)
             {
             }
         }
