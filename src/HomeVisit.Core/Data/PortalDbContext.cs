@@ -27,6 +27,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<InstitutionProgramme> InstitutionProgrammes => Set<InstitutionProgramme>();
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
+    public DbSet<Ganbu.GanbuRequest> GanbuRequests => Set<Ganbu.GanbuRequest>();
+    public DbSet<Ganbu.GanbuRequestStep> GanbuRequestSteps => Set<Ganbu.GanbuRequestStep>();
+    public DbSet<Ganbu.GanbuRequestVisit> GanbuRequestVisits => Set<Ganbu.GanbuRequestVisit>();
+    public DbSet<Ganbu.GanbuApiKey> GanbuApiKeys => Set<Ganbu.GanbuApiKey>();
+    public DbSet<Ganbu.GanbuSettings> GanbuSettings => Set<Ganbu.GanbuSettings>();
+    public DbSet<Ganbu.GanbuInspection> GanbuInspections => Set<Ganbu.GanbuInspection>();
+    public DbSet<Ganbu.GanbuRecordArchive> GanbuRecordArchives => Set<Ganbu.GanbuRecordArchive>();
 
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }
