@@ -3,6 +3,7 @@ using HomeVisit.Portal.Components;
 using HomeVisit.Portal.Account;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
+using HomeVisit.Portal.Programmes.Ganbu;
 using HomeVisit.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapRosterImportEndpoints();
+app.MapGanbuEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
