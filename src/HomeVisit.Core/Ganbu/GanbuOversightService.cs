@@ -80,7 +80,7 @@ public sealed class GanbuOversightService(
                 mine.Count(r => r.Status == GanbuRequestStatus.Resolved),
                 mine.Count(r => r.Status == GanbuRequestStatus.Withdrawn),
                 mine.Count(r => r.Status is GanbuRequestStatus.Open or GanbuRequestStatus.InHandling),
-                days.Count == 0 ? null : Math.Round(days.Average(), 1),
+                days.Count == 0 ? null : Math.Round(days.Average(), 1, MidpointRounding.AwayFromZero),
                 days.Count == 0 ? null : days.Count % 2 == 1 ? days[days.Count / 2] : (days[days.Count / 2 - 1] + days[days.Count / 2]) / 2,
                 mine.Count(r => WasOverdue(r.Status, r.Deadline, r.OverdueSince)),
                 revisits.Count(v => inUnit(v.UnitId)),
