@@ -17,13 +17,17 @@ public static class GanbuEndpoints
         // Only the API key scheme authenticates these; the cookie is never consulted, so they need no antiforgery token.
         var apiKey = new AuthorizationPolicyBuilder(GanbuApiKeyHandler.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(GanbuApiKeyHandler.KeyIdClaim).Build();
-        var api = app.MapGroup("/api/ganbu").RequireAuthorization(apiKey).DisableAntiforgery();
+        // JSON clients get the API's own status codes and bodies, never the portal's HTML error pages (a re-executed
+        // POST would even fail the pages' antiforgery check and turn a 404 into a 400).
+        var api = app.MapGroup("/api/ganbu").RequireAuthorization(apiKey).DisableAntiforgery().WithMetadata(new NoStatusCodePages());
         api.MapPost("/requests", PostRequestAsync);
         api.MapGet("/requests/{id:int}", GetRequestAsync);
 
         app.MapGet("/programmes/ganbu/summary.xlsx", ExportSummaryAsync);
         return app;
     }
+
+    private sealed class NoStatusCodePages : Microsoft.AspNetCore.Http.Metadata.ISkipStatusCodePagesMetadata;
 
     private static async Task<IResult> PostRequestAsync(HttpContext http, GanbuRequestService requests, CancellationToken ct)
     {
