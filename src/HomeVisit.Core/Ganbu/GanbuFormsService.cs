@@ -29,7 +29,8 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
         var ids = all.Select(r => r.VisitId).Distinct().ToList();
         var visible = await VisitService.Visible(db, user, programmes.OverseenBy(user))
             .Where(v => ids.Contains(v.Id)).Select(v => v.Id).ToListAsync(ct);
-        return new GanbuLedger(unitId, unitName, year, all.Where(r => visible.Contains(r.VisitId)).ToList());
+        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
+        return new GanbuLedger(institution, unitId, unitName, year, all.Where(r => visible.Contains(r.VisitId)).ToList());
     }
 
     private async Task<List<GanbuLedgerRow>> NumberedAsync(PortalDbContext db, int institutionId, int unitId, int year, CancellationToken ct)
@@ -110,9 +111,10 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
             .OfType<string>());
         var (names, positions) = Leaders(visit);
 
+        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
         db.AuditRead(nameof(Visit), visit.Id, "家访记录单");
         await db.SaveChangesAsync(ct);
-        return new GanbuRecordForm(visit.Id, target.Unit?.Name ?? "", DateOnly.FromDateTime(visit.ActualStart!.Value), number, target.Name,
+        return new GanbuRecordForm(institution, visit.Id, target.Unit?.Name ?? "", DateOnly.FromDateTime(visit.ActualStart!.Value), number, target.Name,
             target.Position, target.HomeAddress, spouse?.Name,
             spouse is null ? null : string.Join(" ", new[] { spouse.Workplace, spouse.Position }.OfType<string>()),
             record, resolution.Length == 0 ? "—" : resolution, names, positions,

@@ -166,11 +166,11 @@ public sealed record GanbuQuarterSummary(
 public sealed record GanbuLedgerRow(int Number, int VisitId, string LeaderNames, string LeaderPositions, string TargetName,
     string? TargetPosition, string? Note, DateOnly Date);
 
-public sealed record GanbuLedger(int UnitId, string UnitName, int Year, IReadOnlyList<GanbuLedgerRow> Rows);
+public sealed record GanbuLedger(string InstitutionName, int UnitId, string UnitName, int Year, IReadOnlyList<GanbuLedgerRow> Rows);
 
 /// <summary>The 魏县领导干部家访记录单 of one visit (seed 2 annex 2).</summary>
 public sealed record GanbuRecordForm(
-    int VisitId, string UnitName, DateOnly Date, int Number, string TargetName, string? TargetPosition, string? HomeAddress,
+    string InstitutionName, int VisitId, string UnitName, DateOnly Date, int Number, string TargetName, string? TargetPosition, string? HomeAddress,
     string? SpouseName, string? SpouseWorkplaceAndPosition, string Record, string Resolution, string LeaderNames, string LeaderPositions,
     string? RecorderName)
 {
@@ -189,3 +189,6 @@ public sealed record GanbuApiRequestView(
     int Id, string? ClientRequestId, GanbuRequestStatus Status, GanbuCategory Category, GanbuTier Tier, GanbuTier HandlingTier,
     string UnitName, string HandlerName, string? HandlerPosition, DateOnly Deadline, bool IsOverdue, DateTime CreatedAt,
     string? Resolution, string? Feedback);
+
+/// <summary>A request linked to a visit, for the visit page.</summary>
+public sealed record GanbuVisitRequest(int Id, string Summary, GanbuRequestStatus Status, string Link);

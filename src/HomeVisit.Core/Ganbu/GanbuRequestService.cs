@@ -348,6 +348,26 @@ public sealed class GanbuRequestService(
         };
     }
 
+    /// <summary>
+    /// The requests a visit handled, revisited or raised, that the user may see, with the link's meaning (办理家访,
+    /// 组织部回访, 家访中提出); for the visit page.
+    /// </summary>
+    public async Task<IReadOnlyList<GanbuVisitRequest>> ForVisitAsync(PortalUser user, int visitId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Visible(db, user, Oversees(user)).AsNoTracking()
+            .Where(r => r.SourceVisitId == visitId || r.Visits.Any(l => l.VisitId == visitId))
+            .OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.Summary, r.Status, Raised = r.SourceVisitId == visitId,
+                Purpose = r.Visits.Where(l => l.VisitId == visitId).Select(l => (GanbuVisitPurpose?)l.Purpose).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new GanbuVisitRequest(r.Id, r.Summary, r.Status,
+            r.Purpose is { } p ? GanbuLabels.Of(p) : "家访中提出")).ToList();
+    }
+
     // ---------------------------------------------------------------- handling
 
     /// <summary>

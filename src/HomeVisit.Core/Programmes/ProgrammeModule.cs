@@ -59,4 +59,11 @@ public interface IProgrammeModule
 
     /// <summary>Registers the module's own services.</summary>
     void AddServices(IServiceCollection services) { }
+
+    /// <summary>
+    /// A component the visit page shows for the programme's visits (null: none). It gets the parameters
+    /// <c>VisitId</c> (int), <c>User</c> (PortalUser), <c>CanRaise</c> (bool: the user takes part in or oversees the visit
+    /// and it is not cancelled) and <c>Done</c> (bool: the outcome is recorded).
+    /// </summary>
+    Type? VisitPanel => null;
 }
