@@ -1,5 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Audit;
+using HomeVisit.Core.Calendar;
+using HomeVisit.Core.Reminders;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
@@ -18,6 +20,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.Configure<SsoOptions>(configuration.GetSection(SsoOptions.Section));
+        services.Configure<LocalSignInOptions>(configuration.GetSection(LocalSignInOptions.Section));
         services.AddSingleton<ProgrammeCatalog>();
         services.AddSingleton<ProgrammeRulesService>();
         services.AddSingleton<OrgService>();
@@ -28,8 +32,24 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Quotas.QuotaService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<SsoAccountService>();
+        services.AddSingleton<SsoRoleMappingService>();
+        services.AddSingleton<SsoLocalSignIn>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<Import.RosterImportService>();
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<Exports.CommonLedger>();
+        services.AddSingleton<Exports.ExportService>();
+        services.AddSingleton<Dashboards.DashboardService>();
+        services.AddSingleton<Exports.PeriodSummaryService>();
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<ReminderMailer>();
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<IReminderSource, UpcomingVisitsSource>();
+        services.AddSingleton<IReminderSource, NoticesDueSource>();
+        services.AddSingleton<IReminderSource, QuotaGapsSource>();
+        services.AddSingleton<IReminderSource, OverdueFollowUpsSource>();
+        services.AddHostedService<ReminderJob>();
         return services;
     }
 }

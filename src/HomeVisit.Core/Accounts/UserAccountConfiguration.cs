@@ -13,10 +13,14 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.Property(x => x.PasswordHash).HasMaxLength(500);
         b.Property(x => x.SecurityStamp).HasMaxLength(50);
         b.Property(x => x.PreferredCulture).HasMaxLength(10);
+        b.Property(x => x.Email).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.UserName).IsUnique();
         b.HasIndex(x => x.PersonId);
+        b.Property(x => x.ExternalIssuer).HasMaxLength(300);
+        b.Property(x => x.ExternalSubject).HasMaxLength(200);
+        b.HasIndex(x => new { x.ExternalIssuer, x.ExternalSubject }).IsUnique();
     }
 }

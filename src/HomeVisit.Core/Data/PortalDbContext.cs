@@ -34,6 +34,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Ganbu.GanbuSettings> GanbuSettings => Set<Ganbu.GanbuSettings>();
     public DbSet<Ganbu.GanbuInspection> GanbuInspections => Set<Ganbu.GanbuInspection>();
     public DbSet<Ganbu.GanbuRecordArchive> GanbuRecordArchives => Set<Ganbu.GanbuRecordArchive>();
+    public DbSet<SsoRoleMapping> SsoRoleMappings => Set<SsoRoleMapping>();
+    public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
+    public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();
 
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }
