@@ -161,6 +161,7 @@ public sealed record GanbuQuarterSummary(
     IReadOnlyList<GanbuUnitSummary> Units, GanbuUnitSummary Total, IReadOnlyList<GanbuRequestRow> OverdueRequests)
 {
     public string Label => $"{Year}年第{Quarter}季度";
+    public string InstitutionName { get; init; } = "";
 }
 
 public sealed record GanbuLedgerRow(int Number, int VisitId, string LeaderNames, string LeaderPositions, string TargetName,

@@ -95,7 +95,8 @@ public sealed class GanbuOversightService(
         var overdue = await GanbuRequestService.Project(
                 db.GanbuRequests.AsNoTracking().Where(r => overdueIds.Contains(r.Id)).OrderBy(r => r.Deadline).ThenBy(r => r.Id), today)
             .ToListAsync(ct);
-        return new GanbuQuarterSummary(year, quarter, from, to, today, perUnit, total, overdue);
+        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
+        return new GanbuQuarterSummary(year, quarter, from, to, today, perUnit, total, overdue) { InstitutionName = institution };
     }
 
     /// <summary>Writes the summary as .xlsx (sheets 季度汇总 and 逾期诉求) to a seekable stream; the export is audited.</summary>
@@ -103,7 +104,7 @@ public sealed class GanbuOversightService(
     {
         var summary = await QuarterSummaryAsync(user, year, quarter, ct);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
+        var institution = summary.InstitutionName;
 
         using (var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
         {
