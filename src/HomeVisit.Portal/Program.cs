@@ -6,6 +6,7 @@ using HomeVisit.Portal.Exports;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
 using HomeVisit.Portal.Programmes.Ganbu;
+using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +39,7 @@ app.MapCalendarEndpoints();
 app.MapExportEndpoints();
 app.MapRosterImportEndpoints();
 app.MapGanbuEndpoints();
+app.MapQinglianEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -61,6 +61,9 @@ public static class DemoSeeder
             new VisitPlanner(institution.Id, roster, nowUtc, beijingNow).AddTo(db);
             await db.SaveChangesAsync(cancellationToken);
 
+            DemoLianxiHuifang.AddTo(db, institution.Id, roster, nowUtc, beijingNow);
+            await db.SaveChangesAsync(cancellationToken);
+
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return true;
         }

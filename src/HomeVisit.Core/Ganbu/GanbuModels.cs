@@ -193,3 +193,6 @@ public sealed record GanbuApiRequestView(
 
 /// <summary>A request linked to a visit, for the visit page.</summary>
 public sealed record GanbuVisitRequest(int Id, string Summary, GanbuRequestStatus Status, string Link);
+
+/// <summary>What a 干部家访's page shows about requests: the linked ones, whether the user may record one raised in it, whether it is recorded.</summary>
+public sealed record GanbuVisitContext(bool CanRaise, bool Done, IReadOnlyList<GanbuVisitRequest> Requests);

@@ -349,23 +349,32 @@ public sealed class GanbuRequestService(
     }
 
     /// <summary>
-    /// The requests a visit handled, revisited or raised, that the user may see, with the link's meaning (办理家访,
-    /// 组织部回访, 家访中提出); for the visit page.
+    /// For a 干部家访's page: the requests it handled, revisited or raised that the user may see, with the link's meaning
+    /// (办理家访, 组织部回访, 家访中提出); whether the user may record a request raised in it (takes part or oversees, not
+    /// cancelled); whether its outcome is recorded. Null for a visit the user cannot see or of another programme.
     /// </summary>
-    public async Task<IReadOnlyList<GanbuVisitRequest>> ForVisitAsync(PortalUser user, int visitId, CancellationToken ct = default)
+    public async Task<GanbuVisitContext?> ForVisitAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var me = user.PersonId ?? -1;
+        var visit = await VisitService.Visible(db, user, programmes.OverseenBy(user)).AsNoTracking()
+            .Where(v => v.Id == visitId && v.ProgrammeKey == GanbuAccess.ProgrammeKey)
+            .Select(v => new { v.Status, TakesPart = v.Visitors.Any(x => x.PersonId == me) })
+            .FirstOrDefaultAsync(ct);
+        if (visit is null) return null;
         var rows = await Visible(db, user, Oversees(user)).AsNoTracking()
             .Where(r => r.SourceVisitId == visitId || r.Visits.Any(l => l.VisitId == visitId))
             .OrderBy(r => r.Id)
             .Select(r => new
             {
-                r.Id, r.Summary, r.Status, Raised = r.SourceVisitId == visitId,
+                r.Id, r.Summary, r.Status,
                 Purpose = r.Visits.Where(l => l.VisitId == visitId).Select(l => (GanbuVisitPurpose?)l.Purpose).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return rows.Select(r => new GanbuVisitRequest(r.Id, r.Summary, r.Status,
-            r.Purpose is { } p ? GanbuLabels.Of(p) : "家访中提出")).ToList();
+        return new GanbuVisitContext(
+            visit.Status != VisitStatus.Cancelled && (visit.TakesPart || Oversees(user)),
+            visit.Status == VisitStatus.Done,
+            rows.Select(r => new GanbuVisitRequest(r.Id, r.Summary, r.Status, r.Purpose is { } p ? GanbuLabels.Of(p) : "家访中提出")).ToList());
     }
 
     // ---------------------------------------------------------------- handling

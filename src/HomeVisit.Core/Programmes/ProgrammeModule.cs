@@ -55,6 +55,13 @@ public interface IProgrammeModule
     IReadOnlyList<string> OverseerRoles { get; }
 
     /// <summary>
+    /// Roles that may see the programme at all — its menu entry, pages, visits and follow-up items, even as a
+    /// participant; null means everyone in the institution. For a secret programme (受处分人员回访关爱) every other
+    /// role gets 404 under /programmes/{key}, so not even its records' existence shows.
+    /// </summary>
+    IReadOnlyList<string>? AccessRoles => null;
+
+    /// <summary>
     /// Whether the programme's records are confidential (sanctions): outside the portal (calendar feeds, reminders
     /// by email) they appear only as a bare work appointment, without names or programme.
     /// </summary>
@@ -63,13 +70,12 @@ public interface IProgrammeModule
     /// <summary>Roles that may change the programme's rules.</summary>
     IReadOnlyList<string> RuleAdminRoles => [Roles.SystemAdmin, Roles.ProgrammeAdmin];
 
+    /// <summary>
+    /// A component the visit page (/visits/{id}) shows for the module's visits, under the plan: it gets the parameters
+    /// <c>VisitId</c> (int), <c>Version</c> (long, changes whenever the visit does) and <c>User</c> (PortalUser). Null: none.
+    /// </summary>
+    Type? VisitSection => null;
+
     /// <summary>Registers the module's own services.</summary>
     void AddServices(IServiceCollection services) { }
-
-    /// <summary>
-    /// A component the visit page shows for the programme's visits (null: none). It gets the parameters
-    /// <c>VisitId</c> (int), <c>User</c> (PortalUser), <c>CanRaise</c> (bool: the user takes part in or oversees the visit
-    /// and it is not cancelled) and <c>Done</c> (bool: the outcome is recorded).
-    /// </summary>
-    Type? VisitPanel => null;
 }

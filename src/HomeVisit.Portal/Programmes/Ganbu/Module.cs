@@ -59,7 +59,7 @@ public sealed class GanbuModule : IProgrammeModule
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
 
     /// <summary>On a 干部家访's page: its requests, recording one raised during the visit, and the record form.</summary>
-    public Type? VisitPanel => typeof(VisitPanel);
+    public Type? VisitSection => typeof(VisitPanel);
 
     /// <summary>Requests, routing, escalation, the intake API's key scheme, oversight and the annexed forms.</summary>
     public void AddServices(IServiceCollection services)
