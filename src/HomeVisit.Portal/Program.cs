@@ -5,6 +5,7 @@ using HomeVisit.Portal.Calendar;
 using HomeVisit.Portal.Exports;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
+using HomeVisit.Portal.Programmes.Ganbu;
 using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
 
@@ -37,6 +38,7 @@ app.MapAccountEndpoints();
 app.MapCalendarEndpoints();
 app.MapExportEndpoints();
 app.MapRosterImportEndpoints();
+app.MapGanbuEndpoints();
 app.MapQinglianEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

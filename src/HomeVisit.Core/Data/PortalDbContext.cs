@@ -27,6 +27,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<InstitutionProgramme> InstitutionProgrammes => Set<InstitutionProgramme>();
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
+    public DbSet<Ganbu.GanbuRequest> GanbuRequests => Set<Ganbu.GanbuRequest>();
+    public DbSet<Ganbu.GanbuRequestStep> GanbuRequestSteps => Set<Ganbu.GanbuRequestStep>();
+    public DbSet<Ganbu.GanbuRequestVisit> GanbuRequestVisits => Set<Ganbu.GanbuRequestVisit>();
+    public DbSet<Ganbu.GanbuApiKey> GanbuApiKeys => Set<Ganbu.GanbuApiKey>();
+    public DbSet<Ganbu.GanbuSettings> GanbuSettings => Set<Ganbu.GanbuSettings>();
+    public DbSet<Ganbu.GanbuInspection> GanbuInspections => Set<Ganbu.GanbuInspection>();
+    public DbSet<Ganbu.GanbuRecordArchive> GanbuRecordArchives => Set<Ganbu.GanbuRecordArchive>();
     public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();
     public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
     public DbSet<Qinglian.QinglianNotice> QinglianNotices => Set<Qinglian.QinglianNotice>();

@@ -1,6 +1,8 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Ganbu;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
+using Microsoft.AspNetCore.Authentication;
 
 namespace HomeVisit.Portal.Programmes.Ganbu;
 
@@ -42,7 +44,27 @@ public sealed class GanbuModule : IProgrammeModule
         new("NeedsHeard", "听取的需求", RecordFieldKind.LongText),
     ];
 
-    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
+    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } =
+    [
+        new("我的诉求", "/programmes/ganbu/requests", "forum"),
+        new("提交诉求", "/programmes/ganbu/requests/new", "add_comment"),
+        new("待我办理", "/programmes/ganbu/queue", "assignment_ind", [Roles.Leader]),
+        new("组织部督办", "/programmes/ganbu/oversight", "fact_check", [.. Roles.Oversight]),
+        new("季度汇总", "/programmes/ganbu/summary", "summarize", [.. Roles.Oversight]),
+        new("督导检查", "/programmes/ganbu/inspections", "gavel", [.. Roles.Oversight]),
+        new("家访台账", "/programmes/ganbu/ledger", "menu_book", [Roles.Leader, .. Roles.Oversight]),
+        new("时限与接口密钥", "/programmes/ganbu/admin", "key", [Roles.SystemAdmin, Roles.ProgrammeAdmin]),
+    ];
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
+
+    /// <summary>On a 干部家访's page: its requests, recording one raised during the visit, and the record form.</summary>
+    public Type? VisitSection => typeof(VisitPanel);
+
+    /// <summary>Requests, routing, escalation, the intake API's key scheme, oversight and the annexed forms.</summary>
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddGanbuCore();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, GanbuApiKeyHandler>(GanbuApiKeyHandler.SchemeName, null);
+    }
 }

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HomeVisit.Core.Ganbu;
+
+public static class GanbuServiceCollectionExtensions
+{
+    /// <summary>The 干部家访 services and the daily escalation; the module registers them (IProgrammeModule.AddServices).</summary>
+    public static IServiceCollection AddGanbuCore(this IServiceCollection services)
+    {
+        services.AddSingleton<GanbuSettingsService>();
+        services.AddSingleton<GanbuRequestService>();
+        services.AddSingleton<GanbuApiKeyService>();
+        services.AddSingleton<GanbuOversightService>();
+        services.AddSingleton<GanbuFormsService>();
+        services.AddHostedService<GanbuEscalationWorker>();
+        return services;
+    }
+}

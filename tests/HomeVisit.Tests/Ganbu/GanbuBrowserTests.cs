@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using HomeVisit.Core.Demo;
+using HomeVisit.Tests.Browser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace HomeVisit.Tests.Ganbu;
+
+/// <summary>干部家访 in Chromium against the demo institution: a teacher's request handled by a home visit, and API keys.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class GanbuBrowserTests(BrowserFixture app)
+{
+    [Fact]
+    public async Task A_teacher_files_a_request_the_deputy_dean_handles_it_by_a_visit_with_the_three_ones_resolves_it_and_archives_the_record_form()
+    {
+        var leaderName = await app.Portal.DisplayNameAsync(DemoAccounts.Leader);
+        var summary = $"母亲住院手术需照护-{Guid.NewGuid():N}"[..16];
+
+        // The teacher files it; the form names each missing field and says who will handle it.
+        await using (var staff = await app.SignInAsync(DemoAccounts.Staff))
+        {
+            var page = staff.Page;
+            await page.GotoAsync("/programmes/ganbu/requests/new");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.GetByTestId("request-summary").FillAsync(" ");
+            await page.GetByTestId("request-submit").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("error-Category")).ToContainTextAsync("请选择诉求类别。");
+            await Assertions.Expect(page.GetByTestId("error-Summary")).ToContainTextAsync("请填写诉求内容。");
+            await Assertions.Expect(page.GetByTestId("request-route")).ToContainTextAsync($"将由主管副职{leaderName}");
+
+            await page.Locator("[data-testid=request-category-option][data-value=SeriousIllness]").CheckAsync();
+            await page.GetByTestId("request-summary").FillAsync(summary);
+            await page.GetByTestId("request-submit").ClickAsync();
+            await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/programmes/ganbu/requests/\d+$"));
+            await Assertions.Expect(page.GetByTestId("request-title")).ToHaveTextAsync(summary);
+            await Assertions.Expect(page.GetByTestId("request-handler")).ToContainTextAsync(leaderName);
+            await Assertions.Expect(page.GetByTestId("request-status")).ToHaveAttributeAsync("data-status", "Open");
+        }
+        int requestId;
+        await using (var db = app.Portal.OpenDatabase())
+            requestId = await db.GanbuRequests.Where(r => r.Summary == summary).Select(r => r.Id).SingleAsync();
+
+        await using var leader = await app.SignInAsync(DemoAccounts.Leader);
+        var p = leader.Page;
+
+        // It waits in the deputy dean's queue.
+        await p.GotoAsync("/programmes/ganbu/queue");
+        await BrowserFixture.WaitForInteractiveAsync(p);
+        var row = p.Locator($"[data-testid=request-row][data-request-id='{requestId}']");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await row.GetByTestId("request-link").ClickAsync();
+        await p.WaitForURLAsync($"**/programmes/ganbu/requests/{requestId}");
+        await BrowserFixture.WaitForInteractiveAsync(p);
+
+        // Closing before any visit is refused beside the field.
+        await p.GetByTestId("request-resolve").ClickAsync();
+        await p.GetByTestId("close-resolution").FillAsync("电话沟通");
+        await p.GetByTestId("close-feedback").FillAsync("已告知");
+        await p.GetByTestId("close-confirm").ClickAsync();
+        await Assertions.Expect(p.GetByTestId("error-Resolution")).ToContainTextAsync("诉求须通过家访解决");
+        await p.GetByTestId("close-back").ClickAsync();
+
+        // The handling visit: planned from the request, recorded on the visit page with the 三个一.
+        await p.GetByTestId("request-plan-visit").ClickAsync();
+        await p.GetByTestId("plan-confirm").ClickAsync();
+        await p.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/visits/\d+$"));
+        await BrowserFixture.WaitForInteractiveAsync(p);
+        await Assertions.Expect(p.Locator($"[data-testid=ganbu-visit-request][data-request-id='{requestId}']")).ToContainTextAsync("办理家访");
+        await p.GetByTestId("visit-record-open").ClickAsync();
+        await p.GetByTestId("outcome-record").FillAsync("到家中看望，了解其母亲手术安排和家庭照护困难。");
+        await p.Locator("[data-testid=form-Methods] input[data-choice=看]").CheckAsync();
+        await p.Locator("[data-testid=form-Methods] input[data-choice=谈]").CheckAsync();
+        await p.Locator("#form-Greeting").CheckAsync();
+        await p.Locator("#form-OpinionsSought").FillAsync("家属希望学院减少周末集中培训");
+        await p.Locator("#form-NeedsHeard").FillAsync("手术期间调课一周");
+        await p.GetByTestId("outcome-save").ClickAsync();
+        await Assertions.Expect(p.GetByTestId("visit-status")).ToHaveAttributeAsync("data-status", "Done");
+
+        // Back on the request: the visit with the three ones; the record form cannot be archived yet; then it is resolved.
+        await p.GotoAsync($"/programmes/ganbu/requests/{requestId}");
+        await BrowserFixture.WaitForInteractiveAsync(p);
+        var visit = p.GetByTestId("request-visit");
+        await Assertions.Expect(visit).ToHaveAttributeAsync("data-status", "Done");
+        await Assertions.Expect(visit.GetByTestId("request-visit-three")).ToContainTextAsync("看、谈");
+        await Assertions.Expect(visit.GetByTestId("request-visit-three")).ToContainTextAsync("手术期间调课一周");
+        var formUrl = await visit.GetByTestId("request-visit-form").GetAttributeAsync("href");
+        await p.GotoAsync(formUrl!);
+        await BrowserFixture.WaitForInteractiveAsync(p);
+        await Assertions.Expect(p.GetByTestId("record-form-blocked")).ToContainTextAsync("尚未办结");
+        await Assertions.Expect(p.GetByTestId("record-form-archive")).ToHaveCountAsync(0);
+
+        await p.GotoAsync($"/programmes/ganbu/requests/{requestId}");
+        await BrowserFixture.WaitForInteractiveAsync(p);
+        await p.GetByTestId("request-resolve").ClickAsync();
+        await p.GetByTestId("close-resolution").FillAsync("学院调整了下周课程，安排同事代课。");
+        await p.GetByTestId("close-confirm").ClickAsync();
+        await Assertions.Expect(p.GetByTestId("error-Feedback")).ToContainTextAsync("请填写向干部反馈的情况");
+        await Assertions.Expect(p.GetByTestId("close-resolution")).ToHaveValueAsync("学院调整了下周课程，安排同事代课。");
+        await p.GetByTestId("close-feedback").FillAsync("当面告知本人，本人表示感谢。");
+        await p.GetByTestId("close-confirm").ClickAsync();
+        await Assertions.Expect(p.GetByTestId("request-status")).ToHaveAttributeAsync("data-status", "Resolved");
+        await Assertions.Expect(p.GetByTestId("request-feedback")).ToHaveTextAsync("当面告知本人，本人表示感谢。");
+        await Assertions.Expect(p.Locator("[data-testid=request-step]").Last).ToHaveAttributeAsync("data-kind", "Resolved");
+
+        // Now the record form is archived, after confirming.
+        await p.GotoAsync(formUrl!);
+        await BrowserFixture.WaitForInteractiveAsync(p);
+        await p.GetByTestId("record-form-archive").ClickAsync();
+        await p.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "归档" }).ClickAsync();
+        await Assertions.Expect(p.GetByTestId("record-form-archived")).ToContainTextAsync(leaderName);
+        await Assertions.Expect(p.GetByTestId("record-form-record")).ToContainTextAsync("听取的需求：手术期间调课一周");
+    }
+
+    [Fact]
+    public async Task An_admin_creates_an_api_key_sees_it_once_the_mini_program_files_with_it_and_after_revoking_it_gets_401()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.Admin);
+        var page = session.Page;
+        await page.GotoAsync("/programmes/ganbu/admin");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        await page.GetByTestId("api-key-create").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-Name")).ToContainTextAsync("请填写密钥名称。");
+        var name = $"家访小程序-{Guid.NewGuid():N}"[..12];
+        await page.GetByTestId("api-key-name").FillAsync(name);
+        await page.GetByTestId("api-key-create").ClickAsync();
+        var key = (await page.GetByTestId("api-key-plain").TextContentAsync())!.Trim();
+        Assert.StartsWith("hvg_", key);
+        var row = page.Locator("[data-testid=api-key-row]").Filter(new() { HasText = name });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-active", "true");
+
+        string staffNumber;
+        await using (var db = app.Portal.OpenDatabase())
+            staffNumber = await db.UserAccounts.Where(a => a.UserName == DemoAccounts.Staff).Select(a => a.Person!.StaffNumber).SingleAsync();
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        HttpContent Body() => new StringContent(
+            $$"""{"clientRequestId":"{{Guid.NewGuid():N}}","staffNo":"{{staffNumber}}","category":"其他","summary":"希望了解职称评审政策"}""",
+            Encoding.UTF8, "application/json");
+        using (var created = await http.PostAsync("/api/ganbu/requests", Body()))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // Reloaded, the key is no longer shown, only its prefix.
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("api-key-plain")).ToHaveCountAsync(0);
+        await Assertions.Expect(row).ToContainTextAsync(key[..14]);
+
+        await row.GetByTestId("api-key-revoke").ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-active", "false");
+        using var refused = await http.PostAsync("/api/ganbu/requests", Body());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+}
