@@ -13,9 +13,11 @@ public static class Roles
     public const string DisciplineOffice = "DisciplineOffice";
     public const string OrganisationDept = "OrganisationDept";
     public const string Staff = "Staff";
+    /// <summary>党委（党委办公室）: receives the important leads a visit turns up (seed 1 §8(二)), with the discipline office.</summary>
+    public const string PartyCommittee = "PartyCommittee";
 
     public static readonly IReadOnlyList<string> All =
-        [SystemAdmin, ProgrammeAdmin, Leader, Liaison, DisciplineOffice, OrganisationDept, Staff];
+        [SystemAdmin, ProgrammeAdmin, Leader, Liaison, DisciplineOffice, OrganisationDept, Staff, PartyCommittee];
 
     /// <summary>Roles that oversee the whole institution's visits rather than their own.</summary>
     public static readonly IReadOnlyList<string> Oversight =

@@ -27,6 +27,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<InstitutionProgramme> InstitutionProgrammes => Set<InstitutionProgramme>();
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
+    public DbSet<Lianzheng.LianzhengPlanItem> LianzhengPlanItems => Set<Lianzheng.LianzhengPlanItem>();
+    public DbSet<Lianzheng.LianzhengRecordArchive> LianzhengRecordArchives => Set<Lianzheng.LianzhengRecordArchive>();
 
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }

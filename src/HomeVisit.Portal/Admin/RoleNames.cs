@@ -13,6 +13,7 @@ public static class RoleNames
         Roles.DisciplineOffice => "纪检监察",
         Roles.OrganisationDept => "组织部",
         Roles.Staff => "职工",
+        Roles.PartyCommittee => "党委（党委办公室）",
         _ => role,
     };
 }
