@@ -57,7 +57,8 @@ public sealed record LianzhengRecordForm(
 
 /// <summary>The record forms of a visit; from the archived copy once sent to the discipline office.</summary>
 public sealed record LianzhengRecordSheet(
-    int VisitId, VisitForm Form, VisitStatus Status, IReadOnlyList<LianzhengRecordForm> Forms, DateTime? ArchivedAt, string? ArchivedBy);
+    int VisitId, string InstitutionName, VisitForm Form, VisitStatus Status, IReadOnlyList<LianzhengRecordForm> Forms,
+    DateTime? ArchivedAt, string? ArchivedBy);
 
 /// <summary>The state of a visit's record form, for the visit page.</summary>
 public sealed record LianzhengRecordStatus(
@@ -84,7 +85,7 @@ public sealed record LedgerRow(
 }
 
 /// <summary>The ledger of a unit (and its sub-units) for a year; <see cref="UnitId"/> null for the whole institution.</summary>
-public sealed record Ledger(int Year, int? UnitId, string UnitName, IReadOnlyList<LedgerRow> Rows)
+public sealed record Ledger(int Year, int? UnitId, string UnitName, string InstitutionName, IReadOnlyList<LedgerRow> Rows)
 {
     /// <summary>The annex's columns, in order.</summary>
     public static readonly IReadOnlyList<string> Columns = ["序号", "时间", "家访领导姓名", "职务", "家访对象姓名", "职务", "备注"];

@@ -17,7 +17,8 @@ public sealed partial class LianzhengService
     {
         CheckYear(year);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        string unitName;
+        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
+        var unitName = institution;
         List<int>? subtree = null;
         if (unitId is int id)
         {
@@ -25,10 +26,6 @@ public sealed partial class LianzhengService
             if (!units.TryGetValue(id, out var unit)) throw new NotFoundException("单位不存在。");
             subtree = Subtree(units, id);
             unitName = unit.Name;
-        }
-        else
-        {
-            unitName = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
         }
 
         var start = new DateTime(year, 1, 1);
@@ -60,7 +57,7 @@ public sealed partial class LianzhengService
             foreach (var t in v.Targets)
                 rows.Add(new LedgerRow(rows.Count + 1, v.Id, v.Date, names, positions, t.Name, t.Position, Remark(v.Form)));
         }
-        return new Ledger(year, unitId, unitName, rows);
+        return new Ledger(year, unitId, unitName, institution, rows);
     }
 
     /// <summary>The 备注 cell: the form when it is not an ordinary 上门家访.</summary>

@@ -31,9 +31,10 @@ public sealed partial class LianzhengService
         var forms = archive is not null
             ? JsonSerializer.Deserialize<List<LianzhengRecordForm>>(archive.SnapshotJson, SnapshotJson) ?? []
             : await BuildFormsAsync(db, visitId, ct);
+        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
         db.AuditRead(nameof(Visit), visitId, "廉政家访记录单");
         await db.SaveChangesAsync(ct);
-        return new LianzhengRecordSheet(visit.Id, visit.Form, visit.Status, forms, archive?.ArchivedAt, archive?.ArchivedBy);
+        return new LianzhengRecordSheet(visit.Id, institution, visit.Form, visit.Status, forms, archive?.ArchivedAt, archive?.ArchivedBy);
     }
 
     private sealed record ArchiveInfo(DateTime ArchivedAt, string ArchivedBy, string SnapshotJson);
