@@ -1,5 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Audit;
+using HomeVisit.Core.Calendar;
+using HomeVisit.Core.Reminders;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
@@ -30,6 +32,18 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<Import.RosterImportService>();
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<Exports.CommonLedger>();
+        services.AddSingleton<Exports.ExportService>();
+        services.AddSingleton<Dashboards.DashboardService>();
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<ReminderMailer>();
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<IReminderSource, UpcomingVisitsSource>();
+        services.AddSingleton<IReminderSource, NoticesDueSource>();
+        services.AddSingleton<IReminderSource, QuotaGapsSource>();
+        services.AddSingleton<IReminderSource, OverdueFollowUpsSource>();
+        services.AddHostedService<ReminderJob>();
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class PortalServiceCollectionExtensions
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<Texts>();
+        services.AddSingleton<Exports.ExportFiles>();
         services.AddSingleton(new MarkdownContent(Path.Combine(AppContext.BaseDirectory, "wwwroot-content")));
         services.AddScoped<IdleTracker>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<IdleTracker>());

@@ -1,6 +1,8 @@
 using HomeVisit.Portal;
 using HomeVisit.Portal.Components;
 using HomeVisit.Portal.Account;
+using HomeVisit.Portal.Calendar;
+using HomeVisit.Portal.Exports;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
 using HomeVisit.Core.Data;
@@ -31,6 +33,8 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapCalendarEndpoints();
+app.MapExportEndpoints();
 app.MapRosterImportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

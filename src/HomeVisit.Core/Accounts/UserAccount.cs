@@ -41,5 +41,7 @@ public class UserAccount : IInstitutionScoped, IAudited, IVersioned
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
     public DateTime? LastSignInAt { get; set; }
     public string PreferredCulture { get; set; } = "zh-CN";
+    /// <summary>For reminder emails, when SMTP is configured.</summary>
+    public string? Email { get; set; }
     public long Version { get; set; }
 }

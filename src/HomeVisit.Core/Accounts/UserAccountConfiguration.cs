@@ -13,6 +13,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.Property(x => x.PasswordHash).HasMaxLength(500);
         b.Property(x => x.SecurityStamp).HasMaxLength(50);
         b.Property(x => x.PreferredCulture).HasMaxLength(10);
+        b.Property(x => x.Email).HasMaxLength(200);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);

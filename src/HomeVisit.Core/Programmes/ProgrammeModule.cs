@@ -54,6 +54,12 @@ public interface IProgrammeModule
     /// <summary>Roles that see every record of the programme in their institution (others see their own).</summary>
     IReadOnlyList<string> OverseerRoles { get; }
 
+    /// <summary>
+    /// Whether the programme's records are confidential (sanctions): outside the portal (calendar feeds, reminders
+    /// by email) they appear only as a bare work appointment, without names or programme.
+    /// </summary>
+    bool IsConfidential => false;
+
     /// <summary>Roles that may change the programme's rules.</summary>
     IReadOnlyList<string> RuleAdminRoles => [Roles.SystemAdmin, Roles.ProgrammeAdmin];
 

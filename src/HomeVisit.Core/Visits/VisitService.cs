@@ -236,6 +236,18 @@ public sealed partial class VisitService(
         return r;
     }
 
+    /// <summary>
+    /// Moves a planned visit to a new start, keeping its length: the whole plan is checked again against the
+    /// programme's rules (notice lead time, team size, ...), as if it had been planned for that time.
+    /// </summary>
+    public async Task RescheduleAsync(PortalUser user, int id, long version, DateTime newStart, CancellationToken ct = default)
+    {
+        var plan = await GetPlanAsync(user, id, ct);
+        plan.Version = version;
+        plan.PlannedStart = newStart;
+        await SavePlanAsync(user, plan, ct);
+    }
+
     /// <summary>The visitor told the person (and family) when they will come.</summary>
     public async Task MarkNotifiedAsync(PortalUser user, int id, long version, CancellationToken ct = default)
     {

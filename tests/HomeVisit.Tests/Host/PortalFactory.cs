@@ -30,6 +30,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
+        // The daily reminder job would write while tests read; tests drive ReminderService directly.
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -47,5 +47,7 @@ public sealed class HuifangModule : IProgrammeModule
     // 第三条 and the secrecy of sanction data: only the discipline office sees this programme's records.
     public IReadOnlyList<string> OverseerRoles { get; } = [Roles.DisciplineOffice];
 
+    public bool IsConfidential => true;
+
     public IReadOnlyList<string> RuleAdminRoles => [Roles.SystemAdmin, Roles.DisciplineOffice];
 }

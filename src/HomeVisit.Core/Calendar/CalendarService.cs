@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using System.Text;
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Core.Calendar;
+
+public sealed record CalendarEntry(
+    int VisitId, long Version, string ProgrammeKey, string ProgrammeName, string Colour, VisitForm Form, VisitStatus Status,
+    DateTime Start, DateTime End, string Targets, string Visitors, string? Place, bool TakesPart)
+{
+    public string Title => $"{Start:HH:mm} {Targets}";
+}
+
+/// <summary>Someone on the proposed team already has a visit at that time.</summary>
+public sealed record CalendarConflict(int PersonId, string PersonName, DateTime Start, DateTime End, int? VisitId);
+
+public sealed record FeedInfo(int Id, string Name, DateTime CreatedAt, DateTime? RevokedAt, DateTime? LastFetchedAt);
+
+/// <summary>Leaders' visit calendars, unit and programme calendars, conflicts, and private iCalendar feeds.</summary>
+public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, OrgService org, TimeProvider clock)
+{
+    /// <summary>The visits a user leads or joins in a range, across all programmes.</summary>
+    public async Task<IReadOnlyList<CalendarEntry>> MyEntriesAsync(PortalUser user, DateTime from, DateTime to, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var me = user.PersonId ?? -1;
+        var visits = db.Visits.Where(v => v.InstitutionId == user.InstitutionId && v.Visitors.Any(x => x.PersonId == me));
+        return await EntriesAsync(visits, from, to, me, ct);
+    }
+
+    /// <summary>All visits of a unit (by its visitors, sub-units included) or of a programme, for overseers.</summary>
+    public async Task<IReadOnlyList<CalendarEntry>> OverviewEntriesAsync(PortalUser user, int? unitId, string? programmeKey, DateTime from, DateTime to, CancellationToken ct = default)
+    {
+        var overseen = programmes.OverseenBy(user);
+        if (overseen.Count == 0) throw new AccessDeniedException("只有管理员和组织部、纪检监察部门可以查看单位日程。");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visits = db.Visits.Where(v => v.InstitutionId == user.InstitutionId && overseen.Contains(v.ProgrammeKey));
+        if (!string.IsNullOrEmpty(programmeKey)) visits = visits.Where(v => v.ProgrammeKey == programmeKey);
+        if (unitId is int id)
+        {
+            var units = await org.SubtreeIdsAsync(db, user.InstitutionId, id, ct);
+            visits = visits.Where(v => v.Visitors.Any(x => x.Person!.UnitId != null && units.Contains(x.Person.UnitId.Value)));
+        }
+        return await EntriesAsync(visits, from, to, user.PersonId ?? -1, ct);
+    }
+
+    private async Task<IReadOnlyList<CalendarEntry>> EntriesAsync(IQueryable<Visit> visits, DateTime from, DateTime to, int me, CancellationToken ct)
+    {
+        var rows = await visits.AsNoTracking()
+            .Where(v => v.PlannedStart < to && v.PlannedEnd > from)
+            .OrderBy(v => v.PlannedStart)
+            .Take(2000)
+            .Select(v => new
+            {
+                v.Id, v.Version, v.ProgrammeKey, v.Form, v.Status, v.PlannedStart, v.PlannedEnd, v.Place,
+                Targets = v.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
+                Visitors = v.Visitors.Select(x => x.Person!.Name).ToList(),
+                TakesPart = v.Visitors.Any(x => x.PersonId == me),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r =>
+        {
+            var module = programmes.Find(r.ProgrammeKey);
+            return new CalendarEntry(r.Id, r.Version, r.ProgrammeKey, module?.Name ?? r.ProgrammeKey, module?.Colour ?? "#607d8b", r.Form, r.Status,
+                r.PlannedStart, r.PlannedEnd, string.Join("、", r.Targets), string.Join("、", r.Visitors), r.Place, r.TakesPart);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Overlapping visits (not cancelled, not done) of the given people. Visits the user may not see are reported
+    /// without their id, so a warning never reveals another programme's record.
+    /// </summary>
+    public async Task<IReadOnlyList<CalendarConflict>> ConflictsAsync(PortalUser user, IReadOnlyCollection<int> personIds, DateTime start, DateTime end, int? excludeVisitId, CancellationToken ct = default)
+    {
+        if (personIds.Count == 0 || end <= start) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var overseen = programmes.OverseenBy(user);
+        var me = user.PersonId ?? -1;
+        var rows = await db.VisitVisitors.AsNoTracking()
+            .Where(x => personIds.Contains(x.PersonId) && x.Visit!.InstitutionId == user.InstitutionId && x.VisitId != excludeVisitId &&
+                        (x.Visit.Status == VisitStatus.Planned || x.Visit.Status == VisitStatus.Notified) &&
+                        x.Visit.PlannedStart < end && x.Visit.PlannedEnd > start)
+            .Select(x => new
+            {
+                x.PersonId, x.Person!.Name, x.Visit!.PlannedStart, x.Visit.PlannedEnd, x.VisitId,
+                Visible = overseen.Contains(x.Visit.ProgrammeKey) || x.Visit.Visitors.Any(y => y.PersonId == me),
+            })
+            .OrderBy(x => x.PlannedStart)
+            .ToListAsync(ct);
+        return rows.Select(r => new CalendarConflict(r.PersonId, r.Name, r.PlannedStart, r.PlannedEnd, r.Visible ? r.VisitId : null)).ToList();
+    }
+
+    public async Task<IReadOnlyList<FeedInfo>> FeedsAsync(PortalUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<CalendarFeed>().AsNoTracking().Where(f => f.UserId == user.UserId)
+            .OrderByDescending(f => f.Id)
+            .Select(f => new FeedInfo(f.Id, f.Name, f.CreatedAt, f.RevokedAt, f.LastFetchedAt)).ToListAsync(ct);
+    }
+
+    /// <summary>Creates a feed and returns its token: the only time it is ever available.</summary>
+    public async Task<string> CreateFeedAsync(PortalUser user, string? name, CancellationToken ct = default)
+    {
+        new Validator().MaxLength("Name", name, 100, "名称").ThrowIfInvalid();
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        db.Set<CalendarFeed>().Add(new CalendarFeed
+        {
+            InstitutionId = user.InstitutionId, UserId = user.UserId, Name = TextInput.Clean(name) ?? "我的家访日程",
+            TokenHash = Hash(token), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    public async Task RevokeFeedAsync(PortalUser user, int feedId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var feed = await db.Set<CalendarFeed>().FirstOrDefaultAsync(f => f.Id == feedId && f.UserId == user.UserId, ct) ?? throw new NotFoundException();
+        feed.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The feed's iCalendar text, or null for an unknown or revoked token (the endpoint answers 404). It holds
+    /// the owner's own visits only, and nothing sensitive: no address, family or sanction details; a revisit of
+    /// a disciplined person shows as a bare work appointment.
+    /// </summary>
+    public async Task<string?> RenderFeedAsync(string token, string portalBaseUrl, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hash = Hash(token);
+        var feed = await db.Set<CalendarFeed>().FirstOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, ct);
+        if (feed is null) return null;
+        var owner = await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == feed.UserId && !a.IsDisabled, ct);
+        if (owner?.PersonId is not int me) return null;
+
+        var now = clock.Now();
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => v.InstitutionId == owner.InstitutionId && v.Visitors.Any(x => x.PersonId == me) &&
+                        v.PlannedStart >= now.AddDays(-90) && v.PlannedStart < now.AddDays(400))
+            .OrderBy(v => v.PlannedStart)
+            .Select(v => new
+            {
+                v.Id, v.Version, v.ProgrammeKey, v.Form, v.Status, v.PlannedStart, v.PlannedEnd,
+                Targets = v.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
+            })
+            .Take(2000)
+            .ToListAsync(ct);
+        feed.LastFetchedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+
+        var baseUrl = portalBaseUrl.TrimEnd('/');
+        var events = visits.Select(v =>
+        {
+            var module = programmes.Find(v.ProgrammeKey);
+            var summary = module?.IsConfidential == true ? "工作安排" : $"{module?.Name ?? v.ProgrammeKey}：{string.Join("、", v.Targets)}";
+            return new IcsEvent($"visit-{v.Id}-inst-{owner.InstitutionId}@homevisit", (int)Math.Min(v.Version, int.MaxValue), v.PlannedStart, v.PlannedEnd,
+                summary, "详情请登录家访工作平台查看。", $"{baseUrl}/visits/{v.Id}", v.Status == VisitStatus.Cancelled);
+        });
+        return IcsWriter.Write("我的家访日程", events, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

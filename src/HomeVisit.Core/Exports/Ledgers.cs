@@ -1,0 +1,103 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Core.Exports;
+
+/// <summary>A ledger (台账) as its annex lays it out: a title, a line for unit and year, columns and rows.</summary>
+public sealed record LedgerTable(string Title, string Subtitle, IReadOnlyList<string> Columns, IReadOnlyList<double> Widths, IAsyncEnumerable<IReadOnlyList<object?>> Rows, int RowCount);
+
+/// <summary>
+/// A programme's own ledger. A module registers one (keyed by its programme) when its annex differs from the
+/// common one; otherwise <see cref="CommonLedger"/> serves. Providers check access and filter in the database.
+/// </summary>
+public interface ILedgerProvider
+{
+    string ProgrammeKey { get; }
+
+    Task<LedgerTable> BuildAsync(PortalUser user, int year, int? unitId, CancellationToken ct);
+}
+
+/// <summary>
+/// The ledger of seed 1 annex 2 and seed 2 annex 1 (序号, 时间, 家访领导姓名, 职务, 家访对象姓名, 职务, 备注):
+/// done visits of a programme in a year, by the visitors' unit (sub-units included), in date order. The
+/// visiting team is listed with the recorder last.
+/// </summary>
+public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, OrgService org)
+{
+    public static readonly IReadOnlyList<string> Columns = ["序号", "时间", "家访领导姓名", "职务", "家访对象姓名", "职务", "备注"];
+    private static readonly IReadOnlyList<double> Widths = [6, 10, 16, 18, 16, 18, 30];
+
+    public async Task<LedgerTable> BuildAsync(PortalUser user, string key, int year, int? unitId, CancellationToken ct)
+    {
+        var module = programmes.Find(key) ?? throw new NotFoundException();
+        var overseen = programmes.OverseenBy(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unitName = "全部单位";
+        List<int>? units = null;
+        if (unitId is int id)
+        {
+            units = await org.SubtreeIdsAsync(db, user.InstitutionId, id, ct);
+            if (units.Count == 0) throw new NotFoundException();
+            unitName = await db.OrgUnits.Where(u => u.Id == id).Select(u => u.Name).FirstAsync(ct);
+        }
+        var query = Query(db, user, overseen, key, year, units);
+        var count = await query.CountAsync(ct);
+        return new LedgerTable($"{module.Name}台账", $"单位（部门）：{unitName}　　{year} 年度", Columns, Widths, RowsAsync(user, overseen, key, year, units), count);
+    }
+
+    private IQueryable<Visit> Query(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen, string key, int year, List<int>? units)
+    {
+        var from = new DateTime(year, 1, 1);
+        var to = from.AddYears(1);
+        var visits = VisitService.Visible(db, user, overseen)
+            .Where(v => v.ProgrammeKey == key && v.Status == VisitStatus.Done &&
+                        (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to);
+        if (units is not null)
+            visits = visits.Where(v => v.Visitors.Any(x => x.Person!.UnitId != null && units.Contains(x.Person.UnitId.Value)));
+        return visits;
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<object?>> RowsAsync(PortalUser user, IReadOnlyList<string> overseen, string key, int year, List<int>? units)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = Query(db, user, overseen, key, year, units).AsNoTracking()
+            .OrderBy(v => v.ActualStart ?? v.PlannedStart).ThenBy(v => v.Id)
+            .Select(v => new
+            {
+                When = v.ActualStart ?? v.PlannedStart,
+                Leaders = v.Visitors.OrderBy(x => x.IsRecorder).ThenBy(x => x.Id).Select(x => new { x.Person!.Name, x.Person.Position }).ToList(),
+                Targets = v.Targets.Select(t => t.Person != null ? new { t.Person.Name, t.Person.Position } : new { t.OrgUnit!.Name, Position = (string?)null }).ToList(),
+                v.Form,
+            })
+            .AsAsyncEnumerable();
+        var n = 0;
+        await foreach (var r in rows)
+        {
+            yield return
+            [
+                ++n, $"{r.When.Month}月{r.When.Day}日",
+                string.Join("、", r.Leaders.Select(l => l.Name)), string.Join("、", r.Leaders.Select(l => l.Position).Distinct()),
+                string.Join("、", r.Targets.Select(t => t.Name)), string.Join("、", r.Targets.Select(t => t.Position).Distinct()),
+                FormName(r.Form),
+            ];
+        }
+    }
+
+    public static string FormName(VisitForm form) => form switch
+    {
+        VisitForm.HomeVisit => "上门家访",
+        VisitForm.KeyAppointment => "重点约访",
+        VisitForm.RegularRevisit => "定期回访",
+        VisitForm.PhoneVisit => "电话回访",
+        VisitForm.LetterVisit => "信函回访",
+        VisitForm.HeartTalk => "谈心谈话",
+        VisitForm.BranchActivity => "参加支部活动",
+        VisitForm.BranchReport => "听取支部汇报",
+        VisitForm.OnSiteTalk => "现场谈话",
+        _ => form.ToString(),
+    };
+}

@@ -1,0 +1,120 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.FollowUps;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Quotas;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Core.Reminders;
+
+/// <summary>Visits in the next 7 days, for each visitor.</summary>
+internal sealed class UpcomingVisitsSource(ProgrammeCatalog programmes) : IReminderSource
+{
+    public async Task<IReadOnlyList<ReminderDraft>> CollectAsync(ReminderContext c, CancellationToken ct)
+    {
+        var from = c.Today.ToDateTime(TimeOnly.MinValue);
+        var to = c.Today.AddDays(8).ToDateTime(TimeOnly.MinValue);
+        var byPerson = c.Accounts.ToLookup(a => a.PersonId);
+        var people = byPerson.Select(g => g.Key).ToList();
+        var rows = await c.Db.VisitVisitors.AsNoTracking()
+            .Where(x => people.Contains(x.PersonId) && x.Visit!.InstitutionId == c.InstitutionId &&
+                        (x.Visit.Status == VisitStatus.Planned || x.Visit.Status == VisitStatus.Notified) &&
+                        x.Visit.PlannedStart >= from && x.Visit.PlannedStart < to)
+            .Select(x => new
+            {
+                x.PersonId, x.VisitId, x.Visit!.ProgrammeKey, x.Visit.PlannedStart,
+                Targets = x.Visit.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
+            })
+            .ToListAsync(ct);
+        return rows.SelectMany(r => byPerson[r.PersonId].Select(a =>
+        {
+            var module = programmes.Find(r.ProgrammeKey);
+            var what = module?.IsConfidential == true ? "工作安排" : $"{module?.Name}：{string.Join("、", r.Targets)}";
+            return new ReminderDraft(a.UserId, ReminderKinds.UpcomingVisit, $"{r.PlannedStart:M月d日 HH:mm} {what}", "7 天内的家访安排",
+                $"/visits/{r.VisitId}", DateOnly.FromDateTime(r.PlannedStart), $"visit-{r.VisitId}-{r.PlannedStart:yyyyMMddHHmm}");
+        })).ToList();
+    }
+}
+
+/// <summary>Written notices to send: from three days before the notice deadline of a programme with a lead time.</summary>
+internal sealed class NoticesDueSource(ProgrammeCatalog programmes, ProgrammeRulesService rules) : IReminderSource
+{
+    public async Task<IReadOnlyList<ReminderDraft>> CollectAsync(ReminderContext c, CancellationToken ct)
+    {
+        var drafts = new List<ReminderDraft>();
+        var byPerson = c.Accounts.ToLookup(a => a.PersonId);
+        var people = byPerson.Select(g => g.Key).ToList();
+        var from = c.Today.ToDateTime(TimeOnly.MinValue);
+        foreach (var module in programmes.All)
+        {
+            var r = await rules.RulesOnAsync(c.InstitutionId, module.Key, c.Today, ct);
+            if (r.NoticeLeadDays <= 0) continue;
+            var horizon = c.Today.AddDays(r.NoticeLeadDays + 4).ToDateTime(TimeOnly.MinValue);
+            var rows = await c.Db.VisitVisitors.AsNoTracking()
+                .Where(x => people.Contains(x.PersonId) && x.Visit!.InstitutionId == c.InstitutionId && x.Visit.ProgrammeKey == module.Key &&
+                            x.Visit.Status == VisitStatus.Planned && x.Visit.PlannedStart >= from && x.Visit.PlannedStart < horizon)
+                .Select(x => new { x.PersonId, x.VisitId, x.Visit!.PlannedStart })
+                .ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                var deadline = DateOnly.FromDateTime(row.PlannedStart).AddDays(-r.NoticeLeadDays);
+                if (c.Today < deadline.AddDays(-3)) continue;
+                var title = deadline >= c.Today
+                    ? $"须在 {deadline:yyyy-MM-dd} 前{(r.NoticeInWriting ? "书面" : "")}通知家访对象（{module.Name}，{row.PlannedStart:M月d日}家访）"
+                    : $"已过通知期限：{row.PlannedStart:M月d日}的{module.Name}未按时通知，请调整家访时间";
+                drafts.AddRange(byPerson[row.PersonId].Select(a => new ReminderDraft(a.UserId, ReminderKinds.NoticeDue, title,
+                    $"{module.Name}要求家访前 {r.NoticeLeadDays} 天通知", $"/visits/{row.VisitId}", deadline,
+                    $"notice-{row.VisitId}-{row.PlannedStart:yyyyMMdd}-{(deadline >= c.Today ? "due" : "late")}")));
+            }
+        }
+        return drafts;
+    }
+}
+
+/// <summary>Quota gaps for the current period, with the reason; a new period brings a new reminder.</summary>
+internal sealed class QuotaGapsSource(ProgrammeRulesService rules, QuotaService quotas) : IReminderSource
+{
+    public async Task<IReadOnlyList<ReminderDraft>> CollectAsync(ReminderContext c, CancellationToken ct)
+    {
+        var drafts = new List<ReminderDraft>();
+        var enabled = (await rules.ProgrammesAsync(c.InstitutionId, ct)).Where(p => p.Enabled).Select(p => p.Module).ToList();
+        foreach (var account in c.Accounts)
+        {
+            var user = new PortalUser(account.UserId, "", "", c.InstitutionId, account.PersonId, account.Roles);
+            foreach (var module in enabled)
+            {
+                var mine = await quotas.MyQuotasAsync(user, module.Key, c.Today, ct);
+                foreach (var line in mine.Lines.Where(l => l.Owed > 0))
+                {
+                    drafts.Add(new ReminderDraft(account.UserId, ReminderKinds.QuotaGap, $"{module.Name}：{line.RuleName}尚差 {line.Owed} {line.Unit}",
+                        line.Reason, "/quotas", mine.Period.End, $"quota-{module.Key}-{mine.Period.Start:yyyyMMdd}-{line.RuleIndex}"));
+                }
+            }
+        }
+        return drafts;
+    }
+}
+
+/// <summary>Overdue follow-up items, for their owner and whoever raised them.</summary>
+internal sealed class OverdueFollowUpsSource : IReminderSource
+{
+    public async Task<IReadOnlyList<ReminderDraft>> CollectAsync(ReminderContext c, CancellationToken ct)
+    {
+        var rows = await c.Db.FollowUpItems.AsNoTracking()
+            .Where(f => f.InstitutionId == c.InstitutionId && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress) &&
+                        f.Deadline != null && f.Deadline < c.Today)
+            .Select(f => new { f.Id, f.Summary, f.Deadline, f.OwnerPersonId, f.CreatedByUserId })
+            .ToListAsync(ct);
+        var byPerson = c.Accounts.ToLookup(a => a.PersonId);
+        var users = c.Accounts.Select(a => a.UserId).ToHashSet();
+        var drafts = new List<ReminderDraft>();
+        foreach (var f in rows)
+        {
+            var recipients = (f.OwnerPersonId is int owner ? byPerson[owner].Select(a => a.UserId) : [])
+                .Append(f.CreatedByUserId).Where(users.Contains).Distinct();
+            drafts.AddRange(recipients.Select(u => new ReminderDraft(u, ReminderKinds.OverdueFollowUp, $"跟踪事项已超期：{f.Summary}",
+                $"办理期限 {f.Deadline:yyyy-MM-dd}", $"/follow-ups?id={f.Id}", f.Deadline, $"followup-{f.Id}-overdue")));
+        }
+        return drafts;
+    }
+}

@@ -1,0 +1,20 @@
+using HomeVisit.Core.Data;
+
+namespace HomeVisit.Core.Reminders;
+
+/// <summary>A reminder to record for one user; the dedup key says when two are the same reminder.</summary>
+public sealed record ReminderDraft(int UserId, string Kind, string Title, string? Detail, string? Link, DateOnly? DueOn, string DedupKey);
+
+/// <summary>The accounts of one institution the job collects for, and the day it runs for (Beijing time).</summary>
+public sealed record ReminderContext(PortalDbContext Db, int InstitutionId, DateOnly Today, IReadOnlyList<ReminderAccount> Accounts);
+
+public sealed record ReminderAccount(int UserId, int PersonId, IReadOnlySet<string> Roles);
+
+/// <summary>
+/// An extension point: the core's sources cover visits, notices, quotas and follow-up items; a programme
+/// module adds its own (e.g. overdue requests) by registering another implementation in its AddServices.
+/// </summary>
+public interface IReminderSource
+{
+    Task<IReadOnlyList<ReminderDraft>> CollectAsync(ReminderContext context, CancellationToken ct);
+}

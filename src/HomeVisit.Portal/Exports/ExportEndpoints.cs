@@ -1,0 +1,42 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Exports;
+using HomeVisit.Core.Programmes;
+
+namespace HomeVisit.Portal.Exports;
+
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        // The ledger of a programme as .xlsx: generated row by row into a temp file, then streamed.
+        app.MapGet("/programmes/{key}/ledger.xlsx", async (string key, int? year, int? unit, HttpContext http,
+            ExportService exports, ProgrammeCatalog catalog, TimeProvider clock) =>
+        {
+            if (PortalUser.FromPrincipal(http.User) is not { } user || catalog.Find(key) is not { } module) return Results.NotFound();
+            var y = year ?? clock.Today().Year;
+            var path = Path.Combine(Path.GetTempPath(), $"homevisit-ledger-{Guid.NewGuid():N}.xlsx");
+            try
+            {
+                await using (var file = File.Create(path))
+                    await exports.WriteLedgerXlsxAsync(user, key, y, unit, file, null, http.RequestAborted);
+            }
+            catch (Exception e) when (e is NotFoundException or AccessDeniedException or PortalValidationException)
+            {
+                ExportFiles.TryDelete(path);
+                return e is PortalValidationException v ? Results.BadRequest(v.Errors) : Results.NotFound();
+            }
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            return Results.File(stream, XlsxWriter.ContentType, $"{module.Name}台账-{y}.xlsx");
+        });
+
+        // A finished export from the page, for the user who made it.
+        app.MapGet("/exports/{id}", (string id, HttpContext http, ExportFiles files) =>
+        {
+            if (PortalUser.FromPrincipal(http.User) is not { } user || files.Take(id, user.UserId) is not { } f) return Results.NotFound();
+            var stream = new FileStream(f.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            return Results.File(stream, XlsxWriter.ContentType, f.FileName);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,104 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Demo;
+using HomeVisit.Core.Exports;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Tests.Exports;
+
+public sealed class LedgerWorkbookTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = TestDatabase.Create(new FixedTimeProvider(new DateTimeOffset(2026, 11, 21, 2, 0, 0, TimeSpan.Zero)));
+    private ExportService _exports = default!;
+    private PortalUser _jiwei = default!, _staff = default!;
+
+    public async Task InitializeAsync()
+    {
+        await using (var db = _db.CreateContext()) await DemoSeeder.SeedAsync(db, _db.Clock);
+        var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
+        _exports = new ExportService(_db.Factory, [], new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory)), _db.Clock);
+        await using var ctx = _db.CreateContext();
+        _jiwei = PortalUser.From(await ctx.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.DisciplineOffice));
+        _staff = PortalUser.From(await ctx.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.Staff));
+    }
+
+    [Fact]
+    public async Task The_exported_ledger_matches_the_database_cell_by_cell()
+    {
+        using var stream = new MemoryStream();
+        await _exports.WriteLedgerXlsxAsync(_jiwei, "lianzheng", 2026, null, stream);
+
+        var cells = ReadSheet(stream);
+        Assert.Equal("廉政家访台账", cells[(1, "A")]);
+        Assert.Equal("单位（部门）：全部单位　　2026 年度", cells[(2, "A")]);
+        Assert.Equal(CommonLedger.Columns, Enumerable.Range(0, 7).Select(i => cells[(3, XlsxWriter.Column(i))]));
+
+        await using var db = _db.CreateContext();
+        var expected = await db.Visits.Where(v => v.ProgrammeKey == "lianzheng" && v.Status == VisitStatus.Done &&
+                                                  (v.ActualStart ?? v.PlannedStart).Year == 2026)
+            .OrderBy(v => v.ActualStart ?? v.PlannedStart).ThenBy(v => v.Id)
+            .Select(v => new
+            {
+                When = v.ActualStart ?? v.PlannedStart,
+                Visitors = v.Visitors.OrderBy(x => x.IsRecorder).ThenBy(x => x.Id).Select(x => x.Person!.Name).ToList(),
+                Targets = v.Targets.Select(t => t.Person!.Name).ToList(),
+                TargetPositions = v.Targets.Select(t => t.Person!.Position).ToList(),
+            }).ToListAsync();
+        Assert.NotEmpty(expected);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var row = 4 + i;
+            Assert.Equal((i + 1).ToString(), cells[(row, "A")]);
+            Assert.Equal($"{expected[i].When.Month}月{expected[i].When.Day}日", cells[(row, "B")]);
+            Assert.Equal(string.Join("、", expected[i].Visitors), cells[(row, "C")]);
+            Assert.Equal(string.Join("、", expected[i].Targets), cells[(row, "E")]);
+            Assert.Equal(string.Join("、", expected[i].TargetPositions.Distinct()), cells[(row, "F")]);
+        }
+        Assert.False(cells.ContainsKey((4 + expected.Count, "A")));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "export" && a.UserId == _jiwei.UserId && a.Detail!.Contains($"rows={expected.Count}")));
+    }
+
+    [Fact]
+    public async Task A_unit_ledger_holds_only_visits_by_that_units_people_and_staff_export_nothing_they_cannot_see()
+    {
+        await using var db = _db.CreateContext();
+        var college = await db.OrgUnits.FirstAsync(u => u.Kind == OrgUnitKind.College && db.People.Any(p => p.UnitId == u.Id &&
+            db.VisitVisitors.Any(x => x.PersonId == p.Id && x.Visit!.ProgrammeKey == "lianzheng" && x.Visit.Status == VisitStatus.Done)));
+
+        var unitLedger = await _exports.LedgerAsync(_jiwei, "lianzheng", 2026, college.Id);
+        var all = await _exports.LedgerAsync(_jiwei, "lianzheng", 2026, null);
+        var staffLedger = await _exports.LedgerAsync(_staff, "lianzheng", 2026, null);
+
+        Assert.Contains(college.Name, unitLedger.Subtitle);
+        Assert.InRange(unitLedger.RowCount, 1, all.RowCount);
+        Assert.Equal(0, staffLedger.RowCount);
+    }
+
+    /// <summary>Every cell's text by (row, column), as Excel would show it.</summary>
+    private static Dictionary<(int Row, string Col), string> ReadSheet(Stream stream)
+    {
+        stream.Position = 0;
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var result = new Dictionary<(int, string), string>();
+        foreach (var cell in sheet.Descendants<Cell>())
+        {
+            var reference = cell.CellReference!.Value!;
+            var col = new string(reference.TakeWhile(char.IsLetter).ToArray());
+            var row = int.Parse(reference[col.Length..]);
+            var text = cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text;
+            if (text is not null) result[(row, col)] = text;
+        }
+        return result;
+    }
+
+    public Task DisposeAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
