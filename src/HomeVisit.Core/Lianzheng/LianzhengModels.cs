@@ -74,14 +74,17 @@ public sealed record ArchivedRecordRow(int VisitId, DateOnly? VisitDate, string 
 // ---- 廉洁家访台账 (附件 2) ------------------------------------------------------------------------------------
 
 /// <summary>
-/// One row of the ledger (annex 2): 序号, 时间（月 日）, 家访领导姓名, 职务, 家访对象姓名, 职务, 备注. A visit gives one
-/// row per person visited.
+/// One row of the ledger (annex 2), one per visit: 序号, 时间（月 日）, 家访领导姓名, 职务, 家访对象姓名, 职务, 备注. Several
+/// leaders or people visited are joined with “、”, their positions in the same order.
 /// </summary>
 public sealed record LedgerRow(
-    int No, int VisitId, DateTime Date, string LeaderNames, string? LeaderPositions, string TargetName, string? TargetPosition, string? Remark)
+    int No, int VisitId, DateTime Date, string LeaderNames, string? LeaderPositions, string TargetNames, string? TargetPositions, string? Remark)
 {
     /// <summary>The 时间 cell: “3月5日”.</summary>
     public string Time => $"{Date.Month}月{Date.Day}日";
+
+    /// <summary>The cells in the annex's column order (<see cref="Ledger.Columns"/>).</summary>
+    public IReadOnlyList<object?> Cells => [No, Time, LeaderNames, LeaderPositions, TargetNames, TargetPositions, Remark];
 }
 
 /// <summary>The ledger of a unit (and its sub-units) for a year; <see cref="UnitId"/> null for the whole institution.</summary>
@@ -89,6 +92,12 @@ public sealed record Ledger(int Year, int? UnitId, string UnitName, string Insti
 {
     /// <summary>The annex's columns, in order.</summary>
     public static readonly IReadOnlyList<string> Columns = ["序号", "时间", "家访领导姓名", "职务", "家访对象姓名", "职务", "备注"];
+
+    /// <summary>The annex's title: “广西交通职业技术学院廉政家访台账”.</summary>
+    public string Title => $"{InstitutionName}廉政家访台账";
+
+    /// <summary>The line under the title: “单位（部门）：汽车工程学院　　2026 年度”.</summary>
+    public string Subtitle => $"单位（部门）：{UnitName}　　{Year} 年度";
 }
 
 // ---- 年度考核 (第八条（四）) ----------------------------------------------------------------------------------

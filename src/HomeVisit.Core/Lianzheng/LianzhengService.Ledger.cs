@@ -10,8 +10,8 @@ public sealed partial class LianzhengService
     /// <summary>
     /// The 廉洁家访台账 (annex 2) of a unit and year: the done visits of the programme whose visiting leaders belong to
     /// the unit or a unit below it (the whole institution when no unit is given), in the year by the actual visit date,
-    /// oldest first; one row per person visited. Only visits the user may see: overseers get the whole unit, a leader or
-    /// liaison the visits they took part in. The .xlsx export reuses these rows.
+    /// oldest first; one row per visit. Only visits the user may see: overseers get the whole unit, a leader or liaison
+    /// the visits they took part in. The .xlsx export reuses these rows (<see cref="LianzhengLedgerProvider"/>).
     /// </summary>
     public async Task<Ledger> LedgerAsync(PortalUser user, int year, int? unitId, CancellationToken ct = default)
     {
@@ -52,10 +52,9 @@ public sealed partial class LianzhengService
         foreach (var v in found)
         {
             var leaders = LeadersOf(v.Visitors, x => x.IsRecorder);
-            var names = string.Join("、", leaders.Select(l => l.Name));
-            var positions = JoinPositions(leaders.Select(l => l.Position));
-            foreach (var t in v.Targets)
-                rows.Add(new LedgerRow(rows.Count + 1, v.Id, v.Date, names, positions, t.Name, t.Position, Remark(v.Form)));
+            rows.Add(new LedgerRow(rows.Count + 1, v.Id, v.Date,
+                string.Join("、", leaders.Select(l => l.Name)), JoinPositions(leaders.Select(l => l.Position)),
+                string.Join("、", v.Targets.Select(t => t.Name)), JoinPositions(v.Targets.Select(t => t.Position)), Remark(v.Form)));
         }
         return new Ledger(year, unitId, unitName, institution, rows);
     }

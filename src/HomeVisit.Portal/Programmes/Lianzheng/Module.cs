@@ -57,6 +57,7 @@ public sealed class LianzhengModule : IProgrammeModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<LianzhengService>();
+        services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, LianzhengLedgerProvider>();
         services.AddSingleton(new ProgrammeVisitSection(Key, typeof(LianzhengVisitSection)));
     }
 }
