@@ -16,7 +16,7 @@ public sealed class LianzhengLedgerProvider(LianzhengService lianzheng) : ILedge
 
     public async Task<LedgerTable> BuildAsync(PortalUser user, int year, int? unitId, CancellationToken ct)
     {
-        var ledger = await lianzheng.LedgerAsync(user, year, unitId, ct);
+        var ledger = await lianzheng.LedgerAsync(user, year, unitId, ct: ct);
         return new LedgerTable(ledger.Title, ledger.Subtitle, Ledger.Columns, Widths, RowsAsync(ledger), ledger.Rows.Count);
     }
 

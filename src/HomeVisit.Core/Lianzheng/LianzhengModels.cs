@@ -108,6 +108,9 @@ public sealed record Ledger(int Year, int? UnitId, string UnitName, string Insti
 /// </summary>
 public sealed record AssessmentRow(int? UnitId, string UnitName, int Visitors, int Met, int Behind, int Required, int Done, int VisitsDone)
 {
+    /// <summary>The organisation's root: its row counts the leaders placed at the root itself, not its sub-units.</summary>
+    public bool IsRoot { get; init; }
+
     public int Percent => Required == 0 ? 100 : (int)Math.Round(100.0 * Done / Required);
 }
 

@@ -12,8 +12,9 @@ public sealed partial class LianzhengService
     /// the unit or a unit below it (the whole institution when no unit is given), in the year by the actual visit date,
     /// oldest first; one row per visit. Only visits the user may see: overseers get the whole unit, a leader or liaison
     /// the visits they took part in. The .xlsx export reuses these rows (<see cref="LianzhengLedgerProvider"/>).
+    /// <paramref name="includeSubUnits"/> false keeps the unit's own leaders only (本级: the school's leaders, say).
     /// </summary>
-    public async Task<Ledger> LedgerAsync(PortalUser user, int year, int? unitId, CancellationToken ct = default)
+    public async Task<Ledger> LedgerAsync(PortalUser user, int year, int? unitId, bool includeSubUnits = true, CancellationToken ct = default)
     {
         CheckYear(year);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -24,8 +25,8 @@ public sealed partial class LianzhengService
         {
             var units = await UnitsAsync(db, user.InstitutionId, ct);
             if (!units.TryGetValue(id, out var unit)) throw new NotFoundException("单位不存在。");
-            subtree = Subtree(units, id);
-            unitName = unit.Name;
+            subtree = includeSubUnits ? Subtree(units, id) : [id];
+            unitName = includeSubUnits ? unit.Name : $"{unit.Name}（本级）";
         }
 
         var start = new DateTime(year, 1, 1);
@@ -101,11 +102,17 @@ public sealed partial class LianzhengService
 
         int VisitsOf(int? unit) => byTop.GetValueOrDefault(unit ?? noUnit)?.Count ?? 0;
         var rows = rollup.Units
-            .Select(r => new AssessmentRow(r.UnitId, r.UnitName, r.Visitors, r.OnTrack, r.Behind, r.Required, r.Done, VisitsOf(r.UnitId)))
+            .Select(r => new AssessmentRow(r.UnitId, r.UnitName, r.Visitors, r.OnTrack, r.Behind, r.Required, r.Done, VisitsOf(r.UnitId))
+            {
+                IsRoot = r.UnitId is int u && units.TryGetValue(u, out var n) && n.ParentId is null,
+            })
             .ToList();
         // Units whose leaders visited without carrying a quota still show their visits.
         foreach (var top in byTop.Keys.Where(k => !rows.Any(r => (r.UnitId ?? noUnit) == k)))
-            rows.Add(new AssessmentRow(top == noUnit ? null : top, top == noUnit ? "未分配单位" : units[top].Name, 0, 0, 0, 0, 0, VisitsOf(top)));
+            rows.Add(new AssessmentRow(top == noUnit ? null : top, top == noUnit ? "未分配单位" : units[top].Name, 0, 0, 0, 0, 0, VisitsOf(top))
+            {
+                IsRoot = top != noUnit && units[top].ParentId is null,
+            });
         rows = rows
             .OrderBy(r => r.UnitId is null ? 2 : units[r.UnitId.Value].ParentId is null ? 0 : 1)
             .ThenBy(r => r.UnitId is int u ? units[u].SortOrder : 0).ThenBy(r => r.UnitId)

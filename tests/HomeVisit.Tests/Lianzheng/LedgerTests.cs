@@ -73,6 +73,11 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(["1 | 4月1日 | 王院长 | 院长 | 赵老师 | 教师 | "], yi.Rows.Select(Cells));
         Assert.Equal([w.Yi], yi.Rows.Select(r => r.VisitId));
         Assert.Equal([w.KeyAppointment], dept.Rows.Select(r => r.VisitId));
+
+        // 本级: the unit's own leaders without its sub-units'.
+        var own = await _w.Lianzheng.LedgerAsync(S.Zuzhi, 2026, S.CollegeJia, includeSubUnits: false);
+        Assert.Equal("甲学院（本级）", own.UnitName);
+        Assert.Equal([w.Home, w.Team], own.Rows.Select(r => r.VisitId));
     }
 
     [Fact]
