@@ -11,7 +11,7 @@ public sealed partial class Texts
     // Each feature folder keeps its own translations (PeopleTexts, VisitTexts, ...) as a property
     // (static fields of a partial class spread over files initialise in no guaranteed order); merged once.
     private static readonly Lazy<Dictionary<string, string>> English = new(() =>
-        new[] { CommonTexts, AdminTexts, PeopleTexts, OrgTexts, VisitTexts, FollowUpTexts, QuotaTexts, ImportTexts, ProgrammeSettingsTexts }
+        new[] { CommonTexts, AdminTexts, PeopleTexts, OrgTexts, VisitTexts, FollowUpTexts, QuotaTexts, ImportTexts, ProgrammeSettingsTexts, LianzhengTexts }
             .SelectMany(d => d)
             .GroupBy(kv => kv.Key)
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal));

@@ -1,0 +1,100 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Demo;
+using HomeVisit.Core.Visits;
+using HomeVisit.Tests.Browser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HomeVisit.Tests.Lianzheng;
+
+/// <summary>A leader records a 重点约访, schedules a 定期回访 from it, records that and then the person's recovery.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class KeyAppointmentBrowserTests(BrowserFixture app)
+{
+    [Fact]
+    public async Task A_leader_records_a_key_appointment_schedules_a_revisit_from_it_and_closes_the_chain_when_the_person_recovered()
+    {
+        // Arranged: the 重点约访 the leader planned for last night, to a teacher of their college no other test uses.
+        var yesterday = DateTime.UtcNow.AddHours(8).Date.AddDays(-1);
+        PortalUser leader;
+        int targetId;
+        await using (var db = app.Portal.OpenDatabase())
+        {
+            leader = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.Leader));
+            var unit = await db.People.Where(p => p.Id == leader.PersonId).Select(p => p.UnitId).SingleAsync();
+            targetId = await db.People.Where(p => p.UnitId == unit && p.Position == "教师" && !db.VisitTargets.Any(t => t.PersonId == p.Id))
+                .OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync();
+        }
+        var visits = app.Portal.Services.GetRequiredService<VisitService>();
+        var root = await visits.SavePlanAsync(leader, new VisitPlan
+        {
+            ProgrammeKey = "lianzheng", Form = VisitForm.KeyAppointment, PlannedStart = yesterday.AddHours(19).AddMinutes(30), DurationMinutes = 90,
+            VisitorIds = [leader.PersonId!.Value], TargetPersonIds = [targetId], Trigger = "思想认识出现偏差或工作上受到挫折的",
+        });
+
+        await using var session = await app.SignInAsync(DemoAccounts.Leader);
+        var page = session.Page;
+
+        // 1. The 重点约访's outcome; the chain card then offers 安排回访.
+        await page.GotoAsync($"/visits/{root}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("chain-not-started")).ToBeVisibleAsync();
+        await page.GetByTestId("visit-record-open").ClickAsync();
+        await page.GetByTestId("outcome-record").FillAsync("评优落选后情绪低落，与配偶一起谈心，帮助其正确看待得失。");
+        await page.GetByTestId("outcome-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("visit-status")).ToHaveAttributeAsync("data-status", nameof(VisitStatus.Done));
+        await Assertions.Expect(page.GetByTestId("chain-open")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("visit-chain")).ToHaveAttributeAsync("data-chain-closed", "false");
+
+        // 2. 安排回访: the plan form comes prefilled as a 定期回访 of the same person.
+        await page.GetByTestId("chain-schedule").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"/visits/new?followOn={root}", StringComparison.Ordinal));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("plan-follow-on")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("plan-form")).ToHaveValueAsync(nameof(VisitForm.RegularRevisit));
+        await Assertions.Expect(page.Locator($"[data-testid=plan-targets-selected][data-person-id='{targetId}']")).ToBeVisibleAsync();
+        await page.GetByTestId("plan-start").FillAsync(yesterday.AddHours(21).ToString("yyyy-MM-dd HH:mm"));
+        await page.GetByTestId("plan-start").PressAsync("Tab");
+        await page.GetByTestId("plan-save").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
+        var followOn = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+        Assert.NotEqual(root, followOn);
+
+        // The chain shows both visits; it cannot be closed while the 回访 is only planned.
+        await Assertions.Expect(page.GetByTestId("chain-member")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("chain-close-blocked")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("chain-close")).ToHaveCountAsync(0);
+
+        // 3. The 回访's outcome, then 记录为已好转 with a note.
+        await page.GetByTestId("visit-record-open").ClickAsync();
+        await page.GetByTestId("outcome-record").FillAsync("回访了解到本人已调整心态，积极参加教研活动，家属反映在家情绪稳定。");
+        await page.GetByTestId("outcome-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("visit-status")).ToHaveAttributeAsync("data-status", nameof(VisitStatus.Done));
+        await page.GetByTestId("chain-close").ClickAsync();
+        await page.GetByTestId("reason-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-ChainCloseNote")).ToContainTextAsync("请填写转变情况说明");
+        await page.GetByTestId("reason-text").FillAsync("本人思想转变明显，工作状态恢复正常，结束跟踪。");
+        await page.GetByTestId("reason-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("chain-closed")).ToContainTextAsync("本人思想转变明显");
+        await Assertions.Expect(page.GetByTestId("visit-chain")).ToHaveAttributeAsync("data-chain-closed", "true");
+        await Assertions.Expect(page.GetByTestId("chain-schedule")).ToHaveCountAsync(0);
+
+        // No longer among the tracked 重点约访 on the programme page.
+        await page.GotoAsync("/programmes/lianzheng");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("lz-open-chains")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=lz-open-chain][data-visit-id='{root}']")).ToHaveCountAsync(0);
+
+        await using var check = app.Portal.OpenDatabase();
+        var rootRow = await check.Visits.SingleAsync(v => v.Id == root);
+        var followOnRow = await check.Visits.Include(v => v.Targets).SingleAsync(v => v.Id == followOn);
+        Assert.NotNull(rootRow.ChainClosedAt);
+        Assert.Equal(leader.UserId, rootRow.ChainClosedByUserId);
+        Assert.Equal("本人思想转变明显，工作状态恢复正常，结束跟踪。", rootRow.ChainCloseNote);
+        Assert.Equal(root, followOnRow.ParentVisitId);
+        Assert.Equal(VisitForm.RegularRevisit, followOnRow.Form);
+        Assert.Equal(VisitStatus.Done, followOnRow.Status);
+        Assert.Equal([targetId], followOnRow.Targets.Select(t => t.PersonId));
+    }
+}
