@@ -29,6 +29,17 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             (f.RestrictedToRole != null && (roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == user.UserId)));
     }
 
+    /// <summary>
+    /// Leaves out the restricted leads the user is not an audience of (for counts and statistics that start from
+    /// another visibility rule, such as a programme's overseers).
+    /// </summary>
+    internal static System.Linq.Expressions.Expression<Func<FollowUpItem, bool>> LeadAudienceAllows(PortalUser user)
+    {
+        var roles = user.Roles.ToList();
+        var userId = user.UserId;
+        return f => f.RestrictedToRole == null || roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId;
+    }
+
     /// <summary>Audits the reads of restricted leads among the rows shown (the content of a lead is confidential).</summary>
     private static async Task AuditRestrictedReadsAsync(PortalDbContext db, IEnumerable<FollowUpRow> rows, CancellationToken ct)
     {

@@ -138,4 +138,18 @@ public sealed class LianzhengPagesHostTests(PortalFactory portal) : IClassFixtur
         Assert.NotNull(denied.QuerySelector("[data-testid=page-error]"));
         Assert.Empty(denied.QuerySelectorAll("[data-testid=lz-assessment-row]"));
     }
+
+    [Fact]
+    public async Task Scheduling_a_planned_person_opens_the_visit_form_with_that_person_and_situation()
+    {
+        var (_, target, _, _) = await DemoVisitAsync();
+        using var client = portal.CreateBrowserLikeClient();
+        await client.SignInAsync(DemoAccounts.Leader);
+
+        var page = await client.GetDocumentAsync($"/visits/new?programme=lianzheng&target={target.Id}&trigger={Uri.EscapeDataString("有反映家庭矛盾比较突出的")}");
+
+        Assert.Equal(target.Id.ToString(), Assert.Single(page.QuerySelectorAll("[data-testid=plan-targets-selected]")).GetAttribute("data-person-id"));
+        Assert.Equal("有反映家庭矛盾比较突出的", page.QuerySelector("[data-testid=plan-trigger] option[selected]")?.GetAttribute("value")
+                                        ?? page.QuerySelector("[data-testid=plan-trigger]")?.GetAttribute("value"));
+    }
 }

@@ -79,6 +79,12 @@ public sealed class RestrictedLeadTests : IDisposable
         Assert.Equal(1, await OpenOnVisit(S.Zuzhi));
         Assert.Equal(2, await OpenOnVisit(S.Jiwei));
         Assert.Equal(2, await OpenOnVisit(S.Leader1));
+
+        // The overseers' dashboard: the organisation department's figures do not count the lead.
+        var dashboard = new Core.Dashboards.DashboardService(S.Db.Factory, _w.Catalog, S.Org, S.Clock);
+        int Raised(Core.Dashboards.Dashboard d) => d.FollowUps.Where(f => f.ProgrammeKey == LianzhengWorld.Key).Sum(f => f.Raised);
+        Assert.Equal(1, Raised(await dashboard.BuildAsync(S.Zuzhi, 2026, null)));
+        Assert.Equal(2, Raised(await dashboard.BuildAsync(S.Jiwei, 2026, null)));
     }
 
     [Fact]
