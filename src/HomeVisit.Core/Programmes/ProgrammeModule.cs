@@ -63,6 +63,12 @@ public interface IProgrammeModule
     /// <summary>Roles that may change the programme's rules.</summary>
     IReadOnlyList<string> RuleAdminRoles => [Roles.SystemAdmin, Roles.ProgrammeAdmin];
 
+    /// <summary>
+    /// A component the visit page (/visits/{id}) shows for the module's visits, under the plan: it gets the parameters
+    /// <c>VisitId</c> (int), <c>Version</c> (long, changes whenever the visit does) and <c>User</c> (PortalUser). Null: none.
+    /// </summary>
+    Type? VisitSection => null;
+
     /// <summary>Registers the module's own services.</summary>
     void AddServices(IServiceCollection services) { }
 }

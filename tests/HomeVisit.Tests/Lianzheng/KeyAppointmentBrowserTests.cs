@@ -97,4 +97,69 @@ public sealed class KeyAppointmentBrowserTests(BrowserFixture app)
         Assert.Equal(VisitStatus.Done, followOnRow.Status);
         Assert.Equal([targetId], followOnRow.Targets.Select(t => t.PersonId));
     }
+
+    [Fact]
+    public async Task The_liaison_records_the_signatures_and_sends_the_record_form_which_the_discipline_office_then_finds_in_its_archive()
+    {
+        // Arranged: a done 廉政家访 of the leader, with the liaison keeping the record.
+        var yesterday = DateTime.UtcNow.AddHours(8).Date.AddDays(-1);
+        PortalUser leader;
+        int liaisonPerson, targetId;
+        await using (var db = app.Portal.OpenDatabase())
+        {
+            leader = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.Leader));
+            liaisonPerson = await db.UserAccounts.Where(a => a.UserName == DemoAccounts.Liaison).Select(a => a.PersonId!.Value).SingleAsync();
+            var unit = await db.People.Where(p => p.Id == leader.PersonId).Select(p => p.UnitId).SingleAsync();
+            targetId = await db.People.Where(p => p.UnitId == unit && p.Position == "教师" && !db.VisitTargets.Any(t => t.PersonId == p.Id))
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        }
+        var visits = app.Portal.Services.GetRequiredService<VisitService>();
+        var visit = await visits.SavePlanAsync(leader, new VisitPlan
+        {
+            ProgrammeKey = "lianzheng", Form = VisitForm.HomeVisit, PlannedStart = yesterday.AddHours(19), DurationMinutes = 60,
+            VisitorIds = [leader.PersonId!.Value, liaisonPerson], RecorderId = liaisonPerson, TargetPersonIds = [targetId],
+        });
+        var detail = await visits.GetAsync(leader, visit);
+        await visits.RecordOutcomeAsync(leader, visit, new VisitOutcome
+        {
+            Version = detail.Version, ActualStart = yesterday.AddHours(19), Record = "与家属座谈，宣讲廉洁家风。",
+        });
+
+        await using (var session = await app.SignInAsync(DemoAccounts.Liaison))
+        {
+            var page = session.Page;
+            await page.GotoAsync($"/visits/{visit}");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.GetByTestId("lz-archive-blocked")).ToContainTextAsync("家访领导和记录人签名并登记后才能报送");
+            await Assertions.Expect(page.GetByTestId("lz-archive")).ToHaveCountAsync(0);
+
+            await page.GetByTestId("lz-sign-leader").CheckAsync();
+            await page.GetByTestId("lz-sign-recorder").CheckAsync();
+            // Saving reloads the page: the outcome's record-form fields show the signatures too.
+            await page.EvaluateAsync("() => window.lzBeforeReload = true");
+            await page.GetByTestId("lz-sign-save").ClickAsync();
+            await page.WaitForFunctionAsync("() => window.lzBeforeReload === undefined");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.GetByTestId("lz-leader-signed")).ToHaveTextAsync("已签名");
+            await Assertions.Expect(page.GetByTestId("visit-form-LeaderSigned")).ToHaveTextAsync("是");
+
+            await page.GetByTestId("lz-archive").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "确定报送" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("lz-archived")).ToContainTextAsync("报送纪检监察室备存");
+            await Assertions.Expect(page.GetByTestId("lz-signatures")).ToHaveCountAsync(0);
+        }
+
+        await using (var session = await app.SignInAsync(DemoAccounts.DisciplineOffice))
+        {
+            var page = session.Page;
+            await page.GotoAsync("/programmes/lianzheng/records");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            var row = page.Locator($"[data-testid=lz-archive-row][data-visit-id='{visit}']");
+            await Assertions.Expect(row).ToBeVisibleAsync();
+            await row.GetByTestId("lz-archive-open").ClickAsync();
+            await page.WaitForURLAsync(url => url.EndsWith($"/programmes/lianzheng/visits/{visit}/record", StringComparison.Ordinal));
+            await Assertions.Expect(page.GetByTestId("lz-record-archived")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("lz-record")).ToHaveTextAsync("与家属座谈，宣讲廉洁家风。");
+        }
+    }
 }

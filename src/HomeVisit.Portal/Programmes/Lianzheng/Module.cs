@@ -3,7 +3,6 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Lianzheng;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
-using HomeVisit.Portal.Programmes.Shared;
 
 namespace HomeVisit.Portal.Programmes.Lianzheng;
 
@@ -54,10 +53,12 @@ public sealed class LianzhengModule : IProgrammeModule
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
 
+    // The 记录单 card on the visit page: signatures, print, 报送纪检监察室备存.
+    public Type? VisitSection => typeof(LianzhengVisitSection);
+
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<LianzhengService>();
         services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, LianzhengLedgerProvider>();
-        services.AddSingleton(new ProgrammeVisitSection(Key, typeof(LianzhengVisitSection)));
     }
 }
