@@ -6,6 +6,7 @@ using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Qinglian;
 using HomeVisit.Core.Visits;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        services.Configure<SsoOptions>(configuration.GetSection(SsoOptions.Section));
+        services.Configure<LocalSignInOptions>(configuration.GetSection(LocalSignInOptions.Section));
         services.AddSingleton<ProgrammeCatalog>();
         services.AddSingleton<ProgrammeRulesService>();
         services.AddSingleton<OrgService>();
@@ -30,12 +33,21 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Quotas.QuotaService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<SsoAccountService>();
+        services.AddSingleton<SsoRoleMappingService>();
+        services.AddSingleton<SsoLocalSignIn>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<Import.RosterImportService>();
+        services.Configure<FollowUpReportOptions>(configuration.GetSection(FollowUpReportOptions.Section));
+        services.AddSingleton<FollowUpReportService>();
+        services.AddSingleton<Content.ContentTemplateService>();
+        services.AddSingleton<PersonFileService>();
+        services.AddQinglianServices();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<Exports.CommonLedger>();
         services.AddSingleton<Exports.ExportService>();
         services.AddSingleton<Dashboards.DashboardService>();
+        services.AddSingleton<Exports.PeriodSummaryService>();
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<ReminderMailer>();
         services.AddSingleton<ReminderService>();

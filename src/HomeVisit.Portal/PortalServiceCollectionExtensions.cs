@@ -24,7 +24,8 @@ public static class PortalServiceCollectionExtensions
     /// <summary>Blazor Server with Radzen, Chinese first and English second.</summary>
     public static IServiceCollection AddPortalUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Messages up to 256 KB: the template editor sends up to 20,000 Chinese characters (about 60 KB) in one event.
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<Texts>();

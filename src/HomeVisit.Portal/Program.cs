@@ -5,6 +5,7 @@ using HomeVisit.Portal.Calendar;
 using HomeVisit.Portal.Exports;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
+using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ app.MapAccountEndpoints();
 app.MapCalendarEndpoints();
 app.MapExportEndpoints();
 app.MapRosterImportEndpoints();
+app.MapQinglianEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

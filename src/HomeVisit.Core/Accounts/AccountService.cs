@@ -117,6 +117,13 @@ public sealed class AccountService(
 
     public string HashPassword(UserAccount account, string password) => _hasher.HashPassword(account, password);
 
+    /// <summary>Accounts created by campus SSO have no local password to change.</summary>
+    public async Task<bool> HasPasswordAsync(int userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.UserAccounts.AnyAsync(a => a.Id == userId && a.PasswordHash != null, ct);
+    }
+
     /// <summary>A user changes their own password; the current one is required.</summary>
     public async Task ChangePasswordAsync(PortalUser user, string? current, string? next, string? confirm, CancellationToken ct = default)
     {

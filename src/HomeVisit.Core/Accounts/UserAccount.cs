@@ -41,6 +41,11 @@ public class UserAccount : IInstitutionScoped, IAudited, IVersioned
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
     public DateTime? LastSignInAt { get; set; }
     public string PreferredCulture { get; set; } = "zh-CN";
+    /// <summary>The OpenID provider (issuer) and subject this account is linked to after its first campus sign-in.</summary>
+    public string? ExternalIssuer { get; set; }
+    public string? ExternalSubject { get; set; }
+    /// <summary>The roles the campus sign-in granted (from the role mapping), so they can be withdrawn when the groups change.</summary>
+    public List<string>? SsoRoles { get; set; }
     /// <summary>For reminder emails, when SMTP is configured.</summary>
     public string? Email { get; set; }
     public long Version { get; set; }

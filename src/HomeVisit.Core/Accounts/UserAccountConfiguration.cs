@@ -19,5 +19,8 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.UserName).IsUnique();
         b.HasIndex(x => x.PersonId);
+        b.Property(x => x.ExternalIssuer).HasMaxLength(300);
+        b.Property(x => x.ExternalSubject).HasMaxLength(200);
+        b.HasIndex(x => new { x.ExternalIssuer, x.ExternalSubject }).IsUnique();
     }
 }

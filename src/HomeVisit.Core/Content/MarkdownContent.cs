@@ -1,5 +1,9 @@
+using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Extensions.GenericAttributes;
+using Markdig.Extensions.MediaLinks;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -13,19 +17,63 @@ public sealed record ContentPage(string Slug, string Title, string Html);
 /// </summary>
 public sealed partial class MarkdownContent(string root)
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
-        .DisableHtml()
-        .Build();
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    // The advanced extensions, less two that let an author put markup of their choosing into the page:
+    // generic attributes ("# 标题 {onclick=alert(1)}" becomes an onclick attribute) and media links (iframes).
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml();
+        builder.Extensions.RemoveAll(e => e is GenericAttributesExtension or MediaLinkExtension);
+        return builder.Build();
+    }
 
     public string Root { get; } = root;
 
-    public static string Render(string markdown)
+    public static string Render(string markdown) => Render(markdown, _ => false);
+
+    /// <summary>Whether Markdig can lay the text out; it refuses absurdly deep nesting (thousands of "[" or "*").</summary>
+    public static bool CanRender(string markdown)
+    {
+        try
+        {
+            RenderOrThrow(markdown, _ => false);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Renders with links neutralised: those that could run script, and those <paramref name="refuse"/> names. Text
+    /// Markdig cannot lay out is shown as it was written, escaped, rather than breaking the page.
+    /// </summary>
+    private static string Render(string markdown, Func<string, bool> refuse)
+    {
+        try
+        {
+            return RenderOrThrow(markdown, refuse);
+        }
+        catch (ArgumentException)
+        {
+            return $"<pre class=\"hv-unrendered\">{WebUtility.HtmlEncode(markdown)}</pre>\n";
+        }
+    }
+
+    private static string RenderOrThrow(string markdown, Func<string, bool> refuse)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
-            if (link.Url is { } url && !IsSafeUrl(url)) link.Url = "#";
+            if (link.Url is { } url && (!IsSafeUrl(url) || refuse(url))) link.Url = "#";
+        }
+        // "<javascript:alert(1)>" is a CommonMark autolink, not a LinkInline: shown as plain text instead.
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!refuse(autolink.Url) && (autolink.IsEmail || IsSafeUrl(autolink.Url))) continue;
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
         }
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
@@ -46,6 +94,47 @@ public sealed partial class MarkdownContent(string root)
         return scheme is "http" or "https" or "mailto" or "tel";
     }
 
+    /// <summary>The placeholders a template uses, such as {{家访对象}}, in order of first use.</summary>
+    public static IReadOnlyList<string> Placeholders(string markdown) =>
+        PlaceholderPattern().Matches(markdown).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Renders a template and fills its placeholders. The placeholders are swapped for inert tokens before
+    /// Markdown is parsed and the values, HTML-encoded, are put in afterwards: a value can neither carry
+    /// markup nor change how the template's Markdown is read. A link whose target holds a placeholder leads
+    /// nowhere (a value must never become a URL). A placeholder without a value stays visible.
+    /// </summary>
+    public static string RenderTemplate(string markdown, IReadOnlyDictionary<string, string?> values)
+    {
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        var salt = Guid.NewGuid().ToString("N")[..8];
+        var prepared = PlaceholderPattern().Replace(markdown, m =>
+        {
+            var name = m.Groups[1].Value;
+            if (!tokens.TryGetValue(name, out var token))
+            {
+                token = $"hvph{salt}x{tokens.Count}x";
+                tokens[name] = token;
+            }
+            return token;
+        });
+        var html = new StringBuilder(Render(prepared, url => tokens.Values.Any(t => url.Contains(t, StringComparison.Ordinal))));
+        foreach (var (name, token) in tokens)
+        {
+            var value = values.TryGetValue(name, out var v) && v is not null ? v : "{{" + name + "}}";
+            html.Replace(token, WebUtility.HtmlEncode(value));
+        }
+        return html.ToString();
+    }
+
+    /// <summary>The Markdown source of a shipped page, or null.</summary>
+    public string? LoadSource(string folder, string slug)
+    {
+        if (!SlugPattern().IsMatch(slug)) return null;
+        var path = Path.Combine(FolderPath(folder), slug + ".md");
+        return File.Exists(path) ? File.ReadAllText(path) : null;
+    }
+
     /// <summary>The pages of a folder, in file-name order, titled by their first heading.</summary>
     public IReadOnlyList<ContentPage> List(string folder)
     {
@@ -59,10 +148,8 @@ public sealed partial class MarkdownContent(string root)
 
     public ContentPage? Load(string folder, string slug)
     {
-        if (!SlugPattern().IsMatch(slug)) return null;
-        var path = Path.Combine(FolderPath(folder), slug + ".md");
-        if (!File.Exists(path)) return null;
-        var markdown = File.ReadAllText(path);
+        var markdown = LoadSource(folder, slug);
+        if (markdown is null) return null;
         var title = markdown.Split('\n').Select(l => l.Trim())
             .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? slug;
         return new ContentPage(slug, title, Render(markdown));
@@ -77,4 +164,7 @@ public sealed partial class MarkdownContent(string root)
     // Slugs name files under the content root; nothing else (no dots, no slashes) can reach the disk.
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"\{\{\s*([^{}\s]{1,30})\s*\}\}")]
+    private static partial Regex PlaceholderPattern();
 }

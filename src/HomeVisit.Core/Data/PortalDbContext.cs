@@ -29,6 +29,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
     public DbSet<Lianzheng.LianzhengPlanItem> LianzhengPlanItems => Set<Lianzheng.LianzhengPlanItem>();
     public DbSet<Lianzheng.LianzhengRecordArchive> LianzhengRecordArchives => Set<Lianzheng.LianzhengRecordArchive>();
+    public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();
+    public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
+    public DbSet<Qinglian.QinglianNotice> QinglianNotices => Set<Qinglian.QinglianNotice>();
+    public DbSet<Qinglian.Commitment> Commitments => Set<Qinglian.Commitment>();
+    public DbSet<SsoRoleMapping> SsoRoleMappings => Set<SsoRoleMapping>();
     public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
     public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();
 

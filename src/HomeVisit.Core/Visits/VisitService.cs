@@ -87,9 +87,10 @@ public sealed partial class VisitService(
         var targetPersonIds = v.Targets.Where(t => t.PersonId != null).Select(t => t.PersonId!.Value).ToList();
         var family = await db.FamilyMembers.AsNoTracking()
             .Where(f => targetPersonIds.Contains(f.PersonId))
-            .OrderBy(f => f.PersonId).ThenBy(f => f.Relation)
             .Select(f => new { f.Id, f.PersonId, PersonName = f.Person!.Name, f.Relation, f.Name, f.Workplace })
             .ToListAsync(ct);
+        // Relations are stored as text; order by the enum (spouse, child, parent, ...) here, not alphabetically.
+        family = family.OrderBy(f => f.PersonId).ThenBy(f => f.Relation).ThenBy(f => f.Id).ToList();
 
         // The record and the family met are sensitive personal information.
         db.AuditRead(nameof(Visit), v.Id);
@@ -254,6 +255,12 @@ public sealed partial class VisitService(
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadForChangeAsync(db, user, id, version, ct);
         if (visit.Status != VisitStatus.Planned) throw new PortalValidationException("Status", "只有“计划中”的家访可以标记为已通知。");
+        // A notice the rules ask for must reach the person the lead time before the visit (seed 3: 3 days, in writing).
+        var r = await rules.RulesOnAsync(user.InstitutionId, visit.ProgrammeKey, DateOnly.FromDateTime(visit.PlannedStart), ct);
+        if (r.NoticeLeadDays > 0 && clock.Today() > DateOnly.FromDateTime(visit.PlannedStart).AddDays(-r.NoticeLeadDays))
+            throw new PortalValidationException("Status",
+                $"本项目须在家访前 {r.NoticeLeadDays} 天{(r.NoticeInWriting ? "书面" : "")}通知家访对象，最迟应在 " +
+                $"{DateOnly.FromDateTime(visit.PlannedStart).AddDays(-r.NoticeLeadDays):yyyy-MM-dd} 通知；现在通知已来不及，请先改期。");
         visit.Status = VisitStatus.Notified;
         visit.NotifiedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveOrConflictAsync(ct);

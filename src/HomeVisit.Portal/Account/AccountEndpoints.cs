@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Portal.Account.Sso;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,13 +14,19 @@ public static class AccountEndpoints
     {
         // A form post with the antiforgery token, so another site cannot sign a user out. UseAntiforgery does
         // not check minimal-API endpoints that bind no form values, so the endpoint checks the token itself.
+        // A session that came from campus SSO also ends at the provider where it supports that.
         app.MapPost("/account/logout", async (HttpContext http, AccountService accounts, IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
-            if (PortalUser.FromPrincipal(http.User) is { } user) await accounts.RecordSignOutAsync(user);
+            var idToken = (await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme)).Properties?.GetTokenValue(OidcHandler.IdTokenName);
+            if (PortalUser.FromPrincipal(http.User) is { } user) await accounts.RecordSignOutAsync(user, idToken is null ? null : "统一身份认证会话");
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.LocalRedirect("/account/login");
+            return await SsoSignOut.EndSessionUrlAsync(http, idToken) is { } endSession
+                ? Results.Redirect(endSession)
+                : Results.LocalRedirect("/account/login");
         });
+
+        app.MapSsoEndpoints();
 
         // Called by the page while the user is active, so the sliding cookie does not expire under a live circuit.
         app.MapGet("/account/keepalive", () => Results.NoContent());

@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Portal.Account.Sso;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -8,8 +9,9 @@ namespace HomeVisit.Portal.Account;
 public static class AuthenticationServiceCollectionExtensions
 {
     /// <summary>
-    /// Local accounts with cookie sign-in. Every endpoint needs a signed-in user unless it says
-    /// [AllowAnonymous] (only the sign-in page, the language switch and /healthz do).
+    /// Local accounts with cookie sign-in, and campus SSO (OpenID Connect) when <c>Authentication:Oidc</c> is set.
+    /// Every endpoint needs a signed-in user unless it says [AllowAnonymous] (only the sign-in page, the SSO
+    /// start and problem pages, the language switch and /healthz do).
     /// </summary>
     public static WebApplicationBuilder AddPortalAuthentication(this WebApplicationBuilder builder)
     {
@@ -29,7 +31,8 @@ public static class AuthenticationServiceCollectionExtensions
                 o.ExpireTimeSpan = idle;
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = ValidateSessionAsync;
-            });
+            })
+            .AddPortalSso(builder.Configuration);
         builder.Services.AddAuthorization(o =>
         {
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

@@ -30,6 +30,24 @@ public static class ExportEndpoints
             return Results.File(stream, XlsxWriter.ContentType, $"{module.Name}台账-{y}.xlsx");
         });
 
+        app.MapGet("/programmes/{key}/summary.xlsx", async (string key, string? day, HttpContext http, PeriodSummaryService summaries,
+            ProgrammeCatalog catalog, TimeProvider clock) =>
+        {
+            if (PortalUser.FromPrincipal(http.User) is not { } user || catalog.Find(key) is not { } module) return Results.NotFound();
+            var d = DateOnly.TryParse(day, out var parsed) ? parsed : clock.Today();
+            var stream = new MemoryStream();
+            try
+            {
+                await summaries.WriteXlsxAsync(user, key, d, stream, http.RequestAborted);
+            }
+            catch (Exception e) when (e is NotFoundException or AccessDeniedException)
+            {
+                return Results.NotFound();
+            }
+            stream.Position = 0;
+            return Results.File(stream, XlsxWriter.ContentType, $"{module.Name}期间汇总-{d:yyyyMMdd}.xlsx");
+        });
+
         // A finished export from the page, for the user who made it.
         app.MapGet("/exports/{id}", (string id, HttpContext http, ExportFiles files) =>
         {

@@ -1,6 +1,7 @@
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
+using HomeVisit.Core.Qinglian;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Portal.Localization;
@@ -27,7 +28,9 @@ public sealed partial class Texts
         (OrgUnitKind.School, "学校"), (OrgUnitKind.College, "学院"), (OrgUnitKind.Department, "部门"), (OrgUnitKind.PartyBranch, "党支部"),
         (OrgUnitKind.County, "县"), (OrgUnitKind.Township, "乡镇（街道）"), (OrgUnitKind.Unit, "单位"),
         (LeadershipRole.Head, "一把手"), (LeadershipRole.Deputy, "副职"), (LeadershipRole.Oversees, "分管领导"),
-        (LeadershipRole.LinkedCountyLeader, "分包县级领导"), (LeadershipRole.BranchSecretary, "支部书记"));
+        (LeadershipRole.LinkedCountyLeader, "分包县级领导"), (LeadershipRole.BranchSecretary, "支部书记"),
+        (NoticeMethod.HandDelivered, "当面送达书面通知"), (NoticeMethod.Post, "邮寄"), (NoticeMethod.Electronic, "电子文书（微信、短信、邮件）"), (NoticeMethod.Verbal, "口头或电话"),
+        (HouseholdStatus.Due, "待家访"), (HouseholdStatus.Scheduled, "已安排"), (HouseholdStatus.Visited, "已完成"));
 
     private static Dictionary<(Type, string), string> Build(params (System.Enum Value, string Zh)[] items) =>
         items.ToDictionary(i => (i.Value.GetType(), i.Value.ToString()), i => i.Zh);

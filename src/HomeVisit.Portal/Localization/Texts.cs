@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 
 namespace HomeVisit.Portal.Localization;
 
@@ -8,11 +9,14 @@ namespace HomeVisit.Portal.Localization;
 /// </summary>
 public sealed partial class Texts
 {
-    // Each feature folder keeps its own translations (PeopleTexts, VisitTexts, ...) as a property
-    // (static fields of a partial class spread over files initialise in no guaranteed order); merged once.
+    // Each feature folder keeps its own translations as a static property named *Texts (static fields of a
+    // partial class spread over files initialise in no guaranteed order); they are found and merged once, so a
+    // new feature's dictionary cannot be forgotten in a list.
     private static readonly Lazy<Dictionary<string, string>> English = new(() =>
-        new[] { CommonTexts, AdminTexts, PeopleTexts, OrgTexts, VisitTexts, FollowUpTexts, QuotaTexts, ImportTexts, ProgrammeSettingsTexts, LianzhengTexts }
-            .SelectMany(d => d)
+        typeof(Texts).GetProperties(BindingFlags.NonPublic | BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(Dictionary<string, string>) && p.Name.EndsWith("Texts", StringComparison.Ordinal))
+            .OrderBy(p => p.Name == nameof(CommonTexts) ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .SelectMany(p => (Dictionary<string, string>)p.GetValue(null)!)
             .GroupBy(kv => kv.Key)
             .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal));
 

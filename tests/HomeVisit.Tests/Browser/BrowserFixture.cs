@@ -53,6 +53,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Expectations wait as long as actions do: on a loaded 2-core runner a preview or a chart can take seconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         // Fail, not skip: a missing browser must be noticed (scripts/test.sh installs it).
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException(

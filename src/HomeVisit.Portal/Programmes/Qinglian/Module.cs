@@ -7,7 +7,7 @@ namespace HomeVisit.Portal.Programmes.Qinglian;
 /// <summary>清廉家访: seed 3, 机关清廉家访活动实施方案 (县总工会, 2023).</summary>
 public sealed class QinglianModule : IProgrammeModule
 {
-    public const string ProgrammeKey = "qinglian";
+    public const string ProgrammeKey = HomeVisit.Core.Qinglian.QinglianProgramme.Key;
 
     public static readonly IReadOnlyList<string> GiftPack =
         ["清廉家访登记表", "监督提醒卡", "家庭助廉倡议书", "家庭助廉承诺书", "家风读本", "温情家书", "警示教育案例"];
@@ -43,7 +43,14 @@ public sealed class QinglianModule : IProgrammeModule
         new("CommitmentSigned", "家属已签订《家庭助廉承诺书》", RecordFieldKind.YesNo),
     ];
 
-    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
+    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } =
+    [
+        new("家访对象家庭", "/programmes/qinglian/households", "family_restroom"),
+        new("倡议书与承诺书模板", "/programmes/qinglian/templates", "edit_document", [Roles.SystemAdmin, Roles.ProgrammeAdmin]),
+    ];
+
+    /// <summary>Notice, gift pack and commitments of a 清廉家访 visit, on the visit page.</summary>
+    public Type? VisitSection => typeof(VisitSection);
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
 }

@@ -1,0 +1,95 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.FollowUps;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Quotas;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Core.Exports;
+
+public sealed record SummaryUnitRow(string UnitName, int Done, int Planned, int Cancelled, int FollowUpsRaised, int FollowUpsResolved, int FollowUpsOpen,
+    int QuotaVisitors, int QuotaOnTrack);
+
+public sealed record PeriodSummary(string ProgrammeName, Period Period, IReadOnlyList<SummaryUnitRow> Units, SummaryUnitRow Total,
+    IReadOnlyList<(string Form, int Count)> ByForm);
+
+/// <summary>
+/// The period summary each programme reports (seed 2: 每季度一总结; seed 4: 每学期末总结; seed 3: half-year;
+/// seed 1: the year): visits and follow-up items per top-level unit and by form, with quota completion.
+/// </summary>
+public sealed class PeriodSummaryService(
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, QuotaService quotas, ExportService exports)
+{
+    public async Task<PeriodSummary> BuildAsync(PortalUser user, string key, DateOnly day, CancellationToken ct = default)
+    {
+        var module = programmes.Find(key) ?? throw new NotFoundException();
+        if (!user.IsAnyRole(module.OverseerRoles)) throw new AccessDeniedException("只有本项目的管理和监督部门可以查看期间汇总。");
+        var (period, rules) = await quotas.PeriodOnAsync(user.InstitutionId, key, day, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Top-level units under the root; everyone is counted under the one their unit belongs to.
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.InstitutionId == user.InstitutionId)
+            .Select(u => new { u.Id, u.ParentId, u.Name, u.SortOrder }).ToListAsync(ct);
+        var root = units.Where(u => u.ParentId == null).Select(u => u.Id).ToHashSet();
+        var top = units.Where(u => u.ParentId is int p && root.Contains(p)).OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
+        var parent = units.ToDictionary(u => u.Id, u => u.ParentId);
+        int? TopOf(int? unitId)
+        {
+            for (var id = unitId; id is int i; id = parent.GetValueOrDefault(i))
+                if (parent.GetValueOrDefault(i) is int p && root.Contains(p)) return i;
+            return null;
+        }
+
+        var from = period.StartTime;
+        var to = period.EndExclusive;
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == key && (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to)
+            .Select(v => new { v.Id, v.Status, v.Form, Unit = v.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault() })
+            .ToListAsync(ct);
+        var items = await db.FollowUpItems.AsNoTracking()
+            .Where(f => f.InstitutionId == user.InstitutionId && f.ProgrammeKey == key && f.CreatedAt >= BeijingTime.ToUtc(from) && f.CreatedAt < BeijingTime.ToUtc(to))
+            .Where(FollowUps.FollowUpService.LeadAudienceAllows(user)) // restricted leads count only for their audience
+            .Select(f => new { f.Status, Unit = f.Visit != null ? f.Visit.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault() : null })
+            .ToListAsync(ct);
+        var rollup = rules.Quotas.Count > 0 ? await quotas.UnitRollupAsync(user, key, day, ct) : null;
+
+        SummaryUnitRow Row(string name, Func<int?, bool> inUnit, int? unitId)
+        {
+            var v = visits.Where(x => inUnit(x.Unit)).ToList();
+            var f = items.Where(x => inUnit(x.Unit)).ToList();
+            var q = rollup?.Units.FirstOrDefault(u => u.UnitId == unitId);
+            return new SummaryUnitRow(name, v.Count(x => x.Status == VisitStatus.Done),
+                v.Count(x => x.Status is VisitStatus.Planned or VisitStatus.Notified), v.Count(x => x.Status == VisitStatus.Cancelled),
+                f.Count, f.Count(x => x.Status == FollowUpStatus.Resolved), f.Count(x => x.Status is FollowUpStatus.Open or FollowUpStatus.InProgress),
+                q?.Visitors ?? 0, q?.OnTrack ?? 0);
+        }
+
+        var rows = top.Select(u => Row(u.Name, x => TopOf(x) == u.Id, u.Id)).Where(r => r.Done + r.Planned + r.Cancelled + r.FollowUpsRaised + r.QuotaVisitors > 0).ToList();
+        var total = Row("合计", _ => true, null) with { QuotaVisitors = rollup?.Total.Visitors ?? 0, QuotaOnTrack = rollup?.Total.OnTrack ?? 0 };
+        var byForm = visits.Where(v => v.Status == VisitStatus.Done).GroupBy(v => v.Form)
+            .Select(g => (CommonLedger.FormName(g.Key), g.Count())).OrderByDescending(x => x.Item2).ToList();
+        return new PeriodSummary(module.Name, period, rows, total, byForm);
+    }
+
+    public static readonly IReadOnlyList<string> Columns = ["单位", "已完成家访", "已安排", "已取消", "登记事项", "已办结事项", "未办结事项", "有指标人数", "完成指标人数"];
+
+    public async Task WriteXlsxAsync(PortalUser user, string key, DateOnly day, Stream output, CancellationToken ct = default)
+    {
+        var s = await BuildAsync(user, key, day, ct);
+        using (var xlsx = new XlsxWriter(output))
+        {
+            xlsx.StartSheet("期间汇总", [24, 12, 10, 10, 10, 12, 12, 12, 14]);
+            xlsx.TitleRow($"{s.ProgrammeName}{s.Period.Label}工作汇总", Columns.Count);
+            xlsx.NoteRow($"统计期间：{s.Period.Start:yyyy-MM-dd} 至 {s.Period.End:yyyy-MM-dd}", Columns.Count);
+            xlsx.HeaderRow(Columns);
+            foreach (var r in s.Units.Append(s.Total))
+                xlsx.Row([r.UnitName, r.Done, r.Planned, r.Cancelled, r.FollowUpsRaised, r.FollowUpsResolved, r.FollowUpsOpen, r.QuotaVisitors, r.QuotaOnTrack]);
+            xlsx.StartSheet("按家访形式", [20, 12]);
+            xlsx.HeaderRow(["家访形式", "已完成家访"]);
+            foreach (var (form, count) in s.ByForm) xlsx.Row([form, count]);
+        }
+        await exports.AuditAsync(user, "summary", $"{key} {s.Period.Label}", ct);
+    }
+}

@@ -1,0 +1,41 @@
+using HomeVisit.Core.Content;
+using HomeVisit.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HomeVisit.Core.Qinglian;
+
+public static class QinglianServiceCollectionExtensions
+{
+    public const string UploadsRootKey = "Uploads:Root";
+
+    /// <summary>清廉家访's services, its printed texts, and the scan store under the data folder.</summary>
+    public static IServiceCollection AddQinglianServices(this IServiceCollection services)
+    {
+        foreach (var template in QinglianProgramme.Templates) services.AddSingleton(template);
+        services.AddSingleton(sp => new ScanStore(UploadsRoot(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
+        services.AddSingleton<QinglianNoticeService>();
+        services.AddSingleton<QinglianHouseholdService>();
+        services.AddSingleton<CommitmentService>();
+        services.AddSingleton<QinglianPrintService>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>Uploads:Root</c> if set, else an <c>uploads</c> folder beside the SQLite database file (by default
+    /// &lt;content root&gt;/data/uploads), so uploads live in the data folder with the database and never in wwwroot.
+    /// </summary>
+    public static string UploadsRoot(IConfiguration configuration, IHostEnvironment env)
+    {
+        if (configuration[UploadsRootKey] is { Length: > 0 } configured)
+            return Path.IsPathRooted(configured) ? configured : Path.GetFullPath(Path.Combine(env.ContentRootPath, configured));
+        var builder = new SqliteConnectionStringBuilder(DatabaseServiceCollectionExtensions.ResolveConnectionString(configuration, env));
+        var file = builder.DataSource;
+        var isFile = !string.IsNullOrEmpty(file) && builder.Mode != SqliteOpenMode.Memory && file != ":memory:" &&
+                     !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        var dataFolder = isFile ? Path.GetDirectoryName(Path.GetFullPath(file))! : Path.Combine(env.ContentRootPath, "data");
+        return Path.Combine(dataFolder, "uploads");
+    }
+}
