@@ -43,6 +43,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Content.ContentTemplateService>();
         services.AddSingleton<PersonFileService>();
         services.AddQinglianServices();
+        services.AddSingleton<Sanctions.SanctionService>();
+        services.AddSingleton<Sanctions.RevisitService>();
+        services.AddSingleton<IVisitPlanCheck, Sanctions.SanctionPlanCheck>();
+        services.AddSingleton<Lianxi.LianxiLinkService>();
+        services.AddSingleton<Lianxi.LianxiProgressService>();
+        services.AddSingleton<Lianxi.LianxiFeedbackService>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<Exports.CommonLedger>();
         services.AddSingleton<Exports.ExportService>();

@@ -28,8 +28,12 @@ public sealed record PortalUser(
     /// <summary>May change people, families and the organisation tree.</summary>
     public bool ManagesRoster => IsAnyRole([Accounts.Roles.SystemAdmin, Accounts.Roles.ProgrammeAdmin, Accounts.Roles.OrganisationDept]);
 
-    /// <summary>May plan and record visits (their own).</summary>
-    public bool CanVisit => IsAnyRole([Accounts.Roles.Leader, Accounts.Roles.Liaison]) || OverseesInstitution;
+    /// <summary>
+    /// May plan and record visits (their own), and pick people for them. The case management office organises
+    /// revisits of disciplined persons (seed 5 第三条); the office assigns leaders' linked individuals (seed 4 三、2).
+    /// Which programme a user may actually visit in is still decided by its rules.
+    /// </summary>
+    public bool CanVisit => IsAnyRole([Accounts.Roles.Leader, Accounts.Roles.Liaison, Accounts.Roles.CaseManagement, Accounts.Roles.Office]) || OverseesInstitution;
 
     /// <summary>May browse the people directory; plain staff see only themselves.</summary>
     public bool CanBrowsePeople => CanVisit;

@@ -8,9 +8,16 @@ public sealed record AuditQuery(
     string? UserName = null, string? Action = null, string? EntityType = null, string? EntityId = null,
     DateTime? From = null, DateTime? To = null, int Page = 1, int PageSize = 50);
 
-/// <summary>Reading the audit log is itself for the few who answer for it: system admins and the discipline office.</summary>
-public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory)
+/// <summary>
+/// Reading the audit log is itself for the few who answer for it: system admins and the discipline office.
+/// Entries about a secret programme's records (its visits and follow-up items, sanction records) are left out
+/// for anyone who may not see that programme: a system admin learns nothing of sanctions from the log either.
+/// </summary>
+public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, Programmes.ProgrammeCatalog? catalog = null)
 {
+    /// <summary>Entity types whose every audit entry is secret to all but <see cref="Sanctions.SanctionAccess.Roles"/>.</summary>
+    public static readonly IReadOnlyList<string> SanctionEntityTypes = Sanctions.SanctionAccess.EntityTypes;
+
     public static bool CanRead(PortalUser user) => user.IsAnyRole([Roles.SystemAdmin, Roles.DisciplineOffice]);
 
     public async Task<PagedResult<AuditEntry>> ListAsync(PortalUser user, AuditQuery q, CancellationToken ct = default)
@@ -18,6 +25,21 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory)
         if (!CanRead(user)) throw new AccessDeniedException("只有系统管理员和纪检监察部门可以查看审计日志。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = db.AuditEntries.AsNoTracking().Where(a => a.InstitutionId == user.InstitutionId);
+        if (!Sanctions.SanctionAccess.CanRead(user))
+        {
+            var secretTypes = SanctionEntityTypes.ToList();
+            entries = entries.Where(a => !secretTypes.Contains(a.EntityType));
+        }
+        var hidden = (catalog?.HiddenFrom(user) ?? []).ToList();
+        if (!Sanctions.SanctionAccess.CanRead(user) && !hidden.Contains(Sanctions.SanctionAccess.ProgrammeKey))
+            hidden.Add(Sanctions.SanctionAccess.ProgrammeKey);
+        if (hidden.Count > 0)
+        {
+            var visitIds = db.Visits.Where(v => hidden.Contains(v.ProgrammeKey)).Select(v => v.Id.ToString());
+            var itemIds = db.FollowUpItems.Where(f => hidden.Contains(f.ProgrammeKey)).Select(f => f.Id.ToString());
+            entries = entries.Where(a => !(a.EntityType == nameof(Visits.Visit) && visitIds.Contains(a.EntityId!)) &&
+                                         !(a.EntityType == nameof(FollowUps.FollowUpItem) && itemIds.Contains(a.EntityId!)));
+        }
         if (!string.IsNullOrWhiteSpace(q.UserName)) entries = entries.Where(a => a.UserName == q.UserName.Trim());
         if (!string.IsNullOrWhiteSpace(q.Action)) entries = entries.Where(a => a.Action == q.Action);
         if (!string.IsNullOrWhiteSpace(q.EntityType)) entries = entries.Where(a => a.EntityType == q.EntityType);

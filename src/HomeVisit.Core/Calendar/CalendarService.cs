@@ -29,7 +29,8 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId ?? -1;
-        var visits = db.Visits.Where(v => v.InstitutionId == user.InstitutionId && v.Visitors.Any(x => x.PersonId == me));
+        var hidden = programmes.HiddenFrom(user);
+        var visits = db.Visits.Where(v => v.InstitutionId == user.InstitutionId && v.Visitors.Any(x => x.PersonId == me) && !hidden.Contains(v.ProgrammeKey));
         return await EntriesAsync(visits, from, to, me, ct);
     }
 

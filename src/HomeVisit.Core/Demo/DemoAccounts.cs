@@ -18,6 +18,10 @@ public static class DemoAccounts
     public const string Staff = "staff";
     /// <summary>The college's liaison who keeps visit records.</summary>
     public const string Liaison = "liaison";
+    /// <summary>案件管理室 (CaseManagement): enters sanction records and organises revisits of disciplined persons.</summary>
+    public const string CaseManagement = "anguan";
+    /// <summary>A second member of 纪检监察室 (DisciplineOffice), so a revisit team of two can leave <see cref="DisciplineOffice"/> free to approve.</summary>
+    public const string DisciplineStaff = "jijian";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Leader, DisciplineOffice, OrganisationDept, Staff, Liaison];
+    public static readonly IReadOnlyList<string> All = [Admin, Leader, DisciplineOffice, OrganisationDept, Staff, Liaison, CaseManagement, DisciplineStaff];
 }

@@ -36,6 +36,8 @@ internal sealed class DemoRoster
     public Person StaffPerson => Automotive.Teachers[0];
     public Person DisciplinePerson => DisciplineOffice.SectionChief;
     public Person OrganisationPerson => OrganisationDept.SectionChief;
+    public Person CaseManagementPerson => DisciplineOffice.Clerks[0];
+    public Person DisciplineStaffPerson => DisciplineOffice.Clerks[1];
 
     public sealed record Department(OrgUnit Unit, Person Head, Person Deputy, Person SectionChief, List<Person> Clerks);
 
@@ -322,6 +324,8 @@ internal sealed class DemoRoster
         Account(DemoAccounts.OrganisationDept, OrganisationPerson.Name, OrganisationPerson, Roles.OrganisationDept);
         Account(DemoAccounts.Staff, StaffPerson.Name, StaffPerson, Roles.Staff);
         Account(DemoAccounts.Liaison, LiaisonPerson.Name, LiaisonPerson, Roles.Liaison);
+        Account(DemoAccounts.CaseManagement, CaseManagementPerson.Name, CaseManagementPerson, Roles.CaseManagement);
+        Account(DemoAccounts.DisciplineStaff, DisciplineStaffPerson.Name, DisciplineStaffPerson, Roles.DisciplineOffice);
     }
 
     // All demo accounts share one password, and PBKDF2 is deliberately slow (~70 ms a hash), so one

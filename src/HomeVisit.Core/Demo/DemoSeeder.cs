@@ -63,6 +63,9 @@ public static class DemoSeeder
             await db.SaveChangesAsync(cancellationToken);
             if (planner.LinkChains()) await db.SaveChangesAsync(cancellationToken);
 
+            DemoLianxiHuifang.AddTo(db, institution.Id, roster, nowUtc, beijingNow);
+            await db.SaveChangesAsync(cancellationToken);
+
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return true;
         }

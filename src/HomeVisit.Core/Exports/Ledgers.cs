@@ -53,7 +53,7 @@ public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, P
     {
         var from = new DateTime(year, 1, 1);
         var to = from.AddYears(1);
-        var visits = VisitService.Visible(db, user, overseen)
+        var visits = VisitService.Visible(db, user, overseen, programmes.HiddenFrom(user))
             .Where(v => v.ProgrammeKey == key && v.Status == VisitStatus.Done &&
                         (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to);
         if (units is not null)

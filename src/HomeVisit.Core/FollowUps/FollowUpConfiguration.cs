@@ -27,5 +27,6 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUpI
         b.HasIndex(x => new { x.InstitutionId, x.Status, x.Deadline });
         b.HasIndex(x => x.VisitId);
         b.HasIndex(x => x.OwnerPersonId);
+        b.HasIndex(x => x.ResponsibleUnitId);
     }
 }

@@ -44,6 +44,16 @@ public class FollowUpItem : IInstitutionScoped, IAudited, IVersioned
     public int? OwnerPersonId { get; set; }
     public Person? OwnerPerson { get; set; }
     public DateOnly? Deadline { get; set; }
+    /// <summary>
+    /// The department the item was forwarded to (seed 4 四、3 “及时反馈给相关部门，相关部门要如实登记”): its people
+    /// see the item, register it and answer it; the one who raised it sees the answer.
+    /// A plain id like <see cref="ClosedByUserId"/> (no foreign key): SQLite cannot add one to an existing table
+    /// without a rebuild that hand-written migrations cannot describe; the services check the unit exists.
+    /// </summary>
+    public int? ResponsibleUnitId { get; set; }
+    /// <summary>When and by whom the responsible department registered the item (如实登记).</summary>
+    public DateTime? RegisteredAt { get; set; }
+    public int? RegisteredByUserId { get; set; }
     public FollowUpStatus Status { get; set; }
     public string? Resolution { get; set; }
     public string? Feedback { get; set; }

@@ -13,19 +13,25 @@ namespace HomeVisit.Core.FollowUps;
 public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, TimeProvider clock)
 {
     /// <summary>
-    /// A programme's overseers see all its items; others see items they own, raised, or that come from their visits.
-    /// An important lead restricted to a role (<see cref="FollowUpItem.RestrictedToRole"/>) is seen only by that role's
-    /// holders and the one who raised it.
+    /// A programme's overseers see all its items; others see items they own, raised, that come from their visits, or
+    /// that were forwarded to their unit (<see cref="FollowUpItem.ResponsibleUnitId"/>: people of the unit and its
+    /// heads and deputies). Items of a programme hidden from the user are never visible. An important lead restricted
+    /// to a role (<see cref="FollowUpItem.RestrictedToRole"/>) is seen only by that role's holders and the one who raised it.
     /// </summary>
-    internal static IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen)
+    internal static IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen, IReadOnlyList<string>? hidden = null)
     {
         var items = db.FollowUpItems.Where(f => f.InstitutionId == user.InstitutionId);
+        if (hidden is { Count: > 0 }) items = items.Where(f => !hidden.Contains(f.ProgrammeKey));
         var me = user.PersonId ?? -1;
         var roles = user.Roles.ToList();
         return items.Where(f =>
             (f.RestrictedToRole == null &&
              (overseen.Contains(f.ProgrammeKey) || f.OwnerPersonId == me || f.CreatedByUserId == user.UserId ||
-              (f.VisitId != null && f.Visit!.Visitors.Any(x => x.PersonId == me)))) ||
+              (f.VisitId != null && f.Visit!.Visitors.Any(x => x.PersonId == me)) ||
+              (f.ResponsibleUnitId != null &&
+               (db.People.Any(p => p.Id == me && p.UnitId == f.ResponsibleUnitId) ||
+                db.UnitLeaderships.Any(l => l.PersonId == me && l.UnitId == f.ResponsibleUnitId &&
+                                            (l.Role == Institutions.LeadershipRole.Head || l.Role == Institutions.LeadershipRole.Deputy)))))) ||
             (f.RestrictedToRole != null && (roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == user.UserId)));
     }
 
@@ -49,7 +55,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         await db.SaveChangesAsync(ct);
     }
 
-    private IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user) => Visible(db, user, programmes.OverseenBy(user));
+    private IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user) => Visible(db, user, programmes.OverseenBy(user), programmes.HiddenFrom(user));
 
     public async Task<PagedResult<FollowUpRow>> ListAsync(PortalUser user, FollowUpQuery q, CancellationToken ct = default)
     {
@@ -116,7 +122,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         string programmeKey;
         if (raise.VisitId is int visitId)
         {
-            var visit = await VisitService.Visible(db, user, programmes.OverseenBy(user)).Include(x => x.Visitors).FirstOrDefaultAsync(x => x.Id == visitId, ct)
+            var visit = await VisitService.Visible(db, user, programmes.OverseenBy(user), programmes.HiddenFrom(user)).Include(x => x.Visitors).FirstOrDefaultAsync(x => x.Id == visitId, ct)
                 ?? throw new NotFoundException();
             var takesPart = user.PersonId is int me && visit.Visitors.Any(x => x.PersonId == me);
             if (!takesPart && !programmes.OverseenBy(user).Contains(visit.ProgrammeKey)) throw new AccessDeniedException("只有参加该家访的人员可以登记事项。");
@@ -127,8 +133,15 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         else
         {
             if (!user.CanVisit) throw new AccessDeniedException();
-            v.Check(programmes.Exists(raise.ProgrammeKey), nameof(raise.ProgrammeKey), "请选择家访项目。");
+            v.Check(programmes.MayUse(user, raise.ProgrammeKey), nameof(raise.ProgrammeKey), "请选择家访项目。");
             programmeKey = raise.ProgrammeKey ?? "";
+        }
+        if (raise.OwnerPersonId is int ownerId && programmes.Find(programmeKey)?.AccessRoles is { } accessRoles)
+        {
+            // A secret programme's item may only be owned by someone who may see the programme.
+            var ownerRoles = await db.UserAccounts.Where(a => a.InstitutionId == user.InstitutionId && a.PersonId == ownerId && !a.IsDisabled)
+                .Select(a => a.Roles).ToListAsync(ct);
+            v.Check(ownerRoles.Any(r => r.Any(accessRoles.Contains)), nameof(raise.OwnerPersonId), "所选责任人无权查看本项目的事项。");
         }
         var people = new[] { raise.RaisedByPersonId, raise.OwnerPersonId }.OfType<int>().Distinct().ToList();
         if (people.Count > 0)

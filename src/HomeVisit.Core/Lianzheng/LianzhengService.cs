@@ -23,7 +23,7 @@ public sealed partial class LianzhengService(
     private bool Oversees(PortalUser user) => programmes.OverseenBy(user).Contains(Key);
 
     private IQueryable<Visit> VisibleVisits(PortalDbContext db, PortalUser user) =>
-        VisitService.Visible(db, user, programmes.OverseenBy(user)).Where(v => v.ProgrammeKey == Key);
+        VisitService.Visible(db, user, programmes.OverseenBy(user), programmes.HiddenFrom(user)).Where(v => v.ProgrammeKey == Key);
 
     /// <summary>The day whose period a year's figures are read for: today in the current year, else the year's last day.</summary>
     private DateOnly DayIn(int year)

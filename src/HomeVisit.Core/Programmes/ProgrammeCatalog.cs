@@ -17,5 +17,15 @@ public sealed class ProgrammeCatalog(IEnumerable<IProgrammeModule> modules)
 
     /// <summary>Programmes whose every record in the institution this user may see (the module's overseer roles).</summary>
     public IReadOnlyList<string> OverseenBy(Accounts.PortalUser user) =>
-        _all.Where(m => user.IsAnyRole(m.OverseerRoles)).Select(m => m.Key).ToList();
+        _all.Where(m => user.IsAnyRole(m.OverseerRoles) && MayUse(user, m)).Select(m => m.Key).ToList();
+
+    /// <summary>Whether the user may see the programme at all (<see cref="IProgrammeModule.AccessRoles"/>).</summary>
+    public static bool MayUse(Accounts.PortalUser user, IProgrammeModule module) =>
+        module.AccessRoles is not { } roles || user.IsAnyRole(roles);
+
+    public bool MayUse(Accounts.PortalUser user, string? key) => Find(key) is { } m && MayUse(user, m);
+
+    /// <summary>Keys of programmes this user may not see at all: their visits and items are left out of every list, even as a participant.</summary>
+    public IReadOnlyList<string> HiddenFrom(Accounts.PortalUser user) =>
+        _all.Where(m => !MayUse(user, m)).Select(m => m.Key).ToList();
 }

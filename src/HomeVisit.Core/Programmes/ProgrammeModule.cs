@@ -55,6 +55,13 @@ public interface IProgrammeModule
     IReadOnlyList<string> OverseerRoles { get; }
 
     /// <summary>
+    /// Roles that may see the programme at all — its menu entry, pages, visits and follow-up items, even as a
+    /// participant; null means everyone in the institution. For a secret programme (受处分人员回访关爱) every other
+    /// role gets 404 under /programmes/{key}, so not even its records' existence shows.
+    /// </summary>
+    IReadOnlyList<string>? AccessRoles => null;
+
+    /// <summary>
     /// Whether the programme's records are confidential (sanctions): outside the portal (calendar feeds, reminders
     /// by email) they appear only as a bare work appointment, without names or programme.
     /// </summary>

@@ -39,6 +39,10 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         return catalog.All.Select(m => new ProgrammeState(m, !disabled.Contains(m.Key))).ToList();
     }
 
+    /// <summary>The programmes this user may see (<see cref="IProgrammeModule.AccessRoles"/>), in menu order, with whether each is on.</summary>
+    public async Task<IReadOnlyList<ProgrammeState>> ProgrammesForAsync(PortalUser user, CancellationToken ct = default) =>
+        (await ProgrammesAsync(user.InstitutionId, ct)).Where(p => ProgrammeCatalog.MayUse(user, p.Module)).ToList();
+
     public async Task SetEnabledAsync(PortalUser user, string key, bool enabled, CancellationToken ct = default)
     {
         var module = catalog.Find(key) ?? throw new NotFoundException();
@@ -113,7 +117,8 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         return result;
     }
 
-    public static bool IsRuleAdmin(PortalUser user, IProgrammeModule module) => user.IsAnyRole(module.RuleAdminRoles);
+    public static bool IsRuleAdmin(PortalUser user, IProgrammeModule module) =>
+        user.IsAnyRole(module.RuleAdminRoles) && ProgrammeCatalog.MayUse(user, module);
 
     private static void EnsureRuleAdmin(PortalUser user, IProgrammeModule module)
     {

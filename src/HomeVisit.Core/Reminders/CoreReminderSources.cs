@@ -26,7 +26,8 @@ internal sealed class UpcomingVisitsSource(ProgrammeCatalog programmes) : IRemin
                 Targets = x.Visit.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
             })
             .ToListAsync(ct);
-        return rows.SelectMany(r => byPerson[r.PersonId].Select(a =>
+        // A secret programme's appointments reach only those who may see it (the team is made of them anyway).
+        return rows.SelectMany(r => byPerson[r.PersonId].Where(a => programmes.Find(r.ProgrammeKey)?.AccessRoles is not { } roles || roles.Any(a.Roles.Contains)).Select(a =>
         {
             var module = programmes.Find(r.ProgrammeKey);
             var what = module?.IsConfidential == true ? "工作安排" : $"{module?.Name}：{string.Join("、", r.Targets)}";
@@ -95,23 +96,27 @@ internal sealed class QuotaGapsSource(ProgrammeRulesService rules, QuotaService 
     }
 }
 
-/// <summary>Overdue follow-up items, for their owner and whoever raised them.</summary>
-internal sealed class OverdueFollowUpsSource : IReminderSource
+/// <summary>Overdue follow-up items, for their owner and whoever raised them (of a secret programme, only if they may see it).</summary>
+internal sealed class OverdueFollowUpsSource(ProgrammeCatalog? programmes = null) : IReminderSource
 {
     public async Task<IReadOnlyList<ReminderDraft>> CollectAsync(ReminderContext c, CancellationToken ct)
     {
         var rows = await c.Db.FollowUpItems.AsNoTracking()
             .Where(f => f.InstitutionId == c.InstitutionId && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress) &&
                         f.Deadline != null && f.Deadline < c.Today)
-            .Select(f => new { f.Id, f.Summary, f.Deadline, f.OwnerPersonId, f.CreatedByUserId })
+            .Select(f => new { f.Id, f.Summary, f.Deadline, f.OwnerPersonId, f.CreatedByUserId, f.ProgrammeKey })
             .ToListAsync(ct);
         var byPerson = c.Accounts.ToLookup(a => a.PersonId);
-        var users = c.Accounts.Select(a => a.UserId).ToHashSet();
+        var users = c.Accounts.ToDictionary(a => a.UserId);
         var drafts = new List<ReminderDraft>();
         foreach (var f in rows)
         {
+            var accessRoles = (programmes?.Find(f.ProgrammeKey)?.AccessRoles)
+                              ?? (f.ProgrammeKey == Sanctions.SanctionAccess.ProgrammeKey ? Sanctions.SanctionAccess.Roles : null);
             var recipients = (f.OwnerPersonId is int owner ? byPerson[owner].Select(a => a.UserId) : [])
-                .Append(f.CreatedByUserId).Where(users.Contains).Distinct();
+                .Append(f.CreatedByUserId)
+                .Where(u => users.TryGetValue(u, out var a) && (accessRoles is null || accessRoles.Any(a.Roles.Contains)))
+                .Distinct();
             drafts.AddRange(recipients.Select(u => new ReminderDraft(u, ReminderKinds.OverdueFollowUp, $"跟踪事项已超期：{f.Summary}",
                 $"办理期限 {f.Deadline:yyyy-MM-dd}", $"/follow-ups?id={f.Id}", f.Deadline, $"followup-{f.Id}-overdue")));
         }

@@ -1,4 +1,18 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Programmes;
+
 namespace HomeVisit.Core.Visits;
+
+/// <summary>
+/// A check another core feature adds to planning a visit, after the programme's rules passed: e.g. the
+/// sanctions feature refuses a revisit of someone not (or no longer) due (seed 5 第五条). Adds its messages to
+/// <paramref name="v"/>; registered in DI, run by <see cref="VisitService"/> for every plan.
+/// </summary>
+public interface IVisitPlanCheck
+{
+    Task CheckAsync(PortalDbContext db, PortalUser user, VisitPlan plan, ProgrammeRules rules, Validator v, CancellationToken ct);
+}
 
 public sealed record VisitQuery(
     string? Search = null,

@@ -42,8 +42,7 @@ public sealed partial class VisitService
     public async Task<VisitChainView?> GetChainAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var overseen = programmes.OverseenBy(user);
-        var visit = await Visible(db, user, overseen).AsNoTracking().Where(x => x.Id == visitId)
+        var visit = await Visible(db, user).AsNoTracking().Where(x => x.Id == visitId)
             .Select(x => new { x.Id, x.ParentVisitId, x.Form }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
         if (visit.ParentVisitId is null && !VisitChains.StartsChain(visit.Form)) return null;
         var rootId = visit.ParentVisitId ?? visit.Id;
@@ -56,9 +55,9 @@ public sealed partial class VisitService
                 Targets = x.Targets.Where(t => t.Person != null).Select(t => t.Person!.Name).ToList(),
             })
             .FirstAsync(ct);
-        var rootVisible = await Visible(db, user, overseen).AnyAsync(x => x.Id == rootId, ct);
+        var rootVisible = await Visible(db, user).AnyAsync(x => x.Id == rootId, ct);
 
-        var members = await Visible(db, user, overseen).AsNoTracking()
+        var members = await Visible(db, user).AsNoTracking()
             .Where(x => x.Id == rootId || x.ParentVisitId == rootId)
             .OrderBy(x => x.ActualStart ?? x.PlannedStart).ThenBy(x => x.Id)
             .Select(x => new
@@ -90,9 +89,8 @@ public sealed partial class VisitService
     {
         if (!user.CanVisit) throw new AccessDeniedException("您的角色不能安排家访。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var overseen = programmes.OverseenBy(user);
-        var rootId = await Visible(db, user, overseen).Where(x => x.Id == visitId).Select(x => x.ParentVisitId ?? x.Id).FirstOrDefaultAsync(ct);
-        var root = await Visible(db, user, overseen).AsNoTracking().Include(x => x.Visitors).Include(x => x.Targets)
+        var rootId = await Visible(db, user).Where(x => x.Id == visitId).Select(x => x.ParentVisitId ?? x.Id).FirstOrDefaultAsync(ct);
+        var root = await Visible(db, user).AsNoTracking().Include(x => x.Visitors).Include(x => x.Targets)
             .FirstOrDefaultAsync(x => x.Id == rootId, ct) ?? throw new NotFoundException();
         EnsureChainOpen(root, nameof(VisitPlan.ParentVisitId));
         return new VisitPlan

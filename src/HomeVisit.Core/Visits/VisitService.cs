@@ -13,17 +13,25 @@ namespace HomeVisit.Core.Visits;
 /// part in; a programme's overseer roles (the module says which) see every visit of it in their institution.
 /// </summary>
 public sealed partial class VisitService(
-    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, TimeProvider clock,
+    IEnumerable<IVisitPlanCheck>? planChecks = null)
 {
-    /// <summary>The visits this user may see, as a query the database filters.</summary>
-    internal static IQueryable<Visit> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen)
+    private readonly IReadOnlyList<IVisitPlanCheck> _planChecks = planChecks?.ToList() ?? [];
+
+    /// <summary>
+    /// The visits this user may see, as a query the database filters. Visits of a programme hidden from the user
+    /// (<see cref="ProgrammeCatalog.HiddenFrom"/>, e.g. revisits of disciplined persons) are left out even where
+    /// the user takes part.
+    /// </summary>
+    internal static IQueryable<Visit> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen, IReadOnlyList<string>? hidden = null)
     {
         var visits = db.Visits.Where(v => v.InstitutionId == user.InstitutionId);
+        if (hidden is { Count: > 0 }) visits = visits.Where(v => !hidden.Contains(v.ProgrammeKey));
         var me = user.PersonId ?? -1;
         return visits.Where(v => overseen.Contains(v.ProgrammeKey) || v.Visitors.Any(x => x.PersonId == me));
     }
 
-    private IQueryable<Visit> Visible(PortalDbContext db, PortalUser user) => Visible(db, user, programmes.OverseenBy(user));
+    private IQueryable<Visit> Visible(PortalDbContext db, PortalUser user) => Visible(db, user, programmes.OverseenBy(user), programmes.HiddenFrom(user));
 
     private bool Oversees(PortalUser user, string programmeKey) => programmes.OverseenBy(user).Contains(programmeKey);
 
@@ -201,7 +209,7 @@ public sealed partial class VisitService(
     private async Task<ProgrammeRules> ValidatePlanAsync(PortalDbContext db, PortalUser user, VisitPlan p, CancellationToken ct)
     {
         var v = new Validator()
-            .Check(programmes.Exists(p.ProgrammeKey), nameof(p.ProgrammeKey), "请选择家访项目。")
+            .Check(programmes.MayUse(user, p.ProgrammeKey), nameof(p.ProgrammeKey), "请选择家访项目。")
             .Check(p.PlannedStart is not null, nameof(p.PlannedStart), "请填写计划时间。")
             .Check(p.DurationMinutes is >= 10 and <= 24 * 60, nameof(p.DurationMinutes), "预计时长应在 10 分钟到 24 小时之间。")
             .MaxLength(nameof(p.Place), p.Place, 300, "地点")
@@ -233,6 +241,21 @@ public sealed partial class VisitService(
             throw new PortalValidationException(nameof(p.ProgrammeKey), "本单位已停用该家访项目，不能安排家访。");
         var r = await rules.RulesOnAsync(user.InstitutionId, key, DateOnly.FromDateTime(p.PlannedStart!.Value), ct);
         await new ProgrammeRuleCheck(db, r, clock).CheckPlanAsync(v, user, p, ct);
+        if (programmes.Find(key)?.AccessRoles is { } accessRoles)
+        {
+            // A secret programme's team may only be people who may see it (seed 5: discipline staff).
+            var ids = p.VisitorIds.Distinct().ToList();
+            var allowed = await db.UserAccounts
+                .Where(a => a.InstitutionId == user.InstitutionId && a.PersonId != null && ids.Contains(a.PersonId.Value) && !a.IsDisabled)
+                .Select(a => new { PersonId = a.PersonId!.Value, a.Roles }).ToListAsync(ct);
+            var outside = ids.Where(id => !allowed.Any(a => a.PersonId == id && a.Roles.Any(accessRoles.Contains))).ToList();
+            if (outside.Count > 0)
+            {
+                var name = await db.People.Where(x => x.Id == outside[0]).Select(x => x.Name).FirstAsync(ct);
+                v.Add(nameof(p.VisitorIds), $"{name} 不能参加本项目的工作组。");
+            }
+        }
+        foreach (var check in _planChecks) await check.CheckAsync(db, user, p, r, v, ct);
         v.ThrowIfInvalid();
         return r;
     }

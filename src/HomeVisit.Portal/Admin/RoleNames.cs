@@ -13,6 +13,8 @@ public static class RoleNames
         Roles.DisciplineOffice => "纪检监察",
         Roles.OrganisationDept => "组织部",
         Roles.Staff => "职工",
+        Roles.CaseManagement => "案件管理室",
+        Roles.Office => "办公室",
         Roles.PartyCommittee => "党委（党委办公室）",
         _ => role,
     };

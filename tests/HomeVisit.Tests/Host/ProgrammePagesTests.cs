@@ -19,7 +19,8 @@ public sealed class ProgrammePagesTests(PortalFactory portal) : IClassFixture<Po
     public async Task Each_programme_has_a_home_page_with_its_name(string key, string name)
     {
         using var client = portal.CreateBrowserLikeClient();
-        await client.SignInAsync(DemoAccounts.Admin);
+        // 受处分人员回访关爱 exists only for the discipline and case management offices (Huifang/HuifangSecrecyHostTests).
+        await client.SignInAsync(key == "huifang" ? DemoAccounts.DisciplineOffice : DemoAccounts.Admin);
 
         var page = await client.GetDocumentAsync($"/programmes/{key}");
 

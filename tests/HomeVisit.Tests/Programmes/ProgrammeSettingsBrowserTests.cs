@@ -79,7 +79,9 @@ public sealed class ProgrammeSettingsBrowserTests(BrowserFixture app)
         await page.GotoAsync("/admin/programmes");
         await BrowserFixture.WaitForInteractiveAsync(page);
 
-        await Assertions.Expect(page.GetByTestId("programme-row")).ToHaveCountAsync(5);
+        // Four: 受处分人员回访关爱 is not shown to a system admin at all (its AccessRoles).
+        await Assertions.Expect(page.GetByTestId("programme-row")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-testid=programme-row][data-programme=huifang]")).ToHaveCountAsync(0);
         var lianxi = page.Locator("[data-testid=programme-row][data-programme=lianxi]");
         await Assertions.Expect(lianxi).ToContainTextAsync("学期");
         await lianxi.GetByTestId("programme-settings-link").ClickAsync();

@@ -78,10 +78,10 @@ public sealed class RuleDiffTests
     {
         var module = new HuifangModule();
         var after = module.DefaultRules();
-        after.RequiredRecordFields = ["Record", "Attitude", "FedBack", "ProblemsFound"];
+        after.RequiredRecordFields = ["Record", "Attitude", "Suggestions", "ProblemsFound"];
 
         Assert.Equal(
-            ["必填记录字段：家访情况记录、回访对象态度以及现实表现简述、回访结果运用 → 家访情况记录、回访对象态度以及现实表现简述、已向回访对象及其所在单位党组织反馈、发现的问题"],
+            ["必填记录字段：家访情况记录、回访对象态度以及现实表现简述、回访结果运用 → 家访情况记录、回访对象态度以及现实表现简述、回访意见建议、发现的问题"],
             RuleDiff.Describe(module.DefaultRules(), after, module.RecordForm));
     }
 

@@ -1,5 +1,6 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Sanctions;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Portal.Programmes.Huifang;
@@ -7,7 +8,7 @@ namespace HomeVisit.Portal.Programmes.Huifang;
 /// <summary>受处分人员回访关爱: seed 5, 德州学院关于对受处分人员开展回访关爱的实施办法 (德院纪字〔2023〕9 号).</summary>
 public sealed class HuifangModule : IProgrammeModule
 {
-    public const string ProgrammeKey = "huifang";
+    public const string ProgrammeKey = SanctionAccess.ProgrammeKey;
 
     public string Key => ProgrammeKey;
     public string Name => "受处分人员回访关爱";
@@ -17,37 +18,45 @@ public sealed class HuifangModule : IProgrammeModule
 
     public ProgrammeRules DefaultRules() => new()
     {
-        // 第三条: 案件管理室牵头，纪检监察室参与实施.
-        VisitorRoles = [Roles.DisciplineOffice],
+        // 第三条: 案件管理室牵头组织，综合处、纪检监察室参与实施.
+        VisitorRoles = [Roles.DisciplineOffice, Roles.CaseManagement],
         Targets = TargetScope.DisciplinedPersons,
         Period = PeriodKind.Year,
         Quotas = [],
         // 第八条（三）: 谈心谈话、个别交流、查阅资料; 电话回访、信函回访.
         AllowedForms = [VisitForm.OnSiteTalk, VisitForm.HeartTalk, VisitForm.PhoneVisit, VisitForm.LetterVisit],
         RequiredRecordFields = ["Record", "Attitude", "Outcome"],
-        // 第八条（二）: 两人以上组成工作组，方案报学校纪委主要负责人审核同意.
+        // 第八条（二）: 两人以上组成工作组，方案报学校纪委主要负责人审核同意 (the discipline office's approver, never one of the team).
         MinTeamSize = 2,
         PlanNeedsApproval = true,
         ApproverRole = Roles.DisciplineOffice,
     };
 
-    // 附件 登记表 fields beyond the person's core data, and 第九条's outcome.
+    // 附件 登记表 fields recorded with the revisit, and 第九条's outcome. The feedback to the person and their unit's
+    // party organisation (第九条) and the filing in the case archive (第十条) are recorded afterwards on the revisit's
+    // page, with who and when (Core/Sanctions/Revisit).
     public IReadOnlyList<RecordField> RecordForm { get; } =
     [
         new("Attitude", "回访对象态度以及现实表现简述", RecordFieldKind.LongText),
         new("Suggestions", "回访意见建议", RecordFieldKind.LongText),
         new("Outcome", "回访结果运用", RecordFieldKind.Choice,
             ["", "予以肯定和鼓励", "做好政策解释，督促所在单位加强教育管理监督", "督促所在单位进行教育提醒或依规依纪依法处理"]),
-        new("FedBack", "已向回访对象及其所在单位党组织反馈", RecordFieldKind.YesNo),
-        new("Archived", "回访材料已存入案件档案", RecordFieldKind.YesNo),
     ];
 
-    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
+    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } =
+    [
+        new("受处分人员", "/programmes/huifang/sanctions", "gavel"),
+    ];
 
-    // 第三条 and the secrecy of sanction data: only the discipline office sees this programme's records.
-    public IReadOnlyList<string> OverseerRoles { get; } = [Roles.DisciplineOffice];
+    // 第三条 and the secrecy of sanction data: only the discipline office and the case management office see this
+    // programme at all (AccessRoles: everyone else gets 404 and finds nothing in lists, even as a participant).
+    public IReadOnlyList<string> OverseerRoles { get; } = [.. SanctionAccess.Roles];
 
+    public IReadOnlyList<string>? AccessRoles { get; } = [.. SanctionAccess.Roles];
+
+    // Outside the portal (calendar feeds, reminder emails) its appointments show without names or programme.
     public bool IsConfidential => true;
 
-    public IReadOnlyList<string> RuleAdminRoles => [Roles.SystemAdmin, Roles.DisciplineOffice];
+    // The rules too are the discipline office's: a system admin may not open the programme at all.
+    public IReadOnlyList<string> RuleAdminRoles => [Roles.DisciplineOffice];
 }

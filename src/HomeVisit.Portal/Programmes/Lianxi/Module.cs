@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 
@@ -7,7 +8,7 @@ namespace HomeVisit.Portal.Programmes.Lianxi;
 /// <summary>联系师生: seed 4, 党组织班子成员联系党支部、联系师生制度 (吉交院组字[2018]6 号).</summary>
 public sealed class LianxiModule : IProgrammeModule
 {
-    public const string ProgrammeKey = "lianxi";
+    public const string ProgrammeKey = LianxiAccess.ProgrammeKey;
 
     public string Key => ProgrammeKey;
     public string Name => "联系师生";
@@ -39,7 +40,15 @@ public sealed class LianxiModule : IProgrammeModule
         new("Occasion", "走访慰问事由", RecordFieldKind.Choice, ["", "重要节日", "取得重大成就", "罹患重大疾病", "遇到特殊困难"]),
     ];
 
-    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
+    public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } =
+    [
+        new("联系对象", "/programmes/lianxi/links", "link"),
+        new("联系工作进展", "/programmes/lianxi/progress", "fact_check"),
+        new("工作记录表", "/programmes/lianxi/record", "print"),
+        new("学期总结", "/programmes/lianxi/semester-summary", "summarize", LianxiAccess.OverseerRoles),
+        new("师生反映问题", "/programmes/lianxi/feedback", "forum"),
+    ];
 
-    public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
+    // The oversight roles, and the office that collects school leaders' summaries (四、5).
+    public IReadOnlyList<string> OverseerRoles { get; } = [.. LianxiAccess.OverseerRoles];
 }

@@ -1,0 +1,233 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Quotas;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Core.Lianxi;
+
+/// <summary>
+/// 联系师生 per semester, per leader and per link (seed 4 四、1, 四、2, 四、5). <see cref="QuotaService"/> counts a
+/// leader's activities of each form; this service counts them for each linked branch and individual: branch
+/// activities and reports with that branch as target, talks with that branch's secretary (or with the branch),
+/// talks with each linked individual, and the care visits (走访慰问) with their occasion.
+/// </summary>
+/// <remarks>
+/// Minimums come from the programme's rules in force at the semester's start, read by form: the quota counting
+/// 参加支部活动 is per branch, 听取支部汇报 per branch; of the 谈心谈话 quotas the one named for the 书记 is per
+/// branch secretary and the one named for the 联系对象 per individual (else the first and second, else the seed's
+/// 2, 2, 1, 2). A visit counts for a link when it falls in the semester and in the link's own days; done visits
+/// count as done, planned or notified ones as planned, cancelled ones never.
+/// </remarks>
+public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbFactory, QuotaService quotas, TimeProvider clock)
+{
+    /// <summary>The semester containing the day and the ones before it, newest first.</summary>
+    public Task<IReadOnlyList<Period>> SemestersAsync(PortalUser user, DateOnly? day = null, int count = 6, CancellationToken ct = default) =>
+        quotas.PeriodsAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), count, ct);
+
+    public async Task<LeaderProgress> ProgressAsync(PortalUser user, int leaderId, DateOnly? day = null, CancellationToken ct = default)
+    {
+        if (!LianxiAccess.MaySee(user, leaderId)) throw new AccessDeniedException("只能查看本人的联系工作情况。");
+        var (period, rules) = await quotas.PeriodOnAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var result = await ComputeAsync(db, user.InstitutionId, period, rules, [leaderId], ct);
+        return result.FirstOrDefault() ?? throw new NotFoundException();
+    }
+
+    /// <summary>四、5: every linked leader's semester, grouped by college (top-level unit), with the school-wide total. Overseers only.</summary>
+    public async Task<SemesterSummary> SummaryAsync(PortalUser user, DateOnly? day = null, int? unitId = null, CancellationToken ct = default)
+    {
+        if (!LianxiAccess.Oversees(user)) throw new AccessDeniedException("学期总结由办公室、组织部等部门汇总。");
+        var (period, rules) = await quotas.PeriodOnAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leaderIds = await db.LianxiLinks
+            .Where(l => l.InstitutionId == user.InstitutionId && l.StartsOn <= period.End && (l.EndsOn == null || l.EndsOn >= period.Start))
+            .Select(l => l.LeaderPersonId).Distinct().ToListAsync(ct);
+        var progress = await ComputeAsync(db, user.InstitutionId, period, rules, leaderIds, ct);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.InstitutionId == user.InstitutionId)
+            .Select(u => new { u.Id, u.ParentId, u.Name, u.SortOrder }).ToDictionaryAsync(u => u.Id, ct);
+        var leaderUnits = await db.People.Where(p => leaderIds.Contains(p.Id)).Select(p => new { p.Id, p.UnitId }).ToDictionaryAsync(p => p.Id, p => p.UnitId, ct);
+
+        int? Top(int? id)
+        {
+            if (id is not int u || !units.ContainsKey(u)) return null;
+            var current = units[u];
+            for (var guard = 0; guard < 100 && current.ParentId is int parent && units.TryGetValue(parent, out var p) && p.ParentId is not null; guard++)
+                current = p;
+            return current.Id;
+        }
+        bool Under(int? id, int root)
+        {
+            for (var guard = 0; guard < 100 && id is int current; guard++)
+            {
+                if (current == root) return true;
+                id = units.GetValueOrDefault(current)?.ParentId;
+            }
+            return false;
+        }
+
+        var rows = progress
+            .Where(p => unitId is null || Under(leaderUnits.GetValueOrDefault(p.LeaderId), unitId.Value))
+            .Select(p => (Top: Top(leaderUnits.GetValueOrDefault(p.LeaderId)), Row: new SummaryRow(p.LeaderId, p.Name, p.Position, p.UnitName,
+                p.Branches.Count, p.Individuals.Count, p.Required, p.Done,
+                p.Individuals.Sum(i => i.CareVisits.Count(c => c.Status == VisitStatus.Done)) + p.OtherCareVisits.Count(c => c.Status == VisitStatus.Done),
+                p.Met, Shortfalls(p))))
+            .ToList();
+        var groups = rows.GroupBy(r => r.Top)
+            .Select(g => new UnitSummary(g.Key, g.Key is int id ? units[id].Name : "未分配单位",
+                g.Select(x => x.Row).OrderBy(r => r.Met).ThenBy(r => r.Name, StringComparer.Ordinal).ToList()))
+            .OrderBy(u => u.UnitId is int id ? (units[id].ParentId is null ? 0 : 1) : 2)
+            .ThenBy(u => u.UnitId is int id ? units[id].SortOrder : int.MaxValue).ThenBy(u => u.UnitId)
+            .ToList();
+        return new SemesterSummary(period, groups, new UnitSummary(null, "全校合计", rows.Select(r => r.Row).ToList()));
+    }
+
+    /// <summary>附件 工作记录表 of one leader for one semester: the links and every recorded activity with its date and account.</summary>
+    public async Task<RecordTable> RecordTableAsync(PortalUser user, int leaderId, DateOnly? day = null, CancellationToken ct = default)
+    {
+        if (!LianxiAccess.MaySee(user, leaderId)) throw new AccessDeniedException("只能查看本人的联系工作记录。");
+        var (period, _) = await quotas.PeriodOnAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), ct);
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var leader = (await LianxiLinkService.LoadAsync(db, user.InstitutionId, [leaderId], period.Start, period.End, ct)).FirstOrDefault()
+                     ?? throw new NotFoundException();
+        var visits = await LeaderVisits(db, user.InstitutionId, period, [leaderId])
+            .Where(v => v.Status == VisitStatus.Done)
+            .OrderBy(v => v.ActualStart ?? v.PlannedStart)
+            .Select(v => new
+            {
+                v.Id, When = v.ActualStart ?? v.PlannedStart, v.Form, v.Record, v.FormDataJson,
+                Targets = v.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
+            })
+            .ToListAsync(ct);
+        // The record table carries what was said in talks: reading it is audited like a visit's record.
+        db.AuditRead("LianxiRecordTable", leaderId, period.Label);
+        await db.SaveChangesAsync(ct);
+        var entries = visits.Select(v =>
+        {
+            var occasion = VisitFormData.Parse(v.FormDataJson).GetValueOrDefault("Occasion");
+            var head = $"{FormName(v.Form)}（{string.Join("、", v.Targets)}）{(string.IsNullOrEmpty(occasion) ? "" : $"，事由：{occasion}")}";
+            return new RecordEntry(v.When, $"{head}：{v.Record}");
+        }).ToList();
+        return new RecordTable(period, leader.Name, leader.Position,
+            leader.Branches.Select(b => b.Name).Distinct().ToList(),
+            leader.Individuals.Select(i => i.Category is { } c ? $"{i.Name}（{LianxiAccess.CategoryName(c)}）" : i.Name).Distinct().ToList(),
+            entries);
+    }
+
+    private static string FormName(VisitForm f) => f switch
+    {
+        VisitForm.BranchActivity => "参加支部活动",
+        VisitForm.BranchReport => "听取支部汇报",
+        VisitForm.HeartTalk => "谈心谈话",
+        VisitForm.HomeVisit => "走访慰问",
+        _ => f.ToString(),
+    };
+
+    private static IQueryable<Visit> LeaderVisits(PortalDbContext db, int institutionId, Period period, IReadOnlyCollection<int> leaderIds)
+    {
+        var start = period.StartTime;
+        var end = period.EndExclusive;
+        return db.Visits.AsNoTracking().Where(v => v.InstitutionId == institutionId && v.ProgrammeKey == LianxiAccess.ProgrammeKey
+            && v.Status != VisitStatus.Cancelled
+            && (v.ActualStart ?? v.PlannedStart) >= start && (v.ActualStart ?? v.PlannedStart) < end
+            && v.Visitors.Any(x => leaderIds.Contains(x.PersonId)));
+    }
+
+    internal sealed record Minimums(int Activities, int Reports, int SecretaryTalks, int IndividualTalks)
+    {
+        public static Minimums From(ProgrammeRules rules)
+        {
+            int? Only(VisitForm form) => rules.Quotas.FirstOrDefault(q => q.Forms.Count == 1 && q.Forms[0] == form)?.Minimum;
+            var talks = rules.Quotas.Where(q => q.Forms.Count == 1 && q.Forms[0] == VisitForm.HeartTalk).ToList();
+            var secretary = talks.FirstOrDefault(q => q.Name.Contains("书记")) ?? talks.ElementAtOrDefault(0);
+            var individual = talks.FirstOrDefault(q => q.Name.Contains("联系对象")) ?? talks.Where(q => q != secretary).FirstOrDefault();
+            return new(Only(VisitForm.BranchActivity) ?? 2, Only(VisitForm.BranchReport) ?? 2, secretary?.Minimum ?? 1, individual?.Minimum ?? 2);
+        }
+    }
+
+    private async Task<List<LeaderProgress>> ComputeAsync(PortalDbContext db, int institutionId, Period period, ProgrammeRules rules,
+        IReadOnlyCollection<int> leaderIds, CancellationToken ct)
+    {
+        var min = Minimums.From(rules);
+        var today = clock.Today();
+        var problemsOn = today < period.Start ? period.Start : today > period.End ? period.End : today;
+        var leaders = await LianxiLinkService.LoadAsync(db, institutionId, leaderIds, period.Start, period.End, ct, problemsOn);
+        var visits = await LeaderVisits(db, institutionId, period, leaderIds)
+            .Select(v => new
+            {
+                v.Id, When = v.ActualStart ?? v.PlannedStart, v.Form, v.Status, v.FormDataJson,
+                Visitors = v.Visitors.Select(x => x.PersonId).ToList(),
+                People = v.Targets.Where(t => t.PersonId != null).Select(t => new { Id = t.PersonId!.Value, t.Person!.Name }).ToList(),
+                Branches = v.Targets.Where(t => t.OrgUnitId != null).Select(t => t.OrgUnitId!.Value).ToList(),
+            })
+            .ToListAsync(ct);
+        var branchIds = leaders.SelectMany(l => l.Branches).Select(b => b.BranchId!.Value).Distinct().ToList();
+        var secretaries = await db.UnitLeaderships.AsNoTracking()
+            .Where(l => branchIds.Contains(l.UnitId) && l.Role == LeadershipRole.BranchSecretary
+                        && (l.StartsOn == null || l.StartsOn <= period.End) && (l.EndsOn == null || l.EndsOn >= period.Start))
+            .Select(l => new { l.UnitId, l.PersonId, l.Person!.Name }).ToListAsync(ct);
+
+        var result = new List<LeaderProgress>();
+        foreach (var leader in leaders)
+        {
+            var mine = visits.Where(v => v.Visitors.Contains(leader.LeaderId)).ToList();
+            bool InLink(DateTime when, LinkView link)
+            {
+                var d = DateOnly.FromDateTime(when);
+                return d >= link.StartsOn && (link.EndsOn is null || d <= link.EndsOn);
+            }
+            ProgressLine Line(string name, int required, IEnumerable<VisitStatus> statuses)
+            {
+                var list = statuses.ToList();
+                return new(name, required, list.Count(s => s == VisitStatus.Done), list.Count(s => s is VisitStatus.Planned or VisitStatus.Notified));
+            }
+
+            var branches = leader.Branches.Select(b =>
+            {
+                var inLink = mine.Where(v => InLink(v.When, b)).ToList();
+                var secs = secretaries.Where(s => s.UnitId == b.BranchId).ToList();
+                return new BranchProgress(b, secs.Count == 0 ? null : string.Join("、", secs.Select(s => s.Name).Distinct()),
+                    Line("参加支部活动、指导工作", min.Activities, inLink.Where(v => v.Form == VisitForm.BranchActivity && v.Branches.Contains(b.BranchId!.Value)).Select(v => v.Status)),
+                    Line("听取支部工作汇报", min.Reports, inLink.Where(v => v.Form == VisitForm.BranchReport && v.Branches.Contains(b.BranchId!.Value)).Select(v => v.Status)),
+                    Line("与支部书记谈心", min.SecretaryTalks, inLink.Where(v => v.Form == VisitForm.HeartTalk &&
+                        (v.Branches.Contains(b.BranchId!.Value) || v.People.Any(p => secs.Any(s => s.PersonId == p.Id)))).Select(v => v.Status)));
+            }).ToList();
+
+            var linkedPeople = leader.Individuals.Select(i => i.PersonId!.Value).ToHashSet();
+            var individuals = leader.Individuals.Select(i =>
+            {
+                var inLink = mine.Where(v => InLink(v.When, i) && v.People.Any(p => p.Id == i.PersonId)).ToList();
+                var care = inLink.Where(v => v.Form != VisitForm.HeartTalk || Occasion(v.FormDataJson) is not null)
+                    .Select(v => new CareVisitView(v.Id, v.When, i.Name, Occasion(v.FormDataJson), v.Status)).ToList();
+                return new IndividualProgress(i, Line("谈心谈话", min.IndividualTalks, inLink.Where(v => v.Form == VisitForm.HeartTalk).Select(v => v.Status)), care);
+            }).ToList();
+
+            // 四、2 走访慰问 of others (staff and students in hardship, experts' occasions) are listed too.
+            var others = mine.Where(v => Occasion(v.FormDataJson) is not null && !v.People.Any(p => linkedPeople.Contains(p.Id)))
+                .Select(v => new CareVisitView(v.Id, v.When, string.Join("、", v.People.Select(p => p.Name)), Occasion(v.FormDataJson), v.Status)).ToList();
+
+            result.Add(new LeaderProgress(period, leader.LeaderId, leader.Name, leader.Position, leader.UnitName, branches, individuals, others,
+                leader.Problems));
+        }
+        return result;
+    }
+
+    private static string? Occasion(string? json)
+    {
+        var value = VisitFormData.Parse(json).GetValueOrDefault("Occasion");
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private static List<string> Shortfalls(LeaderProgress p)
+    {
+        var list = new List<string>(p.Problems);
+        foreach (var b in p.Branches)
+            foreach (var line in new[] { b.Activities, b.Reports, b.SecretaryTalks }.Where(l => !l.Met))
+                list.Add($"{b.Link.Name}：{line.Name}差 {line.Owed} 次");
+        foreach (var i in p.Individuals.Where(i => !i.Talks.Met))
+            list.Add($"{i.Link.Name}：谈心谈话差 {i.Talks.Owed} 次");
+        return list;
+    }
+}

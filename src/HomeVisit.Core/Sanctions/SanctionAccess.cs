@@ -1,0 +1,31 @@
+using HomeVisit.Core.Accounts;
+
+namespace HomeVisit.Core.Sanctions;
+
+/// <summary>
+/// The secrecy rule for sanction data (seed 5; issue 6): only the discipline office (纪检监察) and the case
+/// management office (案件管理室) see anything of sanctions — records, revisits of disciplined persons, their
+/// audit entries — anywhere in the portal. Everyone else sees nothing, not even that a record exists: services
+/// answer <see cref="Data.NotFoundException"/>, pages 404. The case management office alone enters records.
+/// </summary>
+public static class SanctionAccess
+{
+    /// <summary>The programme the revisits are visits of (受处分人员回访关爱).</summary>
+    public const string ProgrammeKey = "huifang";
+
+    public static readonly IReadOnlyList<string> Roles = [Accounts.Roles.DisciplineOffice, Accounts.Roles.CaseManagement];
+
+    /// <summary>Audit entity types that are sanction data in themselves.</summary>
+    public static readonly IReadOnlyList<string> EntityTypes = [nameof(SanctionRecord), nameof(Revisit)];
+
+    public static bool CanRead(PortalUser user) => user.IsAnyRole(Roles);
+
+    /// <summary>第三条, 第八条（一）: the case management office keeps the records.</summary>
+    public static bool CanWrite(PortalUser user) => user.IsInRole(Accounts.Roles.CaseManagement);
+
+    /// <summary>Throws "not found" (never "denied"), so a refusal does not tell that anything exists.</summary>
+    public static void EnsureRead(PortalUser user)
+    {
+        if (!CanRead(user)) throw new Data.NotFoundException();
+    }
+}

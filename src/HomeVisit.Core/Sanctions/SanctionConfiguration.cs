@@ -1,0 +1,45 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Institutions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HomeVisit.Core.Sanctions;
+
+internal sealed class SanctionRecordConfiguration : IEntityTypeConfiguration<SanctionRecord>
+{
+    public void Configure(EntityTypeBuilder<SanctionRecord> b)
+    {
+        b.Property(x => x.CaseNumber).HasMaxLength(100);
+        b.Property(x => x.Reason).HasMaxLength(4000);
+        b.Property(x => x.Education).HasMaxLength(50);
+        b.Property(x => x.Notes).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.InstitutionId, x.InfluenceEndsOn });
+        b.HasIndex(x => x.PersonId);
+    }
+}
+
+internal sealed class RevisitConfiguration : IEntityTypeConfiguration<Revisit>
+{
+    public void Configure(EntityTypeBuilder<Revisit> b)
+    {
+        b.Property(x => x.PersonNotes).HasMaxLength(2000);
+        b.Property(x => x.CaseNotes).HasMaxLength(2000);
+        b.Property(x => x.Approach).HasMaxLength(2000);
+        b.Property(x => x.ReportingUnit).HasMaxLength(200);
+        b.Property(x => x.Remarks).HasMaxLength(1000);
+        b.Property(x => x.FeedbackUnitName).HasMaxLength(200);
+        b.Property(x => x.FeedbackNote).HasMaxLength(1000);
+        b.Property(x => x.ArchiveNote).HasMaxLength(500);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Visit).WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.SanctionRecord).WithMany().HasForeignKey(x => x.SanctionRecordId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.VisitId).IsUnique();
+        b.HasIndex(x => x.SanctionRecordId);
+    }
+}

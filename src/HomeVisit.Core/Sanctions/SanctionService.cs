@@ -1,0 +1,188 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.People;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Core.Sanctions;
+
+/// <summary>
+/// Sanction records (受处分人员) and who is due for a revisit (seed 5 第四条, 第五条, 第八条（一）). Only
+/// <see cref="SanctionAccess.Roles"/> read; only the case management office writes; everyone else gets
+/// <see cref="NotFoundException"/>. Every read is audited.
+/// </summary>
+/// <remarks>
+/// Eligibility is <see cref="EligibilityRule.Evaluate"/>, computed per record for the day asked about. The list
+/// loads the institution's records (a light projection) and filters and pages them in memory: an institution has
+/// tens to a few hundred sanction records, and computing the rule in one place keeps the list and the plan check
+/// from ever disagreeing.
+/// </remarks>
+public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<PagedResult<SanctionRow>> ListAsync(PortalUser user, SanctionQuery q, DateOnly? day = null, CancellationToken ct = default)
+    {
+        SanctionAccess.EnsureRead(user);
+        var on = day ?? clock.Today();
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var records = db.SanctionRecords.AsNoTracking().Where(r => r.InstitutionId == user.InstitutionId);
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var s = q.Search.Trim();
+            records = records.Where(r => r.Person!.Name.Contains(s) || r.Person.StaffNumber.StartsWith(s) || (r.CaseNumber != null && r.CaseNumber.Contains(s)));
+        }
+        var rows = await records
+            .Select(r => new
+            {
+                Record = r,
+                r.Person!.Name, UnitName = r.Person.Unit!.Name, r.Person.Position, r.Person.Establishment,
+                Revisits = db.Revisits.Count(x => x.SanctionRecordId == r.Id && x.Visit!.Status != VisitStatus.Cancelled),
+                Last = db.Revisits.Where(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done)
+                    .Max(x => (DateTime?)(x.Visit!.ActualStart ?? x.Visit.PlannedStart)),
+            })
+            .ToListAsync(ct);
+
+        var all = rows
+            .Select(x => new SanctionRow(x.Record.Id, x.Record.PersonId, x.Name, x.UnitName, x.Position, x.Record.CaseNumber,
+                x.Record.PartyKind is { } pk ? InfluencePeriods.Name(pk) : null, x.Record.PartyDecidedOn,
+                x.Record.GovernmentKind is { } gk ? InfluencePeriods.Name(gk) : null, x.Record.GovernmentDecidedOn,
+                EligibilityRule.Evaluate(x.Record, x.Establishment, on), x.Revisits, x.Last is { } l ? DateOnly.FromDateTime(l) : null))
+            .Where(r => q.Status is null || r.Eligibility.Status == q.Status)
+            .OrderBy(r => r.Eligibility.Status).ThenBy(r => r.Eligibility.PeriodEnd).ThenBy(r => r.PersonName, StringComparer.Ordinal).ThenBy(r => r.Id)
+            .ToList();
+        var pageSize = Math.Clamp(q.PageSize, 1, 200);
+        var page = Math.Max(1, q.Page);
+
+        db.AuditRead(nameof(SanctionRecord), "list", $"受处分人员名单（{on:yyyy-MM-dd}）");
+        await db.SaveChangesAsync(ct);
+        return new PagedResult<SanctionRow>(all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), all.Count, page, pageSize);
+    }
+
+    public async Task<SanctionDetail> GetAsync(PortalUser user, int id, CancellationToken ct = default)
+    {
+        SanctionAccess.EnsureRead(user);
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var r = await db.SanctionRecords.AsNoTracking().Include(x => x.Person).ThenInclude(p => p!.Unit)
+            .FirstOrDefaultAsync(x => x.Id == id && x.InstitutionId == user.InstitutionId, ct) ?? throw new NotFoundException();
+        var revisits = await RevisitService.RowsAsync(db, r.Id, ct);
+        db.AuditRead(nameof(SanctionRecord), r.Id);
+        await db.SaveChangesAsync(ct);
+        var p = r.Person!;
+        return new SanctionDetail(r.Id, r.Version, p.Id, p.Name, p.Gender, p.BirthDate, p.Unit?.Name, p.Position, p.Phone, p.HomeAddress,
+            r.CaseNumber, r.Reason, r.PartyKind, r.PartyDecidedOn, r.PartyInfluenceMonths, r.GovernmentKind, r.GovernmentDecidedOn,
+            r.GovernmentInfluenceMonths, r.Education, r.WorkStartedOn, r.PartyJoinedOn, r.TransferredToJudicialOn, r.CriminallyPunishedOn,
+            r.RetiredOn, r.Notes, EligibilityRule.Evaluate(r, p.Establishment, clock.Today()), SanctionAccess.CanWrite(user), revisits);
+    }
+
+    /// <summary>Adds (<see cref="SanctionEdit.Id"/> 0) or changes a record; the case management office only.</summary>
+    public async Task<int> SaveAsync(PortalUser user, SanctionEdit e, CancellationToken ct = default)
+    {
+        SanctionAccess.EnsureRead(user);
+        if (!SanctionAccess.CanWrite(user)) throw new AccessDeniedException("受处分人员信息只能由案件管理室录入和修改。");
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var today = clock.Today();
+        var v = new Validator()
+            .Check(e.PersonId is not null, nameof(e.PersonId), "请选择受处分人员。")
+            .Require(nameof(e.Reason), e.Reason, "受处分原因（主要违纪违法事实）")
+            .MaxLength(nameof(e.Reason), e.Reason?.Trim(), 4000, "受处分原因")
+            .MaxLength(nameof(e.CaseNumber), e.CaseNumber?.Trim(), 100, "案件编号")
+            .MaxLength(nameof(e.Education), e.Education?.Trim(), 50, "文化程度")
+            .MaxLength(nameof(e.Notes), e.Notes?.Trim(), 1000, "备注")
+            .Check(e.PartyKind is not null || e.GovernmentKind is not null, nameof(e.PartyKind), "请至少填写一项党纪处分或政务处分。");
+        CheckTerm(v, e.PartyKind is not null, e.PartyKind is PartySanction.Expulsion, e.PartyDecidedOn, e.PartyInfluenceMonths,
+            nameof(e.PartyDecidedOn), nameof(e.PartyInfluenceMonths), "党纪处分", today);
+        CheckTerm(v, e.GovernmentKind is not null, e.GovernmentKind is GovernmentSanction.Expulsion, e.GovernmentDecidedOn, e.GovernmentInfluenceMonths,
+            nameof(e.GovernmentDecidedOn), nameof(e.GovernmentInfluenceMonths), "政务处分", today);
+        if (e.PartyKind is PartySanction.Probation && e.PartyInfluenceMonths is int pm && pm is not (12 or 24))
+            v.Add(nameof(e.PartyInfluenceMonths), "留党察看期限为一年或二年（12 或 24 个月）。");
+        foreach (var (field, value, label) in new[]
+                 {
+                     (nameof(e.WorkStartedOn), e.WorkStartedOn, "参加工作时间"), (nameof(e.PartyJoinedOn), e.PartyJoinedOn, "入党时间"),
+                     (nameof(e.TransferredToJudicialOn), e.TransferredToJudicialOn, "移送司法机关日期"),
+                     (nameof(e.CriminallyPunishedOn), e.CriminallyPunishedOn, "受刑事处罚日期"), (nameof(e.RetiredOn), e.RetiredOn, "退休日期"),
+                 })
+            v.Check(value is null || (value.Value.Year >= 1900 && DateOnly.FromDateTime(value.Value) <= today.AddYears(1)), field, $"{label}不正确。");
+        if (e.PersonId is int personId)
+        {
+            var exists = await db.People.AnyAsync(p => p.Id == personId && p.InstitutionId == user.InstitutionId, ct);
+            v.Check(exists, nameof(e.PersonId), "所选人员不存在。");
+        }
+        v.ThrowIfInvalid();
+
+        SanctionRecord r;
+        if (e.Id == 0)
+        {
+            r = new SanctionRecord { InstitutionId = user.InstitutionId, Reason = "", CreatedByUserId = user.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.SanctionRecords.Add(r);
+        }
+        else
+        {
+            r = await db.SanctionRecords.FirstOrDefaultAsync(x => x.Id == e.Id && x.InstitutionId == user.InstitutionId, ct) ?? throw new NotFoundException();
+            db.Entry(r).Property(x => x.Version).OriginalValue = e.Version;
+        }
+        r.PersonId = e.PersonId!.Value;
+        r.CaseNumber = TextInput.Clean(e.CaseNumber);
+        r.Reason = e.Reason!.Trim();
+        r.PartyKind = e.PartyKind;
+        r.PartyDecidedOn = e.PartyKind is null ? null : Day(e.PartyDecidedOn);
+        r.PartyInfluenceMonths = e.PartyKind is null or PartySanction.Expulsion ? null : e.PartyInfluenceMonths;
+        r.GovernmentKind = e.GovernmentKind;
+        r.GovernmentDecidedOn = e.GovernmentKind is null ? null : Day(e.GovernmentDecidedOn);
+        r.GovernmentInfluenceMonths = e.GovernmentKind is null or GovernmentSanction.Expulsion ? null : e.GovernmentInfluenceMonths;
+        var period = EligibilityRule.Period(r);
+        r.InfluenceStartsOn = period?.Start;
+        r.InfluenceEndsOn = period?.End;
+        r.Education = TextInput.Clean(e.Education);
+        r.WorkStartedOn = Day(e.WorkStartedOn);
+        r.PartyJoinedOn = Day(e.PartyJoinedOn);
+        r.TransferredToJudicialOn = Day(e.TransferredToJudicialOn);
+        r.CriminallyPunishedOn = Day(e.CriminallyPunishedOn);
+        r.RetiredOn = Day(e.RetiredOn);
+        r.Notes = TextInput.Clean(e.Notes);
+        await db.SaveOrConflictAsync(ct);
+        return r.Id;
+    }
+
+    private static void CheckTerm(Validator v, bool present, bool expulsion, DateTime? decidedOn, int? months, string dateField, string monthsField, string label, DateOnly today)
+    {
+        if (!present) return;
+        v.Check(decidedOn is not null, dateField, $"请填写{label}的决定时间。");
+        v.Check(decidedOn is null || (decidedOn.Value.Year >= 1990 && DateOnly.FromDateTime(decidedOn.Value) <= today), dateField, $"{label}的决定时间不能晚于今天。");
+        if (!expulsion) v.Check(months is >= 1 and <= 60, monthsField, $"请填写{label}的影响期（1–60 个月）。");
+    }
+
+    private static DateOnly? Day(DateTime? d) => d is { } x ? DateOnly.FromDateTime(x) : null;
+
+    /// <summary>For pickers on the revisit plan: the people with a record in the institution.</summary>
+    internal static IQueryable<SanctionRecord> Of(PortalDbContext db, PortalUser user) =>
+        db.SanctionRecords.Where(r => r.InstitutionId == user.InstitutionId);
+}
+
+/// <summary>
+/// Planning a visit in a programme whose targets are disciplined persons only (受处分人员回访关爱): every person
+/// visited must have a sanction record that is due on the planned day; otherwise the list's reason is the message.
+/// </summary>
+internal sealed class SanctionPlanCheck : IVisitPlanCheck
+{
+    public async Task CheckAsync(PortalDbContext db, PortalUser user, VisitPlan plan, Programmes.ProgrammeRules rules, Validator v, CancellationToken ct)
+    {
+        const Programmes.TargetScope personScopes = Programmes.TargetScope.InEstablishmentStaff | Programmes.TargetScope.FamilyMembers |
+                                                   Programmes.TargetScope.LinkedIndividuals;
+        if (!rules.Targets.HasFlag(Programmes.TargetScope.DisciplinedPersons) || (rules.Targets & personScopes) != 0) return;
+        if (plan.TargetPersonIds.Count == 0 || plan.PlannedStart is null) return;
+        var day = DateOnly.FromDateTime(plan.PlannedStart.Value);
+        var ids = plan.TargetPersonIds.Distinct().ToList();
+        var records = await db.SanctionRecords.AsNoTracking()
+            .Where(r => r.InstitutionId == user.InstitutionId && ids.Contains(r.PersonId))
+            .Select(r => new { Record = r, r.Person!.Establishment }).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var mine = records.Where(r => r.Record.PersonId == id).Select(r => EligibilityRule.Evaluate(r.Record, r.Establishment, day)).ToList();
+            if (mine.Any(e => e.IsDue)) continue;
+            var name = await db.People.Where(p => p.Id == id).Select(p => p.Name).FirstAsync(ct);
+            v.Add(nameof(plan.TargetPersonIds), mine.Count == 0
+                ? $"{name} 没有受处分记录，不在回访对象范围内。"
+                : $"{name}：{mine[0].Reason}。");
+            return;
+        }
+    }
+}

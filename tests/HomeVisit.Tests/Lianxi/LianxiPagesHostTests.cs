@@ -1,0 +1,40 @@
+using HomeVisit.Core.Demo;
+using HomeVisit.Tests.Host;
+
+namespace HomeVisit.Tests.Lianxi;
+
+/// <summary>The lianxi pages over HTTP with the demo data (the demo leader is linked to both branches of 汽车工程学院).</summary>
+public sealed class LianxiPagesHostTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_leader_prints_their_record_table_with_the_links_and_the_done_activities()
+    {
+        using var client = portal.CreateBrowserLikeClient();
+        await client.SignInAsync(DemoAccounts.Leader);
+
+        var page = await client.GetDocumentAsync("/programmes/lianxi/record");
+
+        Assert.Equal(await portal.DisplayNameAsync(DemoAccounts.Leader), page.QuerySelector("[data-testid=record-name]")?.TextContent.Trim());
+        Assert.Contains("汽车工程学院教工第一党支部", page.QuerySelector("[data-testid=record-branches]")!.TextContent);
+        Assert.Contains("（专家）", page.QuerySelector("[data-testid=record-individuals]")!.TextContent);
+        Assert.Contains(page.QuerySelectorAll("[data-testid=record-entry]"), e => e.TextContent.Contains("事由：罹患重大疾病"));
+    }
+
+    [Fact]
+    public async Task The_organisation_department_sees_the_semester_summary_and_a_teacher_does_not()
+    {
+        using var zuzhi = portal.CreateBrowserLikeClient();
+        using var staff = portal.CreateBrowserLikeClient();
+        await zuzhi.SignInAsync(DemoAccounts.OrganisationDept);
+        await staff.SignInAsync(DemoAccounts.Staff);
+
+        var summary = await zuzhi.GetDocumentAsync("/programmes/lianxi/semester-summary");
+        var denied = await staff.GetDocumentAsync("/programmes/lianxi/semester-summary");
+
+        var leader = await portal.DisplayNameAsync(DemoAccounts.Leader);
+        Assert.Contains(summary.QuerySelectorAll("[data-testid=summary-leader]"), r => r.TextContent.Contains(leader));
+        Assert.Contains(summary.QuerySelectorAll("[data-testid=summary-unit]"), r => r.TextContent.Contains("汽车工程学院"));
+        Assert.NotNull(denied.QuerySelector("[data-testid=summary-error]"));
+        Assert.Empty(denied.QuerySelectorAll("[data-testid=summary-leader]"));
+    }
+}
