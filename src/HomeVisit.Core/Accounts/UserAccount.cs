@@ -17,9 +17,11 @@ public static class Roles
     public const string CaseManagement = "CaseManagement";
     /// <summary>办公室: assigns school leaders' linked individuals and collects their semester summaries (seed 4 三、2; 四、5).</summary>
     public const string Office = "Office";
+    /// <summary>党委（党委办公室）: receives the important leads a visit turns up (seed 1 §8(二)), with the discipline office.</summary>
+    public const string PartyCommittee = "PartyCommittee";
 
     public static readonly IReadOnlyList<string> All =
-        [SystemAdmin, ProgrammeAdmin, Leader, Liaison, DisciplineOffice, OrganisationDept, Staff, CaseManagement, Office];
+        [SystemAdmin, ProgrammeAdmin, Leader, Liaison, DisciplineOffice, OrganisationDept, Staff, CaseManagement, Office, PartyCommittee];
 
     /// <summary>Roles that oversee the whole institution's visits rather than their own.</summary>
     public static readonly IReadOnlyList<string> Oversight =

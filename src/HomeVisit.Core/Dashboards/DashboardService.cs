@@ -31,7 +31,8 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         var from = new DateTime(year, 1, 1);
         var to = from.AddYears(1);
         var visits = db.Visits.AsNoTracking().Where(v => v.InstitutionId == user.InstitutionId && overseen.Contains(v.ProgrammeKey));
-        var items = db.FollowUpItems.AsNoTracking().Where(f => f.InstitutionId == user.InstitutionId && overseen.Contains(f.ProgrammeKey));
+        var items = db.FollowUpItems.AsNoTracking().Where(f => f.InstitutionId == user.InstitutionId && overseen.Contains(f.ProgrammeKey))
+            .Where(FollowUps.FollowUpService.LeadAudienceAllows(user)); // restricted leads count only for their audience
         if (unitId is int id)
         {
             var units = await org.SubtreeIdsAsync(db, user.InstitutionId, id, ct);

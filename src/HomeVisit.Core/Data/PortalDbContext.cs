@@ -34,6 +34,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Ganbu.GanbuSettings> GanbuSettings => Set<Ganbu.GanbuSettings>();
     public DbSet<Ganbu.GanbuInspection> GanbuInspections => Set<Ganbu.GanbuInspection>();
     public DbSet<Ganbu.GanbuRecordArchive> GanbuRecordArchives => Set<Ganbu.GanbuRecordArchive>();
+    public DbSet<Lianzheng.LianzhengPlanItem> LianzhengPlanItems => Set<Lianzheng.LianzhengPlanItem>();
+    public DbSet<Lianzheng.LianzhengRecordArchive> LianzhengRecordArchives => Set<Lianzheng.LianzhengRecordArchive>();
     public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();
     public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
     public DbSet<Qinglian.QinglianNotice> QinglianNotices => Set<Qinglian.QinglianNotice>();

@@ -58,8 +58,10 @@ public static class DemoSeeder
             db.UserAccounts.AddRange(roster.Accounts);
             await db.SaveChangesAsync(cancellationToken);
 
-            new VisitPlanner(institution.Id, roster, nowUtc, beijingNow).AddTo(db);
+            var planner = new VisitPlanner(institution.Id, roster, nowUtc, beijingNow);
+            planner.AddTo(db);
             await db.SaveChangesAsync(cancellationToken);
+            if (planner.LinkChains()) await db.SaveChangesAsync(cancellationToken);
 
             DemoLianxiHuifang.AddTo(db, institution.Id, roster, nowUtc, beijingNow);
             await db.SaveChangesAsync(cancellationToken);
@@ -186,8 +188,73 @@ public static class DemoSeeder
             cancelled.Status = VisitStatus.Cancelled;
             cancelled.CancelReason = "被访人临时外出参加技能大赛集训，改期另行安排。";
 
+            AddLianzheng(db, v1);
+
             db.Visits.AddRange(_visits);
             db.FollowUpItems.AddRange(_followUps);
+        }
+
+        private readonly List<(Visit FollowOn, Visit Root)> _chainLinks = [];
+
+        /// <summary>Points the 定期回访 at their 重点约访 once both have ids; true if anything changed.</summary>
+        public bool LinkChains()
+        {
+            foreach (var (followOn, root) in _chainLinks) followOn.ParentVisitId = root.Id;
+            return _chainLinks.Count > 0;
+        }
+
+        /// <summary>
+        /// 廉政家访 beyond the first visit: a 重点约访 still tracked with a 定期回访 done, a college secretary's home visit for
+        /// the ledger, a lead restricted to the discipline office, signatures on the first visit's record form (so the
+        /// liaison can send it to the discipline office) and the demo leader's plan for the year, one short of the quota.
+        /// </summary>
+        private void AddLianzheng(PortalDbContext db, Visit firstVisit)
+        {
+            var leader = roster.LeaderPerson;
+            var liaison = roster.LiaisonPerson;
+            var automotive = roster.Automotive;
+            var troubled = automotive.Teachers[3];
+            const string setback = "思想认识出现偏差或工作上受到挫折的";
+
+            firstVisit.FormDataJson = """{"LeaderSigned":"true","RecorderSigned":"true"}""";
+
+            var key = NewVisit(Lianzheng, VisitForm.KeyAppointment, -50, 19, 30, 90, troubled.HomeAddress, "职称评审未通过后情绪低落，与家属约定时间重点家访",
+                [(leader, false), (liaison, true)], [troubled], []);
+            key.Trigger = setback;
+            Done(key,
+                $"家访组与{troubled.Name}及家属交流约一个半小时。{troubled.Name}今年职称评审未通过，近期情绪低落，上课积极性不高。"
+                + "家访组肯定了其教学工作，帮助分析评审中的不足，鼓励其调整心态；家属表示会多开导、多支持。",
+                problems: "职称评审受挫，思想波动较大；希望得到教学科研方面的指导。",
+                resolution: "安排学院教授一对一指导其教研项目申报；一个月后定期回访。");
+            FollowUp(key, FollowUpKind.Difficulty, "教研指导", "希望学院安排教研项目申报指导", troubled, null, automotive.Dean, 30,
+                FollowUpStatus.InProgress);
+            FollowUp(key, FollowUpKind.WarningSign, "重要问题线索", "家属反映其与某培训机构往来密切，疑有校外有偿兼职，需核实", null, "家属",
+                roster.DisciplinePerson, 14, FollowUpStatus.Open);
+            _followUps[^1].RestrictedToRole = Accounts.Roles.DisciplineOffice;
+
+            var revisit = NewVisit(Lianzheng, VisitForm.RegularRevisit, -15, 19, 30, 60, troubled.HomeAddress, "重点约访后定期回访，了解转变情况",
+                [(leader, false), (liaison, true)], [troubled], []);
+            revisit.Trigger = setback;
+            Done(revisit,
+                $"{troubled.Name}已在学院教授指导下完成一项教研项目申报书，精神状态明显好转，家属反映在家情绪稳定。家访组鼓励其继续保持。",
+                problems: null, resolution: "继续跟踪，下次回访后视情况结束跟踪。");
+            _chainLinks.Add((revisit, key));
+
+            var home = NewVisit(Lianzheng, VisitForm.HomeVisit, -70, 19, 30, 90, automotive.Teachers[4].HomeAddress, "廉政家访，了解八小时以外生活圈、朋友圈",
+                [(automotive.Secretary, false), (liaison, true)], [automotive.Teachers[4]], []);
+            Done(home,
+                $"家访组到{automotive.Teachers[4].Name}家中，宣讲了中央八项规定精神和师德师风要求，了解家庭生活情况。家庭和睦，无明显困难。",
+                problems: null, resolution: null);
+
+            var year = _today.Year;
+            foreach (var (target, month) in new[] { (roster.StaffPerson, firstVisit.PlannedStart.Month), (automotive.Teachers[1], _today.Month), (troubled, key.PlannedStart.Month) })
+            {
+                db.LianzhengPlanItems.Add(new Core.Lianzheng.LianzhengPlanItem
+                {
+                    InstitutionId = institutionId, Visitor = leader, Target = target, Year = year, Month = month,
+                    Trigger = target == troubled ? setback : null, CreatedByUserId = AdminId, CreatedAt = nowUtc.AddDays(-80),
+                });
+            }
         }
 
         private Visit NewVisit(

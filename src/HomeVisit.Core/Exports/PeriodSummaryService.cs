@@ -50,6 +50,7 @@ public sealed class PeriodSummaryService(
             .ToListAsync(ct);
         var items = await db.FollowUpItems.AsNoTracking()
             .Where(f => f.InstitutionId == user.InstitutionId && f.ProgrammeKey == key && f.CreatedAt >= BeijingTime.ToUtc(from) && f.CreatedAt < BeijingTime.ToUtc(to))
+            .Where(FollowUps.FollowUpService.LeadAudienceAllows(user)) // restricted leads count only for their audience
             .Select(f => new { f.Status, Unit = f.Visit != null ? f.Visit.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault() : null })
             .ToListAsync(ct);
         var rollup = rules.Quotas.Count > 0 ? await quotas.UnitRollupAsync(user, key, day, ct) : null;

@@ -17,6 +17,7 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUpI
         b.Property(x => x.Resolution).HasMaxLength(4000);
         b.Property(x => x.Feedback).HasMaxLength(4000);
         b.Property(x => x.WithdrawReason).HasMaxLength(500);
+        b.Property(x => x.RestrictedToRole).HasMaxLength(40);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Visit).WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Restrict);

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
@@ -61,5 +62,14 @@ public class FollowUpItem : IInstitutionScoped, IAudited, IVersioned
     public DateTime CreatedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public int? ClosedByUserId { get; set; }
+    /// <summary>
+    /// An important lead (重要问题线索, seed 1 §8(二): reported to the party committee or the discipline committee):
+    /// only holders of this portal role and the one who raised it see the item anywhere — not the programme's other
+    /// overseers, not the other visitors, not an owner without the role. Null for an ordinary item.
+    /// </summary>
+    public string? RestrictedToRole { get; set; }
     public long Version { get; set; }
+
+    /// <summary>The audiences an item may be restricted to: the party committee (office) and the discipline office.</summary>
+    public static readonly IReadOnlyList<string> RestrictionRoles = [Roles.PartyCommittee, Roles.DisciplineOffice];
 }

@@ -16,6 +16,8 @@ public sealed record FollowUpRow(
     string? Resolution, string? Feedback, string? WithdrawReason, DateTime CreatedAt, DateTime? ClosedAt)
 {
     public string? Details { get; init; }
+    /// <summary>Set for an important lead seen only by holders of this role and the one who raised it.</summary>
+    public string? RestrictedToRole { get; init; }
 }
 
 public sealed class FollowUpRaise
@@ -30,6 +32,8 @@ public sealed class FollowUpRaise
     public string? RaisedByName { get; set; }
     public int? OwnerPersonId { get; set; }
     public DateTime? Deadline { get; set; }
+    /// <summary>An important lead for the party committee or the discipline office only (<see cref="FollowUpItem.RestrictionRoles"/>).</summary>
+    public string? RestrictedToRole { get; set; }
 }
 
 public sealed class FollowUpClose

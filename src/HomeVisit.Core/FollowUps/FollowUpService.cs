@@ -15,26 +15,51 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>
     /// A programme's overseers see all its items; others see items they own, raised, that come from their visits, or
     /// that were forwarded to their unit (<see cref="FollowUpItem.ResponsibleUnitId"/>: people of the unit and its
-    /// heads and deputies). Items of a programme hidden from the user are never visible.
+    /// heads and deputies). Items of a programme hidden from the user are never visible. An important lead restricted
+    /// to a role (<see cref="FollowUpItem.RestrictedToRole"/>) is seen only by that role's holders and the one who raised it.
     /// </summary>
     internal static IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen, IReadOnlyList<string>? hidden = null)
     {
         var items = db.FollowUpItems.Where(f => f.InstitutionId == user.InstitutionId);
         if (hidden is { Count: > 0 }) items = items.Where(f => !hidden.Contains(f.ProgrammeKey));
         var me = user.PersonId ?? -1;
-        return items.Where(f => overseen.Contains(f.ProgrammeKey) || f.OwnerPersonId == me || f.CreatedByUserId == user.UserId ||
-                                (f.VisitId != null && f.Visit!.Visitors.Any(x => x.PersonId == me)) ||
-                                (f.ResponsibleUnitId != null &&
-                                 (db.People.Any(p => p.Id == me && p.UnitId == f.ResponsibleUnitId) ||
-                                  db.UnitLeaderships.Any(l => l.PersonId == me && l.UnitId == f.ResponsibleUnitId &&
-                                                              (l.Role == Institutions.LeadershipRole.Head || l.Role == Institutions.LeadershipRole.Deputy)))));
+        var roles = user.Roles.ToList();
+        return items.Where(f =>
+            (f.RestrictedToRole == null &&
+             (overseen.Contains(f.ProgrammeKey) || f.OwnerPersonId == me || f.CreatedByUserId == user.UserId ||
+              (f.VisitId != null && f.Visit!.Visitors.Any(x => x.PersonId == me)) ||
+              (f.ResponsibleUnitId != null &&
+               (db.People.Any(p => p.Id == me && p.UnitId == f.ResponsibleUnitId) ||
+                db.UnitLeaderships.Any(l => l.PersonId == me && l.UnitId == f.ResponsibleUnitId &&
+                                            (l.Role == Institutions.LeadershipRole.Head || l.Role == Institutions.LeadershipRole.Deputy)))))) ||
+            (f.RestrictedToRole != null && (roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == user.UserId)));
+    }
+
+    /// <summary>
+    /// Leaves out the restricted leads the user is not an audience of (for counts and statistics that start from
+    /// another visibility rule, such as a programme's overseers).
+    /// </summary>
+    internal static System.Linq.Expressions.Expression<Func<FollowUpItem, bool>> LeadAudienceAllows(PortalUser user)
+    {
+        var roles = user.Roles.ToList();
+        var userId = user.UserId;
+        return f => f.RestrictedToRole == null || roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId;
+    }
+
+    /// <summary>Audits the reads of restricted leads among the rows shown (the content of a lead is confidential).</summary>
+    private static async Task AuditRestrictedReadsAsync(PortalDbContext db, IEnumerable<FollowUpRow> rows, CancellationToken ct)
+    {
+        var restricted = rows.Where(r => r.RestrictedToRole is not null).ToList();
+        if (restricted.Count == 0) return;
+        foreach (var row in restricted) db.AuditRead(nameof(FollowUpItem), row.Id, $"重要问题线索（{row.RestrictedToRole}）");
+        await db.SaveChangesAsync(ct);
     }
 
     private IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user) => Visible(db, user, programmes.OverseenBy(user), programmes.HiddenFrom(user));
 
     public async Task<PagedResult<FollowUpRow>> ListAsync(PortalUser user, FollowUpQuery q, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var today = clock.Today();
         var items = Visible(db, user).AsNoTracking();
         if (q.Status is FollowUpStatus s) items = items.Where(f => f.Status == s);
@@ -57,16 +82,20 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             .OrderBy(f => f.Status == FollowUpStatus.Resolved || f.Status == FollowUpStatus.Withdrawn)
             .ThenBy(f => f.Deadline == null).ThenBy(f => f.Deadline).ThenByDescending(f => f.Id)
             .Skip((page - 1) * pageSize).Take(pageSize);
-        return new PagedResult<FollowUpRow>(await Project(rows, today).ToListAsync(ct), total, page, pageSize);
+        var list = await Project(rows, today).ToListAsync(ct);
+        await AuditRestrictedReadsAsync(db, list, ct);
+        return new PagedResult<FollowUpRow>(list, total, page, pageSize);
     }
 
     /// <summary>One item the user may see (the list's row, with its details); for opening an item by link.</summary>
     public async Task<FollowUpRow> GetAsync(PortalUser user, int id, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var today = clock.Today();
-        return await Project(Visible(db, user).AsNoTracking().Where(f => f.Id == id), today).FirstOrDefaultAsync(ct)
+        var row = await Project(Visible(db, user).AsNoTracking().Where(f => f.Id == id), today).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException();
+        await AuditRestrictedReadsAsync(db, [row], ct);
+        return row;
     }
 
     private static IQueryable<FollowUpRow> Project(IQueryable<FollowUpItem> items, DateOnly today) =>
@@ -77,6 +106,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             f.Resolution, f.Feedback, f.WithdrawReason, f.CreatedAt, f.ClosedAt)
         {
             Details = f.Details,
+            RestrictedToRole = f.RestrictedToRole,
         });
 
     public async Task<int> RaiseAsync(PortalUser user, FollowUpRaise raise, CancellationToken ct = default)
@@ -119,6 +149,18 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             var found = await db.People.CountAsync(p => p.InstitutionId == user.InstitutionId && people.Contains(p.Id), ct);
             v.Check(found == people.Count, nameof(raise.OwnerPersonId), "所选人员不存在。");
         }
+        var restrictedTo = TextInput.Clean(raise.RestrictedToRole);
+        if (restrictedTo is not null)
+        {
+            v.Check(FollowUpItem.RestrictionRoles.Contains(restrictedTo), nameof(raise.RestrictedToRole), "报送范围不正确。");
+            // A lead is handled inside its audience: an owner outside it would see what the audience alone may see.
+            if (raise.OwnerPersonId is int owner)
+            {
+                var ownerHoldsRole = await db.UserAccounts.AnyAsync(a => a.InstitutionId == user.InstitutionId && a.PersonId == owner
+                                                                       && !a.IsDisabled && a.Roles.Contains(restrictedTo), ct);
+                v.Check(ownerHoldsRole, nameof(raise.OwnerPersonId), "重要问题线索的责任人须是报送对象（党委或纪委）的人员，或不填。");
+            }
+        }
         v.ThrowIfInvalid();
 
         var item = new FollowUpItem
@@ -134,6 +176,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             RaisedByName = TextInput.Clean(raise.RaisedByName),
             OwnerPersonId = raise.OwnerPersonId,
             Deadline = raise.Deadline is { } d ? DateOnly.FromDateTime(d) : null,
+            RestrictedToRole = restrictedTo,
             Status = FollowUpStatus.Open,
             CreatedByUserId = user.UserId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,

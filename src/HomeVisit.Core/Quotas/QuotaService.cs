@@ -75,6 +75,20 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         return new(key, period, mine, mine.Count == 0 ? $"按{period.Label}的规则，您不在本项目家访指标的适用人员范围内。" : null);
     }
 
+    /// <summary>
+    /// One person's lines for the period containing the day, without an access check: for services that have checked
+    /// that the caller may see that person's plans (廉政家访 plans kept by a liaison for a leader).
+    /// </summary>
+    internal async Task<(Period Period, IReadOnlyList<QuotaLine> Lines)> LinesOfPersonAsync(int institutionId, string key, int personId,
+        DateOnly day, CancellationToken ct = default)
+    {
+        var (period, rules) = await PeriodOnAsync(institutionId, key, day, ct);
+        if (rules.Quotas.Count == 0) return (period, []);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lines = await ComputeAsync(db, institutionId, key, period, rules, personId, ct);
+        return (period, lines.GetValueOrDefault(personId) ?? []);
+    }
+
     /// <summary>Whether the user may see every visitor's quotas of the programme in their institution.</summary>
     public bool CanOversee(PortalUser user, string key) =>
         catalog.Find(key) is { } module && (user.IsAnyRole(module.OverseerRoles) || ProgrammeRulesService.IsRuleAdmin(user, module));

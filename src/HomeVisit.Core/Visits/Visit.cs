@@ -64,6 +64,16 @@ public class Visit : IInstitutionScoped, IAudited, IVersioned
     public int CreatedByUserId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+    /// <summary>
+    /// Follow-on visits (定期回访) point at the visit that started their chain (a 重点约访); the chain root is
+    /// never itself a follow-on. See <see cref="VisitChains"/>.
+    /// </summary>
+    public int? ParentVisitId { get; set; }
+    /// <summary>On a chain root: when the person was recorded as recovered (转变/已好转) and the chain closed.</summary>
+    public DateTime? ChainClosedAt { get; set; }
+    public int? ChainClosedByUserId { get; set; }
+    /// <summary>On a chain root: what changed for the person, recorded when the chain closed.</summary>
+    public string? ChainCloseNote { get; set; }
     public List<VisitVisitor> Visitors { get; set; } = [];
     public List<VisitTarget> Targets { get; set; } = [];
     public List<VisitFamilyMet> FamilyMet { get; set; } = [];

@@ -19,6 +19,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.Property(x => x.Trigger).HasMaxLength(200);
         b.Property(x => x.FormDataJson).HasMaxLength(20000);
         b.Property(x => x.ApprovalNote).HasMaxLength(500);
+        b.Property(x => x.ChainCloseNote).HasMaxLength(1000);
         // A default, because the column was added to a table that already had rows.
         b.Property(x => x.Approval).HasDefaultValue(ApprovalStatus.NotRequired);
         b.Property(x => x.Version).IsConcurrencyToken();
@@ -29,6 +30,9 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasMany(x => x.FamilyMet).WithOne(x => x.Visit).HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.InstitutionId, x.PlannedStart });
         b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey, x.Status, x.PlannedStart });
+        // A plain indexed column, like ApprovedByUserId: SQLite cannot add a foreign key to an existing table without a
+        // rebuild, and visits are never deleted; VisitService sets it only to a visible 重点约访 of the same institution.
+        b.HasIndex(x => x.ParentVisitId);
     }
 }
 

@@ -72,6 +72,8 @@ public sealed class VisitPlan
     public string? Trigger { get; set; }
     /// <summary>Set when loaded for editing; a done or cancelled visit's plan can no longer change.</summary>
     public VisitStatus Status { get; set; } = VisitStatus.Planned;
+    /// <summary>For a 定期回访: the 重点约访 whose chain it continues (<see cref="VisitChains"/>); fixed once planned.</summary>
+    public int? ParentVisitId { get; set; }
 }
 
 /// <summary>Form model for recording what happened.</summary>

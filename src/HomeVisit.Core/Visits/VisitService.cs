@@ -12,7 +12,7 @@ namespace HomeVisit.Core.Visits;
 /// Plans and records visits under each programme's rules. A visitor sees and changes the visits they take
 /// part in; a programme's overseer roles (the module says which) see every visit of it in their institution.
 /// </summary>
-public sealed class VisitService(
+public sealed partial class VisitService(
     IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, TimeProvider clock,
     IEnumerable<IVisitPlanCheck>? planChecks = null)
 {
@@ -60,6 +60,9 @@ public sealed class VisitService(
         var total = await visits.CountAsync(ct);
         var pageSize = Math.Clamp(q.PageSize, 1, 200);
         var page = Math.Max(1, q.Page);
+        // Restricted leads count only for their audience and the one who raised them (FollowUpItem.RestrictedToRole).
+        var roles = user.Roles.ToList();
+        var userId = user.UserId;
         var rows = await visits
             .OrderByDescending(v => v.PlannedStart).ThenByDescending(v => v.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -68,7 +71,8 @@ public sealed class VisitService(
                 v.Id, v.ProgrammeKey, v.Form, v.PlannedStart, v.PlannedEnd, v.Status, v.Place,
                 Visitors = v.Visitors.OrderByDescending(x => x.IsRecorder == false).Select(x => x.Person!.Name).ToList(),
                 Targets = v.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
-                Open = db.FollowUpItems.Count(f => f.VisitId == v.Id && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress)),
+                Open = db.FollowUpItems.Count(f => f.VisitId == v.Id && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress)
+                                                   && (f.RestrictedToRole == null || roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId)),
             })
             .ToListAsync(ct);
         return new PagedResult<VisitRow>(
@@ -142,6 +146,7 @@ public sealed class VisitService(
             TargetBranchIds = v.Targets.Where(t => t.OrgUnitId != null).Select(t => t.OrgUnitId!.Value).ToList(),
             Status = v.Status,
             Trigger = v.Trigger,
+            ParentVisitId = v.ParentVisitId,
         };
     }
 
@@ -174,6 +179,11 @@ public sealed class VisitService(
             visit.Visitors.Clear();
             visit.Targets.Clear();
         }
+
+        // A 定期回访 in a 重点约访's chain (VisitService.Chains.cs); the chain of an existing visit never changes.
+        var parentVisitId = plan.Id == 0 ? plan.ParentVisitId : visit.ParentVisitId;
+        if (parentVisitId is int rootId) await CheckFollowOnAsync(db, user, rootId, plan, isNew: plan.Id == 0, ct);
+        visit.ParentVisitId = parentVisitId;
 
         // A plan that needs approval needs it again after any change.
         visit.Approval = programmeRules.PlanNeedsApproval ? ApprovalStatus.Pending : ApprovalStatus.NotRequired;

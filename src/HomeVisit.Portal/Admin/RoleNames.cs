@@ -15,6 +15,7 @@ public static class RoleNames
         Roles.Staff => "职工",
         Roles.CaseManagement => "案件管理室",
         Roles.Office => "办公室",
+        Roles.PartyCommittee => "党委（党委办公室）",
         _ => role,
     };
 }

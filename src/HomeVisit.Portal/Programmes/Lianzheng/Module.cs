@@ -1,5 +1,6 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Lianzheng;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 
@@ -8,7 +9,7 @@ namespace HomeVisit.Portal.Programmes.Lianzheng;
 /// <summary>廉政家访: seed 1, 广西交通职业技术学院领导干部廉政家访工作制度 (桂交院党〔2022〕15 号).</summary>
 public sealed class LianzhengModule : IProgrammeModule
 {
-    public const string ProgrammeKey = "lianzheng";
+    public const string ProgrammeKey = LianzhengService.Key;
 
     public string Key => ProgrammeKey;
     public string Name => "廉政家访";
@@ -39,15 +40,25 @@ public sealed class LianzhengModule : IProgrammeModule
         ],
     };
 
-    // 附件 1 记录单: the sign-offs and the archive step; the rest of the form comes from the visit itself.
+    // 附件 1 记录单: the two sign-offs; the rest of the form comes from the visit, the roster and the family record.
+    // 报送纪检监察室备存 (第八条（三）) is an action on the visit page that records who sent it and when (LianzhengService.ArchiveAsync).
     public IReadOnlyList<RecordField> RecordForm { get; } =
     [
-        new("LeaderSigned", "家访领导已签名", RecordFieldKind.YesNo),
-        new("RecorderSigned", "家访记录人已签名", RecordFieldKind.YesNo),
-        new("Archived", "已报送纪检监察室备存", RecordFieldKind.YesNo, Hint: "学校领导的记录单由联络员填写并报送纪检监察室备存（第八条（三））"),
+        new(LianzhengService.LeaderSignedField, "家访领导已签名", RecordFieldKind.YesNo),
+        new(LianzhengService.RecorderSignedField, "家访记录人已签名", RecordFieldKind.YesNo,
+            Hint: "学校领导的记录单由联络员填写，签名后在家访页面报送纪检监察室备存（第八条（三））"),
     ];
 
     public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
+
+    // The 记录单 card on the visit page: signatures, print, 报送纪检监察室备存.
+    public Type? VisitSection => typeof(LianzhengVisitSection);
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<LianzhengService>();
+        services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, LianzhengLedgerProvider>();
+    }
 }

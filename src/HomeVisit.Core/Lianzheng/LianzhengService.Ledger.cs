@@ -1,0 +1,124 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Core.Lianzheng;
+
+public sealed partial class LianzhengService
+{
+    /// <summary>
+    /// The 廉洁家访台账 (annex 2) of a unit and year: the done visits of the programme whose visiting leaders belong to
+    /// the unit or a unit below it (the whole institution when no unit is given), in the year by the actual visit date,
+    /// oldest first; one row per visit. Only visits the user may see: overseers get the whole unit, a leader or liaison
+    /// the visits they took part in. The .xlsx export reuses these rows (<see cref="LianzhengLedgerProvider"/>).
+    /// <paramref name="includeSubUnits"/> false keeps the unit's own leaders only (本级: the school's leaders, say).
+    /// </summary>
+    public async Task<Ledger> LedgerAsync(PortalUser user, int year, int? unitId, bool includeSubUnits = true, CancellationToken ct = default)
+    {
+        CheckYear(year);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
+        var unitName = institution;
+        List<int>? subtree = null;
+        if (unitId is int id)
+        {
+            var units = await UnitsAsync(db, user.InstitutionId, ct);
+            if (!units.TryGetValue(id, out var unit)) throw new NotFoundException("单位不存在。");
+            subtree = includeSubUnits ? Subtree(units, id) : [id];
+            unitName = includeSubUnits ? unit.Name : $"{unit.Name}（本级）";
+        }
+
+        var start = new DateTime(year, 1, 1);
+        var end = start.AddYears(1);
+        var visits = VisibleVisits(db, user).AsNoTracking()
+            .Where(v => v.Status == VisitStatus.Done && v.ActualStart >= start && v.ActualStart < end);
+        if (subtree is not null)
+        {
+            // The leaders' unit decides (not the liaison's who kept the record): see LeadersOf.
+            visits = visits.Where(v => v.Visitors.Any(x => x.Person!.UnitId != null && subtree.Contains(x.Person.UnitId.Value)
+                                                          && (!x.IsRecorder || !v.Visitors.Any(o => !o.IsRecorder))));
+        }
+        var found = await visits
+            .OrderBy(v => v.ActualStart).ThenBy(v => v.Id)
+            .Select(v => new
+            {
+                v.Id, Date = v.ActualStart!.Value, v.Form,
+                Visitors = v.Visitors.OrderBy(x => x.Id).Select(x => new { x.Person!.Name, x.Person.Position, x.IsRecorder }).ToList(),
+                Targets = v.Targets.Where(t => t.PersonId != null).OrderBy(t => t.Id).Select(t => new { t.Person!.Name, t.Person.Position }).ToList(),
+            })
+            .ToListAsync(ct);
+
+        var rows = new List<LedgerRow>();
+        foreach (var v in found)
+        {
+            var leaders = LeadersOf(v.Visitors, x => x.IsRecorder);
+            rows.Add(new LedgerRow(rows.Count + 1, v.Id, v.Date,
+                string.Join("、", leaders.Select(l => l.Name)), JoinPositions(leaders.Select(l => l.Position)),
+                string.Join("、", v.Targets.Select(t => t.Name)), JoinPositions(v.Targets.Select(t => t.Position)), Remark(v.Form)));
+        }
+        return new Ledger(year, unitId, unitName, institution, rows);
+    }
+
+    /// <summary>The 备注 cell: the form when it is not an ordinary 上门家访.</summary>
+    private static string? Remark(VisitForm form) => form switch
+    {
+        VisitForm.KeyAppointment => "重点约访",
+        VisitForm.RegularRevisit => "定期回访",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The year-end view for the 党风廉政建设 assessment (§8(四) “将各单位各部门开展家访情况纳入年度……考核指标”): per
+    /// top-level unit the quota roll-up of the year (visitors with a quota, met, behind, required, done, rate) and the
+    /// done visits its leaders made. For the programme's overseers and rule admins.
+    /// </summary>
+    public async Task<Assessment> AssessmentAsync(PortalUser user, int year, CancellationToken ct = default)
+    {
+        CheckYear(year);
+        if (!quotas.CanOversee(user, Key)) throw new AccessDeniedException("只有项目管理员和监督部门可以查看年度考核情况。");
+        var rollup = await quotas.UnitRollupAsync(user, Key, DayIn(year), ct);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var units = await UnitsAsync(db, user.InstitutionId, ct);
+        var start = new DateTime(year, 1, 1);
+        var end = start.AddYears(1);
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == Key && v.Status == VisitStatus.Done
+                        && v.ActualStart >= start && v.ActualStart < end)
+            .Select(v => new { v.Id, Visitors = v.Visitors.Select(x => new { x.Person!.UnitId, x.IsRecorder }).ToList() })
+            .ToListAsync(ct);
+        const int noUnit = -1;
+        var byTop = new Dictionary<int, HashSet<int>>();
+        foreach (var v in visits)
+        {
+            foreach (var leader in LeadersOf(v.Visitors, x => x.IsRecorder))
+            {
+                var top = leader.UnitId is int u && units.ContainsKey(u) ? TopLevel(units, u) : noUnit;
+                if (!byTop.TryGetValue(top, out var set)) byTop[top] = set = [];
+                set.Add(v.Id);
+            }
+        }
+
+        int VisitsOf(int? unit) => byTop.GetValueOrDefault(unit ?? noUnit)?.Count ?? 0;
+        var rows = rollup.Units
+            .Select(r => new AssessmentRow(r.UnitId, r.UnitName, r.Visitors, r.OnTrack, r.Behind, r.Required, r.Done, VisitsOf(r.UnitId))
+            {
+                IsRoot = r.UnitId is int u && units.TryGetValue(u, out var n) && n.ParentId is null,
+            })
+            .ToList();
+        // Units whose leaders visited without carrying a quota still show their visits.
+        foreach (var top in byTop.Keys.Where(k => !rows.Any(r => (r.UnitId ?? noUnit) == k)))
+            rows.Add(new AssessmentRow(top == noUnit ? null : top, top == noUnit ? "未分配单位" : units[top].Name, 0, 0, 0, 0, 0, VisitsOf(top))
+            {
+                IsRoot = top != noUnit && units[top].ParentId is null,
+            });
+        rows = rows
+            .OrderBy(r => r.UnitId is null ? 2 : units[r.UnitId.Value].ParentId is null ? 0 : 1)
+            .ThenBy(r => r.UnitId is int u ? units[u].SortOrder : 0).ThenBy(r => r.UnitId)
+            .ToList();
+        var t = rollup.Total;
+        return new Assessment(year, rollup.Period.Label, rows,
+            new AssessmentRow(null, t.UnitName, t.Visitors, t.OnTrack, t.Behind, t.Required, t.Done, visits.Count));
+    }
+}

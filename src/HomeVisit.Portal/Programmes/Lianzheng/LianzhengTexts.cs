@@ -1,0 +1,141 @@
+namespace HomeVisit.Portal.Localization;
+
+public sealed partial class Texts
+{
+    /// <summary>
+    /// English for the 廉政家访 module's pages, the visit chain card and restricted leads. The printed 记录单 and 台账
+    /// keep the annexes' Chinese labels: they are the institution's official forms.
+    /// </summary>
+    private static Dictionary<string, string> LianzhengTexts => new(StringComparer.Ordinal)
+    {
+        // Plans
+        ["家访计划"] = "Visit plans",
+        ["家访人"] = "Visitor",
+        ["{0}（{1}）{2}年度家访计划"] = "Visit plan of {0} ({1}) for {2}",
+        ["计划中还没有家访对象。"] = "Nobody is in the plan yet.",
+        ["单位及职务"] = "Unit and position",
+        ["计划月份"] = "Planned month",
+        ["{0}月"] = "Month {0}",
+        ["落实情况"] = "Carried out",
+        ["未安排"] = "Not scheduled",
+        ["从计划中移除"] = "Remove from the plan",
+        ["将 {0} 从{1}年度家访计划中移除？"] = "Remove {0} from the {1} visit plan?",
+        ["移除"] = "Remove",
+        ["添加计划家访对象"] = "Add a person to visit",
+        ["加入计划"] = "Add to plan",
+        ["请选择家访人。"] = "Choose a visitor.",
+        ["您的账号未关联人员信息。"] = "Your account is not linked to a person.",
+        ["{0}年度各家访人计划情况"] = "Every visitor's plan for {0}",
+        ["{0} 人有指标，其中 {1} 人的计划不足指标。"] = "{0} people have quotas; {1} of their plans fall short.",
+        ["指标"] = "Quota",
+        ["计划"] = "Planned",
+        ["计划情况"] = "Plan",
+        ["达到指标"] = "Meets the quota",
+        ["不足指标（尚差 {0} {1}）"] = "Short of the quota ({0} {1} to go)",
+        ["{0}年度计划家访 {1} 人，已落实 {2} 人。"] = "{0}: {1} people planned, {2} visited.",
+        ["编辑我的家访计划"] = "Edit my visit plan",
+        ["查看家访计划"] = "View visit plans",
+        ["各级领导制定年度家访计划，合理安排时间（第八条（二））。"] = "Leaders draw up a yearly visit plan and set aside the time (Art. 8(2)).",
+
+        // Ledger and year-end view
+        ["廉洁家访台账"] = "Integrity visit ledger",
+        ["单位（部门）"] = "Unit (department)",
+        ["全部单位"] = "All units",
+        ["仅本级（不含下属单位）"] = "This level only (without sub-units)",
+        ["导出 Excel"] = "Export to Excel",
+        ["打印"] = "Print",
+        ["本年度没有已完成的廉政家访。"] = "No integrity visits done this year.",
+        ["共 {0} 条。按家访领导所在单位（含下属单位）统计已完成的廉政家访，按实际家访时间排序。"] =
+            "{0} rows: done integrity visits by the visiting leaders' unit (sub-units included), in order of the visit date.",
+        ["台账列出您参加的家访；纪检监察、组织部和项目管理员可查看全部单位的台账。"] =
+            "The ledger lists the visits you took part in; the discipline office, the organisation department and programme admins see every unit's ledger.",
+        ["台账与考核"] = "Ledger and assessment",
+        ["（附件 2，按单位、年度）"] = "(annex 2, by unit and year)",
+        ["年度考核：各单位完成情况"] = "Year-end assessment: completion by unit",
+        ["（第八条（四））"] = "(Art. 8(4))",
+        ["廉政家访年度考核"] = "Integrity visits: year-end assessment",
+        ["{0}廉政家访完成情况（党风廉政建设考核）"] = "Integrity visits {0} (Party conduct and integrity assessment)",
+        ["依据第八条（四）：学校纪委将各单位各部门开展家访情况纳入年度党风廉政建设考核指标。已完成人数按每条指标封顶计算，一人超额不抵他人不足。"] =
+            "Art. 8(4): the discipline committee counts each unit's home visits in the yearly integrity assessment. Done is capped per quota line, so one leader's extra visits do not cover another's shortfall.",
+        ["有指标人数"] = "With quotas",
+        ["完成家访（次）"] = "Visits done",
+        ["台账"] = "Ledger",
+        ["查看台账"] = "View ledger",
+        ["只有项目管理员和监督部门可以查看年度考核情况。"] = "Only programme admins and the oversight offices can see the year-end assessment.",
+
+        // Record form and archive
+        ["廉政家访记录单"] = "Integrity visit record form",
+        ["领导干部廉政家访记录单"] = "Leader's integrity home visit record form",
+        ["查看 / 打印记录单"] = "View / print the record form",
+        ["报送纪检监察室备存"] = "Send to the discipline office's archive",
+        ["报送纪检监察室"] = "Sent to the discipline office",
+        ["家访领导签名"] = "Visiting leader's signature",
+        ["家访记录人签名"] = "Recorder's signature",
+        ["已签名"] = "Signed",
+        ["未登记"] = "Not recorded",
+        ["未报送"] = "Not sent",
+        ["已于 {0} 由 {1} 报送纪检监察室备存"] = "Sent to the discipline office's archive on {0} by {1}",
+        ["已于 {0} 由 {1} 报送纪检监察室备存，以下为存档内容。"] = "Sent to the discipline office's archive on {0} by {1}; this is the archived copy.",
+        ["家访领导已在记录单上签名"] = "The visiting leader signed the form",
+        ["家访记录人已在记录单上签名"] = "The recorder signed the form",
+        ["保存签名情况"] = "Save signatures",
+        ["报送后记录单按当前内容存档，不能再修改签名。确定报送纪检监察室备存？"] =
+            "The form is archived as it is now and its signatures can no longer change. Send it to the discipline office?",
+        ["确定报送"] = "Send",
+        ["家访领导和记录人签名并登记后才能报送。"] = "Record the leader's and the recorder's signatures before sending.",
+        ["家访登记结果后才能报送记录单。"] = "Record the visit's outcome before sending the form.",
+        ["返回家访"] = "Back to the visit",
+        ["该家访尚未登记结果，记录单可打印后手工填写。"] = "The visit has no outcome yet; print the form to fill it in by hand.",
+        ["该家访没有个人家访对象。"] = "This visit has no person as its target.",
+        ["记录单存档"] = "Record form archive",
+        ["（联络员报送纪检监察室备存）"] = "(sent by the liaisons to the discipline office)",
+        ["联络员报送纪检监察室备存的《领导干部家访记录单》（第八条（三））。"] = "Leaders' visit record forms the liaisons sent to the discipline office (Art. 8(3)).",
+        ["只有纪检监察室可以查看记录单存档。"] = "Only the discipline office can open the record form archive.",
+        ["家访年度"] = "Visit year",
+        ["全部"] = "All",
+        ["还没有报送的记录单。"] = "No record forms sent yet.",
+        ["家访日期"] = "Visit date",
+        ["家访领导"] = "Visiting leader",
+        ["报送人"] = "Sent by",
+        ["报送时间"] = "Sent at",
+        ["查看记录单"] = "View the form",
+        ["共 {0} 份。"] = "{0} forms.",
+        ["每次家访后在家访页面填写、打印《领导干部家访记录单》（附件 1）；学校领导的记录单由联络员报送纪检监察室备存。"] =
+            "After each visit, fill in and print the record form (annex 1) from the visit page; the liaison sends school leaders' forms to the discipline office.",
+
+        // Key appointment chains
+        ["跟踪中的重点约访"] = "Key appointments being followed",
+        ["重点约访后定期回访，直至记录为已好转（第六条（二）（三））。"] = "After a key appointment, regular revisits until the person is recorded as recovered (Art. 6(2)(3)).",
+        ["没有跟踪中的重点约访。"] = "No key appointments being followed.",
+        ["重点约访"] = "Key appointment",
+        ["情形"] = "Situation",
+        ["已回访"] = "Revisits",
+        ["{0} 次"] = "{0}",
+        ["下次回访"] = "Next revisit",
+        ["共 {0} 项，显示最近 {1} 项。"] = "{0} in all; the latest {1} shown.",
+        ["重点约访跟踪"] = "Key appointment follow-up",
+        ["安排回访"] = "Schedule a revisit",
+        ["记录为已好转"] = "Record as recovered",
+        ["已于 {0} 记录为已好转（{1}），跟踪结束。"] = "Recorded as recovered on {0} ({1}); follow-up ended.",
+        ["跟踪中：对{0}定期回访，直至记录为已好转。"] = "Being followed: regular revisits to {0} until recorded as recovered.",
+        ["重点约访登记结果后开始跟踪，可安排定期回访。"] = "Follow-up starts once the key appointment's outcome is recorded; revisits can then be scheduled.",
+        ["转变情况说明"] = "How the person has changed",
+        ["确认已好转"] = "Confirm recovered",
+        ["记录后该重点约访不再列入跟踪，也不能再安排回访。请写明本人及家庭的转变情况。"] =
+            "Once recorded, this key appointment is no longer followed and no more revisits can be scheduled. Describe how the person and the family have changed.",
+        ["本次为重点约访后的定期回访，家访对象与重点约访相同。"] = "This is a regular revisit after a key appointment, to the same people.",
+        ["查看重点约访"] = "View the key appointment",
+
+        // Restricted leads
+        ["报送范围"] = "Reported to",
+        ["跟踪办理（参加家访人员和项目监督部门可见）"] = "Follow-up (seen by the visitors and the programme's oversight offices)",
+        ["重要问题线索，报{0}（仅{0}和登记人可见）"] = "Important lead for {0} (seen only by {0} and whoever recorded it)",
+        ["重要问题线索 · 仅{0}和登记人可见"] = "Important lead · seen only by {0} and whoever recorded it",
+        ["仅{0}"] = "{0} only",
+        ["学校党委"] = "the Party committee",
+        ["学校纪委（纪检监察室）"] = "the discipline committee (office)",
+        ["党委"] = "Party committee",
+        ["纪委"] = "Discipline committee",
+        ["党委（党委办公室）"] = "Party committee (office)",
+    };
+}
