@@ -14,12 +14,18 @@ public static partial class PrintPdf
         await page.GotoAsync(path);
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        // A print view overflows when any printed block is wider than the A4 content box it sits in.
+        // A print view overflows when the page, or any table or cell of it, is wider than the box it sits in.
         var overflows = await page.EvaluateAsync<bool>("""
-            () => [...document.querySelectorAll('.hv-print-page, .hv-print-page table, .hv-print-page td')]
-                .some(e => e.scrollWidth > e.clientWidth + 2)
+            () => document.documentElement.scrollWidth > document.documentElement.clientWidth + 2 ||
+                  [...document.querySelectorAll('table, th, td')].some(e => e.scrollWidth > e.clientWidth + 2)
             """);
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
+        // Set HV_PDF_DIR to keep the PDFs and look at them (pdftoppm) when a print test fails.
+        if (Environment.GetEnvironmentVariable("HV_PDF_DIR") is { } dir)
+        {
+            var name = $"{Path.GetFileName(path.Split('?')[0])}-{Guid.NewGuid():N}"[..20];
+            await File.WriteAllBytesAsync(Path.Combine(dir, name + ".pdf"), pdf);
+        }
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         return new Result(CountPages(pdf), overflows, pdf);
     }
