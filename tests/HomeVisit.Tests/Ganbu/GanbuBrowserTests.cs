@@ -125,6 +125,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.GetByTestId("error-Name")).ToContainTextAsync("请填写密钥名称。");
         var name = $"家访小程序-{Guid.NewGuid():N}"[..12];
         await page.GetByTestId("api-key-name").FillAsync(name);
+        await page.GetByTestId("api-key-name").PressAsync("Tab"); // the field binds on change
         await page.GetByTestId("api-key-create").ClickAsync();
         var key = (await page.GetByTestId("api-key-plain").TextContentAsync())!.Trim();
         Assert.StartsWith("hvg_", key);
