@@ -82,22 +82,8 @@ public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, P
                 ++n, $"{r.When.Month}月{r.When.Day}日",
                 string.Join("、", r.Leaders.Select(l => l.Name)), string.Join("、", r.Leaders.Select(l => l.Position).Distinct()),
                 string.Join("、", r.Targets.Select(t => t.Name)), string.Join("、", r.Targets.Select(t => t.Position).Distinct()),
-                FormName(r.Form),
+                VisitFormNames.Of(r.Form),
             ];
         }
     }
-
-    public static string FormName(VisitForm form) => form switch
-    {
-        VisitForm.HomeVisit => "上门家访",
-        VisitForm.KeyAppointment => "重点约访",
-        VisitForm.RegularRevisit => "定期回访",
-        VisitForm.PhoneVisit => "电话回访",
-        VisitForm.LetterVisit => "信函回访",
-        VisitForm.HeartTalk => "谈心谈话",
-        VisitForm.BranchActivity => "参加支部活动",
-        VisitForm.BranchReport => "听取支部汇报",
-        VisitForm.OnSiteTalk => "现场谈话",
-        _ => form.ToString(),
-    };
 }

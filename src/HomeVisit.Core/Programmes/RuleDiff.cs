@@ -158,19 +158,7 @@ public static class RuleDiff
 
     public static string CountUnit(QuotaCount count) => count == QuotaCount.Visits ? "次" : "人";
 
-    public static string FormName(VisitForm form) => form switch
-    {
-        VisitForm.HomeVisit => "上门家访",
-        VisitForm.KeyAppointment => "重点约访",
-        VisitForm.RegularRevisit => "定期回访",
-        VisitForm.PhoneVisit => "电话回访",
-        VisitForm.LetterVisit => "信函回访",
-        VisitForm.HeartTalk => "谈心谈话",
-        VisitForm.BranchActivity => "参加支部活动",
-        VisitForm.BranchReport => "听取支部汇报",
-        VisitForm.OnSiteTalk => "现场谈话",
-        _ => form.ToString(),
-    };
+    public static string FormName(VisitForm form) => VisitFormNames.Of(form);
 
     public static string LeadershipName(LeadershipRole role) => role switch
     {
