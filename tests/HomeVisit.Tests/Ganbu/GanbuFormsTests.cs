@@ -71,6 +71,26 @@ public sealed class GanbuFormsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_exported_unit_ledger_has_the_same_rows_and_numbers_as_the_ledger_page()
+    {
+        await RecordedVisitAsync(null, null, w.EduHeadUser, w.EduHead.Id, daysAgo: 10);
+        await RecordedVisitAsync(null, null, w.EduDeputyInChargeUser, w.EduDeputyInCharge.Id, daysAgo: 3);
+        var exports = new HomeVisit.Core.Exports.ExportService(w.S.Db.Factory,
+            [new HomeVisit.Core.Ganbu.GanbuLedgerProvider(w.Forms, new HomeVisit.Core.Exports.CommonLedger(w.S.Db.Factory, w.Catalog, w.S.Org))],
+            new HomeVisit.Core.Exports.CommonLedger(w.S.Db.Factory, w.Catalog, w.S.Org), w.Clock);
+
+        var page = await w.Forms.LedgerAsync(w.OrgDept, w.Education, 2026);
+        var export = await exports.LedgerAsync(w.OrgDept, "ganbu", 2026, w.Education);
+        var rows = new List<IReadOnlyList<object?>>();
+        await foreach (var row in export.Rows) rows.Add(row);
+
+        Assert.Contains("县教育局", export.Subtitle);
+        Assert.Equal(page.Rows.Count, export.RowCount);
+        Assert.Equal(page.Rows.Select(r => ((object?)r.Number, (object?)r.LeaderNames, (object?)r.TargetName)),
+            rows.Select(r => (r[0], r[2], r[4])));
+    }
+
+    [Fact]
     public async Task The_ledger_numbers_a_units_visits_of_the_year_in_date_order_and_a_leader_sees_only_their_rows()
     {
         var first = await RecordedVisitAsync(null, null, w.EduHeadUser, w.EduHead.Id, daysAgo: 10);
