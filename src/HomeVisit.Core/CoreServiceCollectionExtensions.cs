@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         services.Configure<SsoOptions>(configuration.GetSection(SsoOptions.Section));
+        services.Configure<EntraOptions>(configuration.GetSection(EntraOptions.Section));
         services.Configure<LocalSignInOptions>(configuration.GetSection(LocalSignInOptions.Section));
         services.AddSingleton<ProgrammeCatalog>();
         services.AddSingleton<ProgrammeRulesService>();

@@ -162,6 +162,26 @@ public sealed class SsoAccountService(IDbContextFactory<PortalDbContext> dbFacto
             .Select(r => r.Role).Distinct().ToList();
     }
 
+    /// <summary>
+    /// The provider says this person's session there ended (OpenID Connect back-channel logout): every portal session
+    /// of the linked account ends at its next request, because the cookie check compares the security stamp. That
+    /// includes the account's sessions on other devices, which came from the same campus identity. False when no
+    /// account is linked to this identity (nothing to end).
+    /// </summary>
+    public async Task<bool> EndSessionsAsync(string issuer, string subject, string? sessionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Clock = clock;
+        var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.ExternalIssuer == issuer && a.ExternalSubject == subject, ct);
+        if (account is null) return false;
+        db.Actor = PortalUser.From(account);
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        db.AuditEvent(AuditActions.SignOut, nameof(UserAccount), account.Id,
+            Truncate($"统一身份认证服务通知退出（后端通道），已结束该账号的全部会话；主体 {subject}，签发方 {issuer}" + (sessionId is null ? "" : $"，会话 {sessionId}")));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Audits a campus sign-in that failed before an identity could be matched (state, token, provider error).</summary>
     public async Task RecordFailureAsync(string reason, string? detail, CancellationToken ct = default)
     {

@@ -68,6 +68,41 @@ public sealed class SsoOptions
     }
 }
 
+/// <summary>
+/// Campus SSO for institutions on Microsoft Entra ID (<c>Authentication:Entra</c>), through Microsoft.Identity.Web as a
+/// scheme of its own beside the generic one: Identity.Web assumes Entra's endpoints and issuers and does not work
+/// against other providers. People are matched exactly as with the generic scheme (<see cref="SsoOptions"/>'s
+/// InstitutionId, CreateAccounts, ContactText and the role mapping); only the claim names are Entra's own.
+/// </summary>
+public sealed class EntraOptions
+{
+    public const string Section = "Authentication:Entra";
+
+    /// <summary>The cloud's sign-in host; another national cloud (e.g. 21Vianet's <c>https://login.chinacloudapi.cn/</c>) where needed.</summary>
+    public string Instance { get; set; } = "https://login.microsoftonline.com/";
+
+    /// <summary>The tenant id (a GUID or the verified domain); never <c>common</c>, since people of any tenant could then sign in.</summary>
+    public string? TenantId { get; set; }
+
+    public string? ClientId { get; set; }
+
+    /// <summary>A secret: user secrets or an environment variable, never appsettings.json in the repository.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The redirect URI path registered in the app registration.</summary>
+    public string CallbackPath { get; set; } = "/signin-entra";
+
+    /// <summary>The claim carrying the staff number; Entra has none by default, so the app registration adds one.</summary>
+    public string StaffNumberClaim { get; set; } = "employeeid";
+
+    public string NameClaim { get; set; } = "name";
+
+    /// <summary>App roles arrive as <c>roles</c>; group object ids as <c>groups</c>.</summary>
+    public string RolesClaim { get; set; } = "roles";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(Instance);
+}
+
 /// <summary>Password sign-in (<c>Authentication:Local</c>). System admins always keep it, so a provider outage locks no one out of the settings.</summary>
 public sealed class LocalSignInOptions
 {

@@ -18,10 +18,11 @@ public static class AccountEndpoints
         app.MapPost("/account/logout", async (HttpContext http, AccountService accounts, IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
-            var idToken = (await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme)).Properties?.GetTokenValue(OidcHandler.IdTokenName);
+            var session = (await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme)).Properties;
+            var idToken = session?.GetTokenValue(SsoSchemes.IdTokenName);
             if (PortalUser.FromPrincipal(http.User) is { } user) await accounts.RecordSignOutAsync(user, idToken is null ? null : "统一身份认证会话");
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return await SsoSignOut.EndSessionUrlAsync(http, idToken) is { } endSession
+            return await SsoSignOut.EndSessionUrlAsync(http, session) is { } endSession
                 ? Results.Redirect(endSession)
                 : Results.LocalRedirect("/account/login");
         });

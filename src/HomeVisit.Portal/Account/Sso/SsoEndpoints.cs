@@ -1,5 +1,6 @@
 using HomeVisit.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -9,29 +10,44 @@ namespace HomeVisit.Portal.Account.Sso;
 public static class SsoEndpoints
 {
     /// <summary>
-    /// <c>GET /account/sso?returnUrl=</c>: sends the browser to the campus provider (404 when SSO is not configured).
-    /// The provider comes back to the callback path (<c>/signin-oidc</c>), which the handler answers.
+    /// <c>GET /account/sso?returnUrl=</c> (generic provider) and <c>GET /account/entra?returnUrl=</c> (Entra ID) send
+    /// the browser to the provider (404 when that scheme is not configured); the provider comes back to the scheme's
+    /// callback path, which the handler answers. <c>POST /signout-oidc/backchannel</c> takes the provider's logout_token.
     /// </summary>
     public static IEndpointRouteBuilder MapSsoEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/account/sso", async (HttpContext http, [FromQuery] string? returnUrl, IOptions<SsoOptions> sso,
-            IOptionsMonitor<OidcOptions> oidc, SsoAccountService accounts, SsoProblemCodec problems) =>
-        {
-            if (!sso.Value.Enabled) return Results.NotFound();
-            try
-            {
-                // Discovery first, so an unreachable provider gets the problem page rather than an error.
-                await oidc.Get(OidcOptions.Scheme).ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await accounts.RecordFailureAsync(SsoProblemTexts.AuditReason(SsoReasons.Unavailable), e.Message);
-                return Results.Redirect(problems.Url(new SsoProblem(SsoReasons.Unavailable)));
-            }
-            var properties = new AuthenticationProperties { RedirectUri = AccountEndpoints.IsLocal(returnUrl) ? returnUrl : "/" };
-            return Results.Challenge(properties, [OidcOptions.Scheme]);
-        }).AllowAnonymous();
+        app.MapGet("/account/sso", (HttpContext http, [FromQuery] string? returnUrl, IOptions<SsoOptions> sso) =>
+            sso.Value.Enabled ? ChallengeAsync(http, SsoSchemes.Oidc, returnUrl) : Task.FromResult(Results.NotFound())).AllowAnonymous();
+        app.MapGet("/account/entra", (HttpContext http, [FromQuery] string? returnUrl, IOptions<EntraOptions> entra) =>
+            entra.Value.Enabled ? ChallengeAsync(http, SsoSchemes.Entra, returnUrl) : Task.FromResult(Results.NotFound())).AllowAnonymous();
+
+        // The provider calls this server to server: no cookie, no antiforgery token; the logout_token's signature is the proof.
+        app.MapPost(SsoSchemes.OidcBackChannelLogoutPath, (HttpContext http, BackChannelLogout logout) => logout.HandleAsync(http))
+            .AllowAnonymous().DisableAntiforgery();
         return app;
+    }
+
+    private static async Task<IResult> ChallengeAsync(HttpContext http, string scheme, string? returnUrl)
+    {
+        var services = http.RequestServices;
+        try
+        {
+            // Discovery (and, where offered, the pushed authorization request) happen now, so an unreachable or
+            // refusing provider gets the problem page rather than an error page.
+            var properties = new AuthenticationProperties { RedirectUri = AccountEndpoints.IsLocal(returnUrl) ? returnUrl : "/" };
+            await http.ChallengeAsync(scheme, properties);
+            return Results.Empty;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var reason = e is HttpRequestException || e.InnerException is HttpRequestException || e is InvalidOperationException
+                ? SsoReasons.Unavailable : SsoReasons.ProviderError;
+            await services.GetRequiredService<SsoAccountService>().RecordFailureAsync(SsoProblemTexts.AuditReason(reason), e.Message);
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SsoEndpoints).FullName!)
+                .LogWarning(e, "Campus sign-in could not start: {Reason}", reason);
+            http.Response.Clear();
+            return Results.Redirect(services.GetRequiredService<SsoProblemCodec>().Url(new SsoProblem(reason)));
+        }
     }
 }
 
@@ -42,11 +58,14 @@ public static class SsoSignOut
     /// id_token as hint and the portal's sign-in page as post_logout_redirect_uri, when the session came from SSO
     /// and the provider supports RP-initiated logout; otherwise null (stay in the portal).
     /// </summary>
-    public static async Task<string?> EndSessionUrlAsync(HttpContext http, string? idToken)
+    public static async Task<string?> EndSessionUrlAsync(HttpContext http, AuthenticationProperties? session)
     {
-        var sso = http.RequestServices.GetRequiredService<IOptions<SsoOptions>>().Value;
-        if (!sso.Enabled || string.IsNullOrEmpty(idToken)) return null;
-        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<OidcOptions>>().Get(OidcOptions.Scheme);
+        var idToken = session?.GetTokenValue(SsoSchemes.IdTokenName);
+        if (string.IsNullOrEmpty(idToken)) return null;
+        var scheme = session!.Items.TryGetValue(SsoSchemes.SchemeItem, out var s) && s is not null ? s : SsoSchemes.Oidc;
+        var services = http.RequestServices;
+        if (await services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(scheme) is null) return null;
+        var options = services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(scheme);
         string? endSession;
         try
         {
@@ -57,12 +76,13 @@ public static class SsoSignOut
             return null; // the portal session is over either way
         }
         if (string.IsNullOrEmpty(endSession)) return null;
+        var sso = services.GetRequiredService<IOptions<SsoOptions>>().Value;
         var back = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{sso.PostLogoutRedirectPath}";
         return QueryHelpers.AddQueryString(endSession, new Dictionary<string, string?>
         {
             ["id_token_hint"] = idToken,
             ["post_logout_redirect_uri"] = back,
-            ["client_id"] = sso.ClientId,
+            ["client_id"] = options.ClientId,
         });
     }
 }

@@ -7,6 +7,7 @@ public sealed partial class Texts
     {
         // Sign-in page
         ["统一身份认证登录"] = "Sign in with campus SSO",
+        ["使用 Microsoft Entra ID 登录"] = "Sign in with Microsoft Entra ID",
         ["系统管理员可使用本地账号登录："] = "System admins may sign in with a local account:",
         ["或使用本地账号登录："] = "Or sign in with a local account:",
         ["本地账号登录仅限系统管理员，请使用统一身份认证登录。"] = "Local sign-in is for system admins only. Please sign in with campus SSO.",
