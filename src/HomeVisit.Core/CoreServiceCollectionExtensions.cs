@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         services.Configure<SsoOptions>(configuration.GetSection(SsoOptions.Section));
         services.Configure<EntraOptions>(configuration.GetSection(EntraOptions.Section));
+        services.PostConfigure<SsoOptions>(o => o.EntraEnabled = configuration.GetSection(EntraOptions.Section).Get<EntraOptions>()?.Enabled == true);
         services.Configure<LocalSignInOptions>(configuration.GetSection(LocalSignInOptions.Section));
         services.AddSingleton<ProgrammeCatalog>();
         services.AddSingleton<ProgrammeRulesService>();

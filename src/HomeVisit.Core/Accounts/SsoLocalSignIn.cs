@@ -15,10 +15,10 @@ public sealed record LocalSignInResult(SignInResult Result, bool RefusedByPolicy
 /// </summary>
 public sealed class SsoLocalSignIn(
     AccountService accounts, IDbContextFactory<PortalDbContext> dbFactory,
-    IOptions<SsoOptions> sso, IOptions<EntraOptions> entra, IOptions<LocalSignInOptions> local, TimeProvider clock)
+    IOptions<SsoOptions> sso, IOptions<LocalSignInOptions> local, TimeProvider clock)
 {
     /// <summary>Only admins may sign in with a password (and only while some campus sign-in exists for the others).</summary>
-    public bool AdminsOnly => (sso.Value.Enabled || entra.Value.Enabled) && local.Value.AdminsOnly;
+    public bool AdminsOnly => sso.Value.AnyEnabled && local.Value.AdminsOnly;
 
     public async Task<LocalSignInResult> PasswordSignInAsync(string? userName, string? password, CancellationToken ct = default)
     {

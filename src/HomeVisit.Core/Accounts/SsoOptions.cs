@@ -60,6 +60,12 @@ public sealed class SsoOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 
+    /// <summary>Whether <c>Authentication:Entra</c> is configured; set at start-up, never read from this section.</summary>
+    public bool EntraEnabled { get; internal set; }
+
+    /// <summary>Some campus sign-in exists (generic or Entra), so password sign-in may be kept for admins only.</summary>
+    public bool AnyEnabled => Enabled || EntraEnabled;
+
     public IReadOnlyList<string> ScopeList()
     {
         var scopes = (Scopes ?? "").Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -28,19 +28,29 @@ public sealed class SsoFlowTests(SsoPortal sso) : IClassFixture<SsoPortal>, IDis
         Assert.Equal("统一身份认证登录", button!.TextContent.Trim());
         Assert.Equal("/account/sso?returnUrl=%2Fvisits", button.GetAttribute("href"));
 
+        int pushedBefore;
+        lock (sso.Tamperer.Posts) pushedBefore = sso.Tamperer.Posts.Count;
         using var response = await client.GetAsync("/account/sso?returnUrl=%2Fvisits");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var authorize = response.Headers.Location!;
         Assert.StartsWith(sso.Provider.Issuer + "/auth?", authorize.ToString());
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Query);
+        var redirect = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Query);
+        Assert.Equal(TestOpenIdProvider.ClientId, redirect["client_id"]);
+        // The provider offers pushed authorization requests (RFC 9126), so the parameters went to it server to server,
+        // with the client's credentials, and the browser carries only the reference.
+        Assert.StartsWith("urn:ietf:params:oauth:request_uri:", redirect["request_uri"].ToString());
+        (Uri Url, Dictionary<string, string> Form, System.Net.Http.Headers.AuthenticationHeaderValue? Authorization, HttpStatusCode Status) pushed;
+        lock (sso.Tamperer.Posts) pushed = sso.Tamperer.Posts.Skip(pushedBefore).Single(p => p.Url.AbsolutePath == "/request");
+        Assert.Equal(HttpStatusCode.Created, pushed.Status);
+        Assert.Equal("Basic", pushed.Authorization?.Scheme);
+        var query = pushed.Form;
         Assert.Equal("code", query["response_type"]);
-        Assert.Equal(TestOpenIdProvider.ClientId, query["client_id"]);
         Assert.Equal("S256", query["code_challenge_method"]);
         Assert.False(string.IsNullOrEmpty(query["code_challenge"]));
         Assert.False(string.IsNullOrEmpty(query["nonce"]));
         Assert.False(string.IsNullOrEmpty(query["state"]));
         Assert.Equal("http://localhost/signin-oidc", query["redirect_uri"]);
-        Assert.Contains("staff", query["scope"].ToString().Split(' '));
+        Assert.Contains("staff", query["scope"].Split(' '));
     }
 
     [Fact]
@@ -235,7 +245,7 @@ public sealed class SsoFlowTests(SsoPortal sso) : IClassFixture<SsoPortal>, IDis
     private string Forge(string issued, string forgery)
     {
         var original = new JsonWebToken(issued);
-        var claims = OidcTokenValidator.ReadPayload(original.EncodedPayload)
+        var claims = OidcClaims.ReadPayload(original.EncodedPayload)
             .ToDictionary(kv => kv.Key, kv => (object)kv.Value);
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         switch (forgery)

@@ -6,7 +6,9 @@ using HomeVisit.Core.People;
 using HomeVisit.Portal.Account.Sso;
 using HomeVisit.Tests.Host;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,15 +30,20 @@ public sealed class SsoPortal : IAsyncLifetime
     /// <summary>Rewrites the id_token in the token endpoint's answer before the portal reads it (null: untouched).</summary>
     public TokenTamperer Tamperer { get; } = new();
 
+    /// <summary>Carries the provider's back-channel logout posts (real HTTP) to the portal (TestServer).</summary>
+    public BackChannelRelay Relay { get; private set; } = default!;
+
     public async Task InitializeAsync()
     {
-        Provider = await TestOpenIdProvider.StartAsync([AppOrigin + "/signin-oidc"], [AppOrigin + "/account/login"]);
+        Relay = new BackChannelRelay(() => Portal!.CreateClient());
+        Provider = await TestOpenIdProvider.StartAsync([AppOrigin + "/signin-oidc"], [AppOrigin + "/account/login"], backChannelLogoutUri: Relay.Address);
         Portal = new SsoPortalFactory(Provider, Tamperer);
         _ = Portal.Services; // start: migrate and seed
     }
 
     public async Task DisposeAsync()
     {
+        await Relay.DisposeAsync();
         await Portal.DisposeAsync();
         await Provider.DisposeAsync();
     }
@@ -55,11 +62,15 @@ public sealed class SsoPortal : IAsyncLifetime
     }
 
     /// <summary>A fresh client (own cookies) that signs in through the provider like a browser.</summary>
-    public SsoBrowser NewBrowser() => new(Portal.CreateBrowserLikeClient());
+    public SsoBrowser NewBrowser() => NewBrowser(Portal);
 
     /// <summary>A browser on the same portal (same database) started with other settings.</summary>
-    public SsoBrowser NewBrowser(WebApplicationFactory<Program> variant) =>
-        new(variant.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public SsoBrowser NewBrowser(WebApplicationFactory<Program> variant)
+    {
+        // Its own cookie jar, so tests can copy, drop or replay the portal's cookies like an attacker would.
+        var cookies = new CookieContainer();
+        return new SsoBrowser(variant.CreateDefaultClient(new Uri(AppOrigin), new CookieContainerHandler(cookies)), cookies);
+    }
 
     /// <summary>The same portal and database with extra settings (e.g. local sign-in for admins only).</summary>
     public WebApplicationFactory<Program> With(IDictionary<string, string?> settings) =>
@@ -79,17 +90,27 @@ public sealed class SsoPortalFactory(TestOpenIdProvider provider, TokenTamperer 
         builder.UseSetting("Authentication:Oidc:UseUserInfo", "true");
         builder.UseSetting("Authentication:Oidc:ContactText", SsoPortal.Contact);
         builder.ConfigureTestServices(services =>
-            services.Configure<OidcOptions>(OidcOptions.Scheme, o => o.BackchannelHttpHandler = tamperer.Handler()));
+            services.Configure<OpenIdConnectOptions>(SsoSchemes.Oidc, o => o.BackchannelHttpHandler = tamperer.Handler()));
     }
 }
 
-/// <summary>The test seam for id_tokens the provider would never send: swaps the id_token in the token response.</summary>
+/// <summary>
+/// The test seam on the portal's backchannel to the provider: records what the portal sends (pushed authorization and
+/// token requests), can alter a request's form before it leaves, and can swap the id_token in the token response for
+/// one the provider would never send.
+/// </summary>
 public sealed class TokenTamperer
 {
     public Func<string, string>? Rewrite { get; set; }
 
+    /// <summary>Changes a form the portal posts to the provider (URL, form) before it is sent; null: untouched.</summary>
+    public Func<Uri, Dictionary<string, string>, Dictionary<string, string>>? RewriteRequest { get; set; }
+
     /// <summary>The last id_token the provider issued (before any rewrite).</summary>
     public string? LastIssued { get; private set; }
+
+    /// <summary>Every form the portal posted to the provider, as sent (after any rewrite), with its answer's status.</summary>
+    public List<(Uri Url, Dictionary<string, string> Form, System.Net.Http.Headers.AuthenticationHeaderValue? Authorization, HttpStatusCode Status)> Posts { get; } = [];
 
     public HttpMessageHandler Handler() => new Interceptor(this) { InnerHandler = new HttpClientHandler() };
 
@@ -97,7 +118,19 @@ public sealed class TokenTamperer
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
+            Dictionary<string, string>? form = null;
+            if (request.Method == HttpMethod.Post && request.Content is FormUrlEncodedContent content)
+            {
+                form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(await content.ReadAsStringAsync(ct))
+                    .ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
+                if (owner.RewriteRequest is { } rewriteRequest)
+                {
+                    form = rewriteRequest(request.RequestUri!, form);
+                    request.Content = new FormUrlEncodedContent(form);
+                }
+            }
             var response = await base.SendAsync(request, ct);
+            if (form is not null) lock (owner.Posts) owner.Posts.Add((request.RequestUri!, form, request.Headers.Authorization, response.StatusCode));
             if (request.Method != HttpMethod.Post || !response.IsSuccessStatusCode) return response;
             var body = await response.Content.ReadAsStringAsync(ct);
             if (JsonNode.Parse(body) is not JsonObject json || json["id_token"]?.GetValue<string>() is not { } idToken) return response;
@@ -119,12 +152,36 @@ public sealed class TokenTamperer
 /// A browser stand-in for the redirect dance between the portal (TestServer) and the provider (real HTTP): follows
 /// redirects on either side, posts the provider's login form, and can tamper with the callback on the way back.
 /// </summary>
-public sealed class SsoBrowser(HttpClient app) : IDisposable
+public sealed class SsoBrowser(HttpClient app, CookieContainer cookies) : IDisposable
 {
     private readonly HttpClient _app = app;
-    private readonly HttpClient _idp = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() });
+
+    /// <summary>The portal's cookies in this browser (http://localhost).</summary>
+    public CookieContainer Cookies { get; } = cookies;
+
+    /// <summary>The provider's cookies in this browser (its session).</summary>
+    public CookieContainer ProviderCookies { get; } = new();
 
     public HttpClient App => _app;
+
+    private HttpClient? _idpClient;
+    private HttpClient Idp => _idpClient ??= new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = ProviderCookies });
+
+    /// <summary>Follows a URL on either side (e.g. the provider's own sign-out page) like the browser would.</summary>
+    public Task<Page> VisitAsync(Uri url) => FollowAsync(url, login: null);
+
+    /// <summary>Posts a form shown on a provider page (e.g. its sign-out confirmation) and follows the answer.</summary>
+    public async Task<Page> SubmitProviderFormAsync(Page page, string formSelector, IDictionary<string, string> values)
+    {
+        var form = (IHtmlFormElement)page.Document.QuerySelector(formSelector)!;
+        var fields = form.QuerySelectorAll("input").OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name)).ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (k, v) in values) fields[k] = v;
+        var action = Absolute(new Uri(form.GetAttribute("action")!, UriKind.RelativeOrAbsolute), page.Url);
+        Trail.Add("POST " + action);
+        var response = await Idp.PostAsync(action, new FormUrlEncodedContent(fields));
+        return await ContinueAsync(response, action, login: null);
+    }
 
     /// <summary>Every URL visited, in order, for assertions and failure messages.</summary>
     public List<string> Trail { get; } = [];
@@ -151,7 +208,7 @@ public sealed class SsoBrowser(HttpClient app) : IDisposable
             .Where(i => !string.IsNullOrEmpty(i.Name)).ToDictionary(i => i.Name!, i => i.Value);
         fields["logout"] = "yes";
         var action = Absolute(new Uri(logout.GetAttribute("action")!, UriKind.RelativeOrAbsolute), page.Url);
-        using var confirm = await _idp.PostAsync(action, new FormUrlEncodedContent(fields));
+        using var confirm = await Idp.PostAsync(action, new FormUrlEncodedContent(fields));
         Trail.Add("POST " + action);
         return await ContinueAsync(confirm, action, login: null);
     }
@@ -185,7 +242,7 @@ public sealed class SsoBrowser(HttpClient app) : IDisposable
                 fields["password"] = "any password";
                 response.Dispose();
                 Trail.Add("POST " + action);
-                response = await _idp.PostAsync(action, new FormUrlEncodedContent(fields));
+                response = await Idp.PostAsync(action, new FormUrlEncodedContent(fields));
                 url = action;
                 login = null; // once
                 continue;
@@ -200,7 +257,7 @@ public sealed class SsoBrowser(HttpClient app) : IDisposable
     private Task<HttpResponseMessage> GetAsync(Uri url)
     {
         Trail.Add("GET " + url);
-        return IsApp(url) ? _app.GetAsync(url.PathAndQuery) : _idp.GetAsync(url);
+        return IsApp(url) ? _app.GetAsync(url.PathAndQuery) : Idp.GetAsync(url);
     }
 
     private static bool IsApp(Uri url) => url.Host == "localhost";
@@ -210,7 +267,7 @@ public sealed class SsoBrowser(HttpClient app) : IDisposable
     public void Dispose()
     {
         _app.Dispose();
-        _idp.Dispose();
+        _idpClient?.Dispose();
     }
 }
 
@@ -221,4 +278,65 @@ public sealed record Page(Uri Url, HttpStatusCode Status, IHtmlDocument Document
     public string? CurrentUser => Document.QuerySelector("[data-testid=current-user]")?.TextContent.Trim();
     /// <summary>The page's text (the markup encodes Chinese as character references).</summary>
     public string Text => Document.Body?.TextContent ?? "";
+}
+
+/// <summary>
+/// The provider posts back-channel logout tokens over real HTTP, which cannot reach the in-memory TestServer: this
+/// loopback listener takes each post and hands it, unchanged, to the portal's back-channel endpoint, answering the
+/// provider with the portal's status.
+/// </summary>
+public sealed class BackChannelRelay : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Func<HttpClient> _portal;
+    private readonly Task _loop;
+    private HttpClient? _client;
+
+    public string Address { get; }
+
+    /// <summary>What the provider sent and what the portal answered, in order.</summary>
+    public List<(string Body, HttpStatusCode Status)> Deliveries { get; } = [];
+
+    public BackChannelRelay(Func<HttpClient> portal)
+    {
+        _portal = portal;
+        var port = FreePort();
+        Address = $"http://127.0.0.1:{port}/backchannel";
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        _loop = Task.Run(LoopAsync);
+    }
+
+    private async Task LoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
+            using var reader = new StreamReader(context.Request.InputStream);
+            var body = await reader.ReadToEndAsync();
+            _client ??= _portal();
+            using var forwarded = await _client.PostAsync("/signout-oidc/backchannel",
+                new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+            lock (Deliveries) Deliveries.Add((body, forwarded.StatusCode));
+            context.Response.StatusCode = (int)forwarded.StatusCode;
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _loop.ContinueWith(_ => { });
+        _client?.Dispose();
+    }
 }

@@ -44,7 +44,9 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
     }
 
     /// <summary>Starts a provider whose client accepts these redirect URIs (the portal's callback) and post-logout URIs.</summary>
-    public static async Task<TestOpenIdProvider> StartAsync(IEnumerable<string> redirectUris, IEnumerable<string> postLogoutRedirectUris, int idTokenTtlSeconds = 600)
+    /// <param name="backChannelLogoutUri">Where the provider posts logout tokens (with sid required, so id_tokens carry a sid); none by default.</param>
+    public static async Task<TestOpenIdProvider> StartAsync(IEnumerable<string> redirectUris, IEnumerable<string> postLogoutRedirectUris, int idTokenTtlSeconds = 600,
+        string? backChannelLogoutUri = null)
     {
         var providerFolder = ProviderFolder();
         await EnsureInstalledAsync(providerFolder);
@@ -55,18 +57,24 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         var key = new RsaSecurityKey(rsa) { KeyId = KeyId };
         var accountsFile = Path.Combine(folder, "accounts.json");
         await File.WriteAllTextAsync(accountsFile, "{}");
+        var client = new JsonObject
+        {
+            ["client_id"] = ClientId,
+            ["client_secret"] = ClientSecret,
+            ["redirect_uris"] = new JsonArray(redirectUris.Select(u => (JsonNode)u).ToArray()),
+            ["post_logout_redirect_uris"] = new JsonArray(postLogoutRedirectUris.Select(u => (JsonNode)u).ToArray()),
+            ["grant_types"] = new JsonArray("authorization_code"),
+            ["response_types"] = new JsonArray("code"),
+            ["token_endpoint_auth_method"] = "client_secret_basic",
+        };
+        if (backChannelLogoutUri is not null)
+        {
+            client["backchannel_logout_uri"] = backChannelLogoutUri;
+            client["backchannel_logout_session_required"] = true;
+        }
         var settings = new JsonObject
         {
-            ["clients"] = new JsonArray(new JsonObject
-            {
-                ["client_id"] = ClientId,
-                ["client_secret"] = ClientSecret,
-                ["redirect_uris"] = new JsonArray(redirectUris.Select(u => (JsonNode)u).ToArray()),
-                ["post_logout_redirect_uris"] = new JsonArray(postLogoutRedirectUris.Select(u => (JsonNode)u).ToArray()),
-                ["grant_types"] = new JsonArray("authorization_code"),
-                ["response_types"] = new JsonArray("code"),
-                ["token_endpoint_auth_method"] = "client_secret_basic",
-            }),
+            ["clients"] = new JsonArray(client),
             ["jwks"] = new JsonObject { ["keys"] = new JsonArray(PrivateJwk(rsa)) },
             ["accountsFile"] = accountsFile,
             ["idTokenTtl"] = idTokenTtlSeconds,

@@ -40,6 +40,8 @@ const provider = new Provider(issuer, {
   features: {
     devInteractions: { enabled: true }, // a plain login form: any login, any password
     rpInitiatedLogout: { enabled: true },
+    // Posts a logout_token to clients registered with a backchannel_logout_uri when a session here ends.
+    backchannelLogout: { enabled: true },
     userinfo: { enabled: true },
   },
   async findAccount(ctx, id) {
