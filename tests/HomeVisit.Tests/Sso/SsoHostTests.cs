@@ -131,6 +131,7 @@ public sealed class SsoHostTests(SsoPortal sso) : IClassFixture<SsoPortal>
         var page = await admin.GetDocumentAsync("/admin/sso");
         Assert.Equal(sso.Provider.Issuer, page.QuerySelector("[data-testid=sso-authority]")!.TextContent.Trim());
         Assert.Equal("http://localhost/signin-oidc", page.QuerySelector("[data-testid=sso-callback]")!.TextContent.Trim());
+        Assert.Equal("http://localhost/signout-oidc/backchannel", page.QuerySelector("[data-testid=sso-backchannel]")!.TextContent.Trim());
 
         using var leader = sso.Portal.CreateBrowserLikeClient();
         await leader.SignInAsync(DemoAccounts.Leader);

@@ -122,7 +122,8 @@ public sealed class SsoRelyingPartyTests(SsoPortal sso) : IClassFixture<SsoPorta
         browser.BeforeCallback = url =>
         {
             callback = url;
-            cookiesAtCallback = Copy(browser.Cookies.GetCookies(new Uri(SsoPortal.AppOrigin)));
+            // The correlation and nonce cookies are scoped to the callback path.
+            cookiesAtCallback = Copy(browser.Cookies.GetCookies(url));
             return url;
         };
         var first = await browser.SignInAsync(login);
@@ -187,8 +188,10 @@ public sealed class SsoRelyingPartyTests(SsoPortal sso) : IClassFixture<SsoPorta
         using var browser = sso.NewBrowser();
         browser.BeforeCallback = url =>
         {
-            foreach (Cookie cookie in browser.Cookies.GetCookies(new Uri(SsoPortal.AppOrigin)))
-                if (cookie.Name.StartsWith("hv.sso.n.", StringComparison.Ordinal)) cookie.Expired = true;
+            var dropped = 0;
+            foreach (Cookie cookie in browser.Cookies.GetCookies(url))
+                if (cookie.Name.StartsWith("hv.sso.n.", StringComparison.Ordinal)) { cookie.Expired = true; dropped++; }
+            Assert.Equal(1, dropped);
             return url;
         };
 

@@ -118,6 +118,8 @@ public static class SsoServiceCollectionExtensions
         // Only the id_token is kept (for the provider's sign-out), by the events; access and refresh tokens would only
         // make the cookie larger.
         o.SaveTokens = false;
+        // No library name and version in every authorization request.
+        o.DisableTelemetry = true;
         o.MapInboundClaims = false;
         o.TokenValidationParameters.NameClaimType = "name";
         // The provider sends the browser back with a top-level GET, which Lax cookies survive; so the correlation and
@@ -164,7 +166,10 @@ public static class SsoServiceCollectionExtensions
         }
     }
 
-    /// <summary>Moves client_id and client_secret from a form body into an HTTP Basic header (RFC 6749 2.3.1).</summary>
+    /// <summary>
+    /// Moves client_secret from a form body into an HTTP Basic header with the client_id (RFC 6749 2.3.1); client_id
+    /// stays in the form too, which pushed authorization requests need (RFC 9126 2.1).
+    /// </summary>
     private sealed class ClientSecretBasicHandler : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
@@ -178,7 +183,6 @@ public static class SsoServiceCollectionExtensions
                     var credentials = $"{Uri.EscapeDataString(id.ToString())}:{Uri.EscapeDataString(secret.ToString())}";
                     request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
                     form.Remove("client_secret");
-                    form.Remove("client_id");
                     request.Content = new FormUrlEncodedContent(form.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value.ToString())));
                 }
             }
