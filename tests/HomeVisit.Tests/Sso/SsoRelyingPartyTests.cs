@@ -113,6 +113,28 @@ public sealed class SsoRelyingPartyTests(SsoPortal sso) : IClassFixture<SsoPorta
     }
 
     [Fact]
+    public async Task An_authorization_response_naming_another_issuer_is_refused()
+    {
+        var (login, personId) = await PersonAsync("欧阳敏");
+        using var browser = sso.NewBrowser();
+        string? sentIss = null;
+        browser.BeforeCallback = url =>
+        {
+            var q = QueryHelpers.ParseQuery(url.Query);
+            sentIss = q["iss"].ToString();
+            q["iss"] = "http://127.0.0.1:1";
+            return new Uri(QueryHelpers.AddQueryString(url.GetLeftPart(UriPartial.Path), q.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString())));
+        };
+
+        var page = await browser.SignInAsync(login);
+
+        // The provider names itself in its response (RFC 9207); a response naming another one is a mix-up.
+        Assert.Equal(sso.Provider.Issuer, sentIss);
+        Assert.Equal(SsoReasons.IssuerMismatch, page.ProblemReason);
+        Assert.False(await HasAccountAsync(personId));
+    }
+
+    [Fact]
     public async Task A_replayed_callback_is_refused_for_its_state_and_with_copied_cookies_for_its_code()
     {
         var (login, _) = await PersonAsync("邓立群");

@@ -104,6 +104,8 @@ public static class SsoServiceCollectionExtensions
                 o.Scope.Clear();
                 o.Scope.Add("openid");
                 o.Scope.Add("profile");
+                // Identity.Web asks for form_post; a cross-site POST would not carry the Lax correlation cookie.
+                o.ResponseMode = OpenIdConnectResponseMode.Query;
                 Common(o, new SsoClaimNames(entra.StaffNumberClaim, entra.NameClaim, entra.RolesClaim));
             });
         }
