@@ -219,6 +219,9 @@ public sealed class SsoFlowTests(SsoPortal sso) : IClassFixture<SsoPortal>, IDis
         { "signature", SsoReasons.Signature },
         { "tampered-payload", SsoReasons.Signature },
         { "issuer", SsoReasons.Issuer },
+        { "no-expiry", SsoReasons.Expired },
+        { "not-yet-valid", SsoReasons.NotYetValid },
+        { "several-audiences", SsoReasons.Audience },
     };
 
     [Theory]
@@ -254,6 +257,11 @@ public sealed class SsoFlowTests(SsoPortal sso) : IClassFixture<SsoPortal>, IDis
             case "expired": claims["iat"] = now - 3600; claims["exp"] = now - 600; break; // well beyond the 2 minute skew
             case "audience": claims["aud"] = "some-other-app"; break;
             case "issuer": claims["iss"] = "http://127.0.0.1:1"; break;
+            case "no-expiry": claims.Remove("exp"); break;
+            case "not-yet-valid": claims["nbf"] = now + 1800; claims["exp"] = now + 3600; break; // nbf after exp would be another error
+            case "several-audiences": claims["aud"] = new[] { TestOpenIdProvider.ClientId, "another-app" }; claims.Remove("azp"); break;
+            case "within-skew": claims["iat"] = now - 660; claims["exp"] = now - 60; break; // expired a minute ago, inside the 2 minute skew
+            case "several-audiences-azp": claims["aud"] = new[] { TestOpenIdProvider.ClientId, "another-app" }; claims["azp"] = TestOpenIdProvider.ClientId; break;
             case "signature": return sso.Provider.Sign(claims, TestOpenIdProvider.ForgedKey());
             case "tampered-payload":
                 // The provider's signature kept, a claim changed: the signature no longer matches.
@@ -263,6 +271,22 @@ public sealed class SsoFlowTests(SsoPortal sso) : IClassFixture<SsoPortal>, IDis
                 return $"{parts[0]}.{payload}.{parts[2]}";
         }
         return sso.Provider.Sign(claims);
+    }
+
+    [Theory]
+    [InlineData("within-skew")]
+    [InlineData("several-audiences-azp")]
+    public async Task An_id_token_inside_the_clock_skew_or_naming_this_client_as_azp_signs_in(string variant)
+    {
+        var person = await sso.AddPersonAsync("岳" + variant);
+        var login = "accepted-" + variant;
+        sso.Provider.SetAccount(login, new { staff_number = person.StaffNumber, name = "岳" + variant });
+        sso.Tamperer.Rewrite = issued => Forge(issued, variant);
+
+        using var browser = sso.NewBrowser();
+        var page = await browser.SignInAsync(login);
+
+        Assert.True(page.CurrentUser == "岳" + variant, $"{page.Url} {page.ProblemReason}\n{string.Join("\n", browser.Trail)}");
     }
 
     [Fact]

@@ -373,6 +373,28 @@ public sealed class SsoRelyingPartyTests(SsoPortal sso) : IClassFixture<SsoPorta
     }
 }
 
+/// <summary>The configured claims (staff number, name, groups) read from the id_token and userinfo JSON.</summary>
+public sealed class OidcClaimsTests
+{
+    [Fact]
+    public void Configured_claims_are_read_by_name_or_by_a_dotted_path()
+    {
+        var payload = OidcClaims.ReadPayload(Base64UrlEncoder.Encode(JsonSerializer.Serialize(new
+        {
+            staff_number = 20260001,
+            groups = new[] { "/staff", " /staff/leaders " },
+            realm_access = new { roles = new[] { "hv-leader" } },
+            name = "  ",
+        })));
+
+        Assert.Equal("20260001", OidcClaims.First(payload, "staff_number"));
+        Assert.Equal(["/staff", "/staff/leaders"], OidcClaims.Values(payload, "groups"));
+        Assert.Equal(["hv-leader"], OidcClaims.Values(payload, "realm_access.roles"));
+        Assert.Empty(OidcClaims.Values(payload, "name"));
+        Assert.Empty(OidcClaims.Values(payload, "realm_access.missing"));
+    }
+}
+
 /// <summary>
 /// Microsoft Entra ID through Identity.Web: registered as its own scheme only when <c>Authentication:Entra</c> is set,
 /// sharing the portal cookie. Entra cannot be reached from the test machine, so this checks the registration and the

@@ -271,6 +271,13 @@ internal sealed class SsoEvents(SsoClaimNames names)
             context.Fail(new SsoProtocolException(SsoReasons.Signature, "The id_token is not signed."));
             return Task.CompletedTask;
         }
+        // Several audiences: the token must say it was issued to this client (OpenID Connect Core 3.1.3.7, azp), or
+        // a token meant for another application that trusts the same provider could be played here.
+        if (context.SecurityToken is { } token && token.Audiences.Count() > 1 && token.Payload.Azp != context.Options.ClientId)
+        {
+            context.Fail(new SsoProtocolException(SsoReasons.Audience, "The id_token has several audiences and its azp is not this client."));
+            return Task.CompletedTask;
+        }
         var raw = context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage.IdToken;
         context.HttpContext.Items[ClaimsItem] = OidcClaims.ReadPayload(context.SecurityToken!.RawPayload);
         context.HttpContext.Items[IdTokenItem] = raw;
