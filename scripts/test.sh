@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: service, host, rendering and browser tests. Installs what the browser tests
-# need first (Debian's Chromium and CJK fonts) and the SSO tests' OpenID provider (npm oidc-provider
+# need first (Debian's Chromium and CJK fonts, LibreOffice Calc for the workbook tests) and the SSO tests' OpenID provider (npm oidc-provider
 # under tests/HomeVisit.Tests/Sso/provider), so it works on a fresh machine and in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ need=()
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+# The workbook tests open exported ledgers in LibreOffice, one of the three spreadsheet programs users have.
+command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} for the tests..."
   sudo_cmd=""

@@ -2,6 +2,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Audit;
 using HomeVisit.Core.Calendar;
 using HomeVisit.Core.Reminders;
+using HomeVisit.Core.Scheduling;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
@@ -63,7 +64,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IReminderSource, NoticesDueSource>();
         services.AddSingleton<IReminderSource, QuotaGapsSource>();
         services.AddSingleton<IReminderSource, OverdueFollowUpsSource>();
-        services.AddHostedService<ReminderJob>();
+        services.AddDailyJob<ReminderJob>();
+        // One scheduler for every daily job (modules add theirs with AddDailyJob); admins read its status from it.
+        services.AddSingleton<DailyJobScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailyJobScheduler>());
         return services;
     }
 }

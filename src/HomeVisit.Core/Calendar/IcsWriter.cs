@@ -1,5 +1,7 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace HomeVisit.Core.Calendar;
 
@@ -7,8 +9,9 @@ public sealed record IcsEvent(
     string Uid, int Sequence, DateTime Start, DateTime End, string Summary, string? Description, string? Url, bool Cancelled);
 
 /// <summary>
-/// Writes an iCalendar (RFC 5545) feed: CRLF line ends, text escaped (§3.3.11), lines folded at 75 octets
-/// without splitting a UTF-8 character (§3.1), times in Asia/Shanghai with its VTIMEZONE.
+/// Builds the iCalendar (RFC 5545) feed with Ical.Net, which escapes text, ends lines with CRLF and folds them at
+/// 75 octets without splitting a UTF-8 character. Times are Beijing wall-clock times, written with TZID
+/// Asia/Shanghai and its VTIMEZONE so every calendar app shows them as planned.
 /// </summary>
 public static class IcsWriter
 {
@@ -16,78 +19,58 @@ public static class IcsWriter
 
     public static string Write(string calendarName, IEnumerable<IcsEvent> events, DateTime stampUtc)
     {
-        var sb = new StringBuilder();
-        void Line(string text) => sb.Append(Fold(text)).Append("\r\n");
+        var calendar = new Ical.Net.Calendar
+        {
+            ProductId = "-//HomeVisit Portal//家访工作平台//ZH",
+            Scale = "GREGORIAN",
+            Method = "PUBLISH",
+        };
+        // Outlook and Apple Calendar name a subscribed calendar by these non-standard properties.
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        calendar.TimeZones.Add(Shanghai());
 
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//HomeVisit Portal//家访工作平台//ZH");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
-        Line("X-WR-CALNAME:" + Escape(calendarName));
-        Line("X-WR-TIMEZONE:" + TimeZoneId);
-        // China has kept UTC+8 without daylight saving since 1991; one STANDARD component describes it.
-        Line("BEGIN:VTIMEZONE");
-        Line("TZID:" + TimeZoneId);
-        Line("BEGIN:STANDARD");
-        Line("DTSTART:19700101T000000");
-        Line("TZOFFSETFROM:+0800");
-        Line("TZOFFSETTO:+0800");
-        Line("TZNAME:CST");
-        Line("END:STANDARD");
-        Line("END:VTIMEZONE");
-        var stamp = Utc(stampUtc);
+        var stamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc), CalDateTime.UtcTzId);
         foreach (var e in events)
         {
-            Line("BEGIN:VEVENT");
-            Line("UID:" + e.Uid);
-            Line("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-            Line("DTSTAMP:" + stamp);
-            Line($"DTSTART;TZID={TimeZoneId}:{Local(e.Start)}");
-            Line($"DTEND;TZID={TimeZoneId}:{Local(e.End)}");
-            Line("SUMMARY:" + Escape(e.Summary));
-            if (e.Description is not null) Line("DESCRIPTION:" + Escape(e.Description));
-            if (e.Url is not null) Line("URL:" + e.Url);
-            Line("STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
-            Line("END:VEVENT");
-        }
-        Line("END:VCALENDAR");
-        return sb.ToString();
-    }
-
-    /// <summary>Escapes TEXT values: backslash, semicolon, comma and newlines.</summary>
-    public static string Escape(string text) => text
-        .Replace("\\", "\\\\")
-        .Replace(";", "\\;")
-        .Replace(",", "\\,")
-        .Replace("\r\n", "\\n")
-        .Replace("\n", "\\n")
-        .Replace("\r", "\\n");
-
-    /// <summary>Folds a content line into lines of at most 75 octets; continuation lines start with a space.</summary>
-    public static string Fold(string line)
-    {
-        var bytes = Encoding.UTF8.GetByteCount(line);
-        if (bytes <= 75) return line;
-        var sb = new StringBuilder();
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
+            var item = new CalendarEvent
             {
-                sb.Append("\r\n ");
-                octets = 0;
-                limit = 74; // the leading space counts
-            }
-            sb.Append(rune.ToString());
-            octets += size;
+                Uid = e.Uid,
+                Sequence = e.Sequence,
+                DtStamp = stamp,
+                DtStart = Beijing(e.Start),
+                DtEnd = Beijing(e.End),
+                Summary = e.Summary,
+                Status = e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            };
+            if (e.Description is not null) item.Description = e.Description;
+            if (e.Url is not null) item.Url = new Uri(e.Url);
+            calendar.Events.Add(item);
         }
-        return sb.ToString();
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    private static string Local(DateTime beijing) => beijing.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+    private static CalDateTime Beijing(DateTime wallClock) =>
+        new(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), TimeZoneId, hasTime: true);
 
-    private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// China has kept UTC+8 without daylight saving since 1991, so one STANDARD component describes the zone.
+    /// Ical.Net's generated VTIMEZONE for Asia/Shanghai carries a yearly rule from the 1991 DST end instead, which
+    /// some clients show as a transition every September.
+    /// </summary>
+    private static VTimeZone Shanghai()
+    {
+        var zone = new VTimeZone(TimeZoneId);
+        // Ical.Net adds X-LIC-LOCATION; the feed carries no property named LOCATION at all (the place of a visit
+        // can be a home address, and the tests guard the word).
+        zone.Properties.Remove("X-LIC-LOCATION");
+        zone.TimeZoneInfos.Add(new VTimeZoneInfo("STANDARD")
+        {
+            DtStart = new CalDateTime(1970, 1, 1, 0, 0, 0, null),
+            OffsetFrom = new UtcOffset(TimeSpan.FromHours(8)),
+            OffsetTo = new UtcOffset(TimeSpan.FromHours(8)),
+            TimeZoneName = "CST",
+        });
+        return zone;
+    }
 }

@@ -46,6 +46,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<SsoRoleMapping> SsoRoleMappings => Set<SsoRoleMapping>();
     public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
     public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();
+    public DbSet<Scheduling.ScheduledJobState> ScheduledJobs => Set<Scheduling.ScheduledJobState>();
 
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }

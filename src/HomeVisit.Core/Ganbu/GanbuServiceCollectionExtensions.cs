@@ -1,3 +1,4 @@
+using HomeVisit.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Core.Ganbu;
@@ -13,7 +14,7 @@ public static class GanbuServiceCollectionExtensions
         services.AddSingleton<GanbuApiKeyService>();
         services.AddSingleton<GanbuOversightService>();
         services.AddSingleton<GanbuFormsService>();
-        services.AddHostedService<GanbuEscalationWorker>();
+        services.AddDailyJob<GanbuEscalationJob>();
         return services;
     }
 }

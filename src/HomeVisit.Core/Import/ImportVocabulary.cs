@@ -97,16 +97,20 @@ internal static class ImportVocabulary
 
     private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
 
-    /// <summary>yyyy-MM-dd, yyyy/M/d, yyyyMMdd, or an Excel date serial (a number of days, as a cell without a date format keeps it).</summary>
-    public static bool TryDate(string text, out DateOnly date)
+    /// <summary>
+    /// yyyy-MM-dd, yyyy/M/d, yyyyMMdd, or an Excel date serial (a number of days, as a cell without a date format
+    /// keeps it) counted in the workbook's date system.
+    /// </summary>
+    public static bool TryDate(string text, bool date1904, out DateOnly date)
     {
         if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
         // "1990-01-05 00:00:00" from a date-time export.
         if (text.Length > 10 && text[10] == ' ' && DateOnly.TryParseExact(text[..10], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             return true;
-        if (text.Length <= 7 && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial) && serial is >= 1 and < 2958466)
+        if (text.Length <= 7 && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial) &&
+            ExcelDates.FromSerial(serial, date1904) is { } day)
         {
-            date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+            date = day;
             return true;
         }
         date = default;

@@ -335,7 +335,7 @@ internal sealed class PreviewBuilder(RosterFile file, DatabaseState db, DateOnly
             DateOnly? birth = null;
             if (c.Get("出生日期") is { } birthText)
             {
-                if (!TryDate(birthText, out var d)) c.Error("出生日期", $"无法识别的日期“{birthText}”。");
+                if (!TryDate(birthText, sheet.Date1904, out var d)) c.Error("出生日期", $"无法识别的日期“{birthText}”。");
                 else if (d.Year < 1900 || d > today) c.Error("出生日期", $"“{birthText}”不在 1900 年至今天之间。");
                 else birth = d;
             }

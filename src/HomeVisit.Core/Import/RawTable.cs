@@ -8,8 +8,31 @@ public sealed record RawRow(int Number, string?[] Cells)
     public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
 }
 
-/// <summary>A sheet (or a whole CSV file) as text cells, before any meaning is given to them.</summary>
-public sealed record RawTable(string Name, IReadOnlyList<RawRow> Rows);
+/// <summary>
+/// A sheet (or a whole CSV file) as text cells, before any meaning is given to them. <paramref name="Date1904"/>
+/// says the workbook counts date serials from 1904-01-01 (Excel for Mac's old default, workbookPr date1904), so a
+/// date typed into a cell without a date format, which stays a bare serial, is still read as the right day.
+/// </summary>
+public sealed record RawTable(string Name, IReadOnlyList<RawRow> Rows, bool Date1904 = false);
+
+/// <summary>Excel's two date systems. A serial is a count of days; its fraction is the time of day.</summary>
+internal static class ExcelDates
+{
+    private static readonly DateTime Epoch1900 = new(1899, 12, 31);
+    private static readonly DateTime Epoch1900AfterLeapBug = new(1899, 12, 30);
+    private static readonly DateTime Epoch1904 = new(1904, 1, 1);
+
+    /// <summary>The day a serial stands for, or null when it is no real day (negative, too large, or 1900-02-29).</summary>
+    public static DateOnly? FromSerial(double serial, bool date1904)
+    {
+        if (double.IsNaN(serial) || serial < 0 || serial >= 2958466) return null;
+        var days = (int)Math.Floor(serial);
+        if (date1904) return DateOnly.FromDateTime(Epoch1904.AddDays(days));
+        // Excel keeps Lotus 1-2-3's leap day 1900-02-29 (serial 60); serials after it are one day ahead of a count from 1899-12-31.
+        if (days == 0 || days == 60) return null;
+        return DateOnly.FromDateTime(days < 60 ? Epoch1900.AddDays(days) : Epoch1900AfterLeapBug.AddDays(days));
+    }
+}
 
 /// <summary>The file could not be read at all (not an xlsx, not text, too large): one message for the page.</summary>
 public sealed class ImportFileException(string message) : Exception(message);

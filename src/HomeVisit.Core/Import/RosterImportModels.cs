@@ -57,6 +57,8 @@ public sealed class RosterSheet
     public required int HeaderRow { get; init; }
     public required IReadOnlyDictionary<string, int> Columns { get; init; }
     public required IReadOnlyList<RawRow> Rows { get; init; }
+    /// <summary>The workbook counts date serials from 1904 (see <see cref="RawTable.Date1904"/>).</summary>
+    public bool Date1904 { get; init; }
 
     public bool Has(string column) => Columns.ContainsKey(column);
 

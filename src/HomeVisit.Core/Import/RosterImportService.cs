@@ -141,6 +141,7 @@ public sealed partial class RosterImportService(IDbContextFactory<PortalDbContex
         {
             Kind = kind, Name = table.Name, HeaderRow = header.Number, Columns = columns,
             Rows = table.Rows.Where(r => r.Number > header.Number && !r.IsBlank).ToList(),
+            Date1904 = table.Date1904,
         };
     }
 

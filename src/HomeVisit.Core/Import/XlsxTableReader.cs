@@ -7,8 +7,9 @@ namespace HomeVisit.Core.Import;
 
 /// <summary>
 /// Reads every sheet of an .xlsx as text with DocumentFormat.OpenXml, streaming the rows (a county roster has
-/// tens of thousands). Shared and inline strings become text; numbers in a date format become yyyy-MM-dd;
-/// other numbers keep their digits (a staff number or phone typed as a number stays "13800138000").
+/// tens of thousands). Shared and inline strings become text; numbers in a date format become yyyy-MM-dd in the
+/// workbook's date system (1900, or 1904 when workbookPr date1904 is set); other numbers keep their digits (a staff
+/// number or phone typed as a number stays "13800138000").
 /// </summary>
 public static class XlsxTableReader
 {
@@ -28,11 +29,12 @@ public static class XlsxTableReader
             var book = doc.WorkbookPart ?? throw new ImportFileException("该 .xlsx 文件中没有工作表。");
             var strings = SharedStrings(book);
             var dateStyles = DateStyles(book);
+            var date1904 = book.Workbook.WorkbookProperties?.Date1904?.Value == true;
             var result = new List<RawTable>();
             foreach (var sheet in book.Workbook.Sheets?.Elements<Sheet>() ?? [])
             {
                 if (sheet.Id?.Value is not { } id || book.GetPartById(id) is not WorksheetPart part) continue;
-                result.Add(new RawTable(sheet.Name?.Value ?? "", ReadRows(part, strings, dateStyles)));
+                result.Add(new RawTable(sheet.Name?.Value ?? "", ReadRows(part, strings, dateStyles, date1904), date1904));
             }
             return result;
         }
@@ -95,7 +97,7 @@ public static class XlsxTableReader
         return false;
     }
 
-    private static List<RawRow> ReadRows(WorksheetPart part, List<string> strings, HashSet<uint> dateStyles)
+    private static List<RawRow> ReadRows(WorksheetPart part, List<string> strings, HashSet<uint> dateStyles, bool date1904)
     {
         var rows = new List<RawRow>();
         using var reader = OpenXmlReader.Create(part);
@@ -113,7 +115,7 @@ public static class XlsxTableReader
                 var column = ColumnIndex(cell.CellReference?.Value) ?? nextColumn;
                 nextColumn = column + 1;
                 while (cells.Count <= column) cells.Add(null);
-                cells[column] = CellText(cell, strings, dateStyles);
+                cells[column] = CellText(cell, strings, dateStyles, date1904);
             }
             rows.Add(new RawRow(number, [.. cells]));
         }
@@ -135,7 +137,7 @@ public static class XlsxTableReader
         return letters == 0 ? null : index - 1;
     }
 
-    private static string? CellText(Cell cell, List<string> strings, HashSet<uint> dateStyles)
+    private static string? CellText(Cell cell, List<string> strings, HashSet<uint> dateStyles, bool date1904)
     {
         var type = cell.DataType?.Value;
         if (type == CellValues.InlineString)
@@ -151,8 +153,8 @@ public static class XlsxTableReader
 
         // A number.
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return raw;
-        if (cell.StyleIndex?.Value is uint style && dateStyles.Contains(style) && number is >= 1 and < 2958466)
-            return DateTime.FromOADate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (cell.StyleIndex?.Value is uint style && dateStyles.Contains(style) && ExcelDates.FromSerial(number, date1904) is { } day)
+            return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (number == Math.Floor(number) && Math.Abs(number) < 1e15)
             return ((long)number).ToString(CultureInfo.InvariantCulture);
         return number.ToString("R", CultureInfo.InvariantCulture);

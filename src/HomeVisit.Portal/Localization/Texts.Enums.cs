@@ -42,7 +42,9 @@ public sealed partial class Texts
         (RevisitEligibility.Excluded, "不再回访"),
         (LinkKind.Branch, "联系党支部"), (LinkKind.Individual, "联系对象"),
         (LinkedPersonCategory.Expert, "专家"), (LinkedPersonCategory.YoungTeacher, "青年教师"), (LinkedPersonCategory.PartyActivist, "入党积极分子"),
-        (LinkedPersonCategory.Other, "其他师生"));
+        (LinkedPersonCategory.Other, "其他师生"),
+        (HomeVisit.Core.Scheduling.JobOutcome.Running, "运行中"), (HomeVisit.Core.Scheduling.JobOutcome.Succeeded, "成功"),
+        (HomeVisit.Core.Scheduling.JobOutcome.Failed, "失败"));
 
     private static Dictionary<(Type, string), string> Build(params (System.Enum Value, string Zh)[] items) =>
         items.ToDictionary(i => (i.Value.GetType(), i.Value.ToString()), i => i.Zh);

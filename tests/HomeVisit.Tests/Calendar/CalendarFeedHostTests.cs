@@ -24,7 +24,7 @@ public sealed class CalendarFeedHostTests(PortalFactory portal) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("text/calendar", ok.Content.Headers.ContentType!.MediaType);
         var mine = await db.Visits.CountAsync(v => v.Visitors.Any(x => x.PersonId == leader.PersonId) && v.PlannedStart >= DateTime.Now.AddDays(-90));
-        Assert.Equal(mine, IcsReader.Events(ics).Count);
+        Assert.Equal(mine, Ical.Net.Calendar.Load(ics)!.Events.Count);
         Assert.True(mine > 0);
 
         using var unknown = await app.GetAsync($"/calendar/{token[..^2]}xx.ics");

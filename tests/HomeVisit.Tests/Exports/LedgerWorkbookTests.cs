@@ -1,4 +1,6 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
@@ -76,6 +78,68 @@ public sealed class LedgerWorkbookTests : IAsyncLifetime
         Assert.Contains(college.Name, unitLedger.Subtitle);
         Assert.InRange(unitLedger.RowCount, 1, all.RowCount);
         Assert.Equal(0, staffLedger.RowCount);
+    }
+
+    [Fact]
+    public async Task The_exported_ledger_and_the_roster_template_pass_the_open_xml_schema_validation()
+    {
+        // Excel refuses (or "repairs") a workbook with schema errors, and WPS is stricter about element order than
+        // LibreOffice: the SDK's validator against the Office 2007 schema is the check all three readers accept.
+        using var ledger = new MemoryStream();
+        await _exports.WriteLedgerXlsxAsync(_jiwei, "lianzheng", 2026, null, ledger);
+        ledger.Position = 0;
+
+        Assert.Empty(Validate(ledger));
+        Assert.Empty(Validate(new MemoryStream(HomeVisit.Core.Import.RosterTemplate.Build())));
+    }
+
+    [Fact]
+    public async Task LibreOffice_opens_the_exported_ledger_and_reads_the_same_cells()
+    {
+        using var ledger = new MemoryStream();
+        await _exports.WriteLedgerXlsxAsync(_jiwei, "lianzheng", 2026, null, ledger);
+        var cells = ReadSheet(ledger);
+        var dir = Directory.CreateTempSubdirectory("ledger-lo-");
+        try
+        {
+            var xlsx = Path.Combine(dir.FullName, "ledger.xlsx");
+            await File.WriteAllBytesAsync(xlsx, ledger.ToArray());
+
+            // A profile of its own, so parallel runs (or a desktop LibreOffice) do not share a lock; 76 = UTF-8.
+            var start = new System.Diagnostics.ProcessStartInfo("libreoffice")
+            {
+                ArgumentList =
+                {
+                    $"-env:UserInstallation=file://{dir.FullName}/profile", "--headless", "--norestore",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir.FullName, xlsx,
+                },
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var csvPath = Path.Combine(dir.FullName, "ledger.csv");
+            Assert.True(File.Exists(csvPath), $"LibreOffice did not convert the ledger (exit {process.ExitCode}): {await stderr}");
+
+            var rows = HomeVisit.Core.Import.CsvTableReader.Parse(await File.ReadAllTextAsync(csvPath));
+            Assert.Equal("廉政家访台账", rows[0][0]);
+            Assert.Equal(CommonLedger.Columns, Enumerable.Range(0, 7).Select(i => rows[2][i]));
+            Assert.Equal(cells.Keys.Max(k => k.Row), rows.Count(r => !r.IsBlank));
+            foreach (var ((row, col), text) in cells)
+                Assert.Equal(text, rows[row - 1][Array.IndexOf(Enumerable.Range(0, 7).Select(XlsxWriter.Column).ToArray(), col)]);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    internal static List<string> Validate(Stream xlsx)
+    {
+        using var doc = SpreadsheetDocument.Open(xlsx, false);
+        return new OpenXmlValidator(FileFormatVersions.Office2007).Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
     }
 
     /// <summary>Every cell's text by (row, column), as Excel would show it.</summary>

@@ -122,6 +122,8 @@ public sealed class GanbuOversightTests : IDisposable
         Assert.Equal("7", summary.Single(r => r[0] == "合计")[1]);
         Assert.Equal(3, sheets[1].Rows.Count); // header + two overdue requests
         Assert.Equal(1, await w.S.ReadAsync(db => db.AuditEntries.CountAsync(a => a.Action == "export" && a.EntityId == "2026Q4" && a.UserId == w.OrgDept.UserId)));
+        file.Position = 0;
+        Assert.Empty(HomeVisit.Tests.Exports.LedgerWorkbookTests.Validate(file)); // opens in Excel and WPS without repair
     }
 
     [Fact]

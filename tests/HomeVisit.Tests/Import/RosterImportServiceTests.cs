@@ -101,6 +101,42 @@ public sealed class RosterImportServiceTests(ITestOutputHelper output) : IDispos
         ], preview.Errors.Select(e => e.ToString()).ToArray());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Birth_dates_are_read_as_the_same_days_in_the_1900_and_the_1904_date_system(bool date1904)
+    {
+        // The same days written as Excel writes them in each system: once in a date-formatted cell, once as a bare
+        // serial in a cell without a date format (an HR export that lost the format).
+        var file = Build(date1904, ("人员", [
+            R("工号", "姓名", "性别", "出生日期", "单位名称", "职务"),
+            R("D001", "日期甲", "男", new DateOnly(1990, 1, 5), "甲系", "教师"),
+            R("D002", "日期乙", "女", Serial(new DateOnly(1975, 6, 30), date1904), "甲系", "教师"),
+            R("D003", "日期丙", "女", new DateOnly(2000, 2, 29), "甲系", "教师"),
+        ]));
+
+        var preview = await PreviewAsync(file);
+        Assert.Empty(preview.Errors);
+        await Import.ApplyAsync(_s.Zuzhi, preview);
+
+        var births = await _s.ReadAsync(db => db.People.Where(p => p.StaffNumber.StartsWith("D00")).ToDictionaryAsync(p => p.StaffNumber, p => p.BirthDate));
+        Assert.Equal(new DateOnly(1990, 1, 5), births["D001"]);
+        Assert.Equal(new DateOnly(1975, 6, 30), births["D002"]);
+        Assert.Equal(new DateOnly(2000, 2, 29), births["D003"]);
+    }
+
+    [Fact]
+    public void Dates_before_march_1900_are_not_shifted_by_excels_leap_day()
+    {
+        // Excel's 1900 system counts a nonexistent 1900-02-29 (serial 60); days before it are one off from a plain OLE date.
+        var file = Build(("人员", [R("出生日期"), R(new DateOnly(1900, 1, 15)), R(new DateOnly(1900, 3, 1))]));
+
+        var sheet = Assert.Single(XlsxTableReader.Read(new MemoryStream(file)));
+
+        Assert.False(sheet.Date1904);
+        Assert.Equal(["1900-01-15", "1900-03-01"], sheet.Rows.Skip(1).Select(r => r[0] ?? "").ToArray());
+    }
+
     private static byte[] GoodFile() => Build(
         ("组织机构", [
             R("单位编码", "单位名称", "上级单位编码", "类型", "排序"),

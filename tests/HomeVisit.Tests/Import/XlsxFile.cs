@@ -13,13 +13,27 @@ namespace HomeVisit.Tests.Import;
 public static class XlsxFile
 {
     /// <summary>A cell value: string → shared string; int/long/double → number; DateOnly → serial with a date format; null → no cell.</summary>
-    public static byte[] Build(params (string Sheet, object?[][] Rows)[] sheets)
+    public static byte[] Build(params (string Sheet, object?[][] Rows)[] sheets) => Build(date1904: false, sheets);
+
+    /// <summary>
+    /// Excel's serial of a day, counted as Excel does: in the 1900 system day 1 is 1900-01-01 and Lotus's
+    /// nonexistent 1900-02-29 is day 60; in the 1904 system (workbookPr date1904) day 0 is 1904-01-01.
+    /// </summary>
+    public static int Serial(DateOnly d, bool date1904)
+    {
+        if (date1904) return d.DayNumber - new DateOnly(1904, 1, 1).DayNumber;
+        var fromNewYear1900 = d.DayNumber - new DateOnly(1900, 1, 1).DayNumber + 1;
+        return d < new DateOnly(1900, 3, 1) ? fromNewYear1900 : fromNewYear1900 + 1;
+    }
+
+    public static byte[] Build(bool date1904, params (string Sheet, object?[][] Rows)[] sheets)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var book = doc.AddWorkbookPart();
             book.Workbook = new Workbook();
+            if (date1904) book.Workbook.AppendChild(new WorkbookProperties { Date1904 = true });
             var styles = book.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = new Stylesheet(
                 new Fonts(new Font()) { Count = 1 },
@@ -57,7 +71,7 @@ public static class XlsxFile
                                 break;
                             case DateOnly d:
                                 cell.StyleIndex = 1;
-                                cell.CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture));
+                                cell.CellValue = new CellValue(Serial(d, date1904).ToString(CultureInfo.InvariantCulture));
                                 break;
                             default:
                                 cell.CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!);
