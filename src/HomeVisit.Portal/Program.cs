@@ -12,6 +12,13 @@ using HomeVisit.Portal.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// scripts/backup.sh and scripts/restore.sh: the same configuration, no web server.
+if (DataVerbs.IsVerb(args))
+{
+    Environment.ExitCode = await DataVerbs.RunAsync(builder, args);
+    return;
+}
+
 builder.AddPortalCore();
 builder.Services.AddProgrammes();
 builder.AddPortalAuthentication();
