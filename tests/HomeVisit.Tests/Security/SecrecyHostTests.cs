@@ -64,7 +64,7 @@ public sealed class SecrecyHostTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(b.Title, a.Title);
         Assert.Equal(b.QuerySelector("h1")?.TextContent, a.QuerySelector("h1")?.TextContent);
         Assert.Equal(b.QuerySelector(".hv-body")?.TextContent.Trim(), a.QuerySelector(".hv-body")?.TextContent.Trim());
-        Assert.DoesNotContain("无权", a.Body?.TextContent ?? "");
+        Assert.DoesNotContain("无权访问", a.Body?.TextContent ?? "");
     }
 
     [Fact]
