@@ -31,6 +31,7 @@ await app.Services.InitialisePortalDatabaseAsync();
 
 // First, so the client address and scheme behind a known reverse proxy are what the rest sees (docs/security.md).
 app.UseForwardedHeaders();
+app.UseClientAddressForAudit();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

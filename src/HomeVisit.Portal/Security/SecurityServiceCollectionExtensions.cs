@@ -39,6 +39,9 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>Forwarded headers from known proxies, and the /api/ rate limiter.</summary>
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
     {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ClientAddressCircuitHandler>();
+
         var forwarded = builder.Configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -39,6 +39,29 @@ public sealed class SecurityBrowserTests(BrowserFixture app)
     }
 
     [Fact]
+    public async Task What_a_user_reads_inside_the_live_circuit_is_audited_with_their_address()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.Leader);
+        var page = session.Page;
+        await page.GotoAsync("/visits");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var link = page.GetByTestId("visit-link").First;
+        var visitId = (await link.GetAttributeAsync("href"))!.Split('/').Last();
+        long before;
+        await using (var db = app.Portal.OpenDatabase())
+            before = await db.AuditEntries.MaxAsync(a => a.Id);
+
+        await link.ClickAsync(); // navigation inside the circuit: no HTTP request carries this read
+        await page.WaitForURLAsync($"**/visits/{visitId}");
+
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await using var check = app.Portal.OpenDatabase();
+        var read = await check.AuditEntries.Where(a => a.Id > before && a.UserName == DemoAccounts.Leader && a.Action == "read" &&
+                                                       a.EntityType == "Visit" && a.EntityId == visitId).FirstAsync();
+        Assert.Equal("127.0.0.1", read.ClientAddress);
+    }
+
+    [Fact]
     public async Task A_paste_of_300_KB_is_cut_to_the_field_limit_with_a_note_and_the_form_still_saves()
     {
         int personId;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Tests.Security;
@@ -124,6 +125,21 @@ public sealed class HttpsBehindProxyHostTests(HttpsBehindProxyHostTests.Portal p
         var auth = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hv.auth=", StringComparison.Ordinal));
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Behind_the_known_proxy_the_audit_log_keeps_the_browsers_address()
+    {
+        using var client = Client("https");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.7");
+
+        using var signIn = await SignInAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        await using var db = portal.OpenDatabase();
+        var entry = await db.AuditEntries.Where(a => a.Action == Core.Audit.AuditActions.SignIn && a.UserName == DemoAccounts.Leader)
+            .OrderByDescending(a => a.Id).FirstAsync();
+        Assert.Equal("198.51.100.7", entry.ClientAddress);
     }
 
     [Fact]
