@@ -16,12 +16,13 @@ public sealed class SecurityHeaders(RequestDelegate next)
     {
         context.Response.OnStarting(() =>
         {
+            // An endpoint that set its own (stricter) policy keeps it: an uploaded scan is served with "sandbox".
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
+            headers.TryAdd("X-Content-Type-Options", "nosniff");
+            headers.TryAdd("X-Frame-Options", "DENY");
             // Addresses inside the portal (/people/123, /visits/45) are not told to other sites.
-            headers["Referrer-Policy"] = "same-origin";
+            headers.TryAdd("Referrer-Policy", "same-origin");
             return Task.CompletedTask;
         });
         return next(context);
