@@ -18,7 +18,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         {
             // An endpoint that set its own (stricter) policy keeps it: an uploaded scan is served with "sandbox".
             var headers = context.Response.Headers;
-            headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
+            // Blazor adds "frame-ancestors 'self'" to component pages by itself; the portal's policy includes a stricter one.
+            if (!headers.ContainsKey("Content-Security-Policy") || headers.ContentSecurityPolicy.ToString().StartsWith("frame-ancestors", StringComparison.Ordinal))
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.TryAdd("X-Content-Type-Options", "nosniff");
             headers.TryAdd("X-Frame-Options", "DENY");
             // Addresses inside the portal (/people/123, /visits/45) are not told to other sites.

@@ -54,10 +54,16 @@ public sealed class SecurityBrowserTests(BrowserFixture app)
         await link.ClickAsync(); // navigation inside the circuit: no HTTP request carries this read
         await page.WaitForURLAsync($"**/visits/{visitId}");
 
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        await using var check = app.Portal.OpenDatabase();
-        var read = await check.AuditEntries.Where(a => a.Id > before && a.UserName == DemoAccounts.Leader && a.Action == "read" &&
-                                                       a.EntityType == "Visit" && a.EntityId == visitId).FirstAsync();
+        // The page's read is saved while it loads: wait for the entry to appear.
+        Core.Audit.AuditEntry? read = null;
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); read is null && DateTime.UtcNow < deadline;)
+        {
+            await using var check = app.Portal.OpenDatabase();
+            read = await check.AuditEntries.Where(a => a.Id > before && a.UserName == DemoAccounts.Leader && a.Action == "read" &&
+                                                       a.EntityType == "Visit" && a.EntityId == visitId).FirstOrDefaultAsync();
+            if (read is null) await Task.Delay(100);
+        }
+        Assert.NotNull(read);
         Assert.Equal("127.0.0.1", read.ClientAddress);
     }
 
