@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Quotas.QuotaService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<DisciplineRoleService>();
         services.AddSingleton<SsoAccountService>();
         services.AddSingleton<SsoRoleMappingService>();
         services.AddSingleton<SsoLocalSignIn>();

@@ -24,8 +24,10 @@ public static class PortalServiceCollectionExtensions
     /// <summary>Blazor Server with Radzen, Chinese first and English second.</summary>
     public static IServiceCollection AddPortalUi(this IServiceCollection services)
     {
-        // Messages up to 256 KB: the template editor sends up to 20,000 Chinese characters (about 60 KB) in one event.
-        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
+        // Messages up to 512 KB. The largest field (a template, 20,000 characters) is about 120 KB once SignalR's JSON
+        // escapes Chinese as \uXXXX; every field has a maxlength and portal.js caps pastes into any other at 20,000, so
+        // no change event comes near this and a too-long paste never drops the circuit (docs/security.md).
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<Texts>();

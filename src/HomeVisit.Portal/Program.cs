@@ -8,24 +8,40 @@ using HomeVisit.Portal.Programmes;
 using HomeVisit.Portal.Programmes.Ganbu;
 using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
+using HomeVisit.Portal.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// scripts/backup.sh and scripts/restore.sh: the same configuration, no web server.
+if (DataVerbs.IsVerb(args))
+{
+    Environment.ExitCode = await DataVerbs.RunAsync(builder, args);
+    return;
+}
 
 builder.AddPortalCore();
 builder.Services.AddProgrammes();
 builder.AddPortalAuthentication();
 builder.Services.AddPortalUi();
+builder.AddPortalSecurity();
 
 var app = builder.Build();
 
 await app.Services.InitialisePortalDatabaseAsync();
 
+// First, so the client address and scheme behind a known reverse proxy are what the rest sees (docs/security.md).
+app.UseForwardedHeaders();
+app.UseClientAddressForAudit();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
+app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseMiddleware<ApiResponses>();
+app.UseRateLimiter();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -47,6 +47,9 @@ public sealed class SsoRoleMappingService(IDbContextFactory<PortalDbContext> dbF
             .MaxLength(nameof(edit.ClaimValue), value, MaxClaimValueLength, "声明值")
             .Check(!string.IsNullOrEmpty(edit.Role), nameof(edit.Role), "请选择平台角色。")
             .Check(string.IsNullOrEmpty(edit.Role) || Roles.All.Contains(edit.Role), nameof(edit.Role), "角色不正确。")
+            // A mapping would grant the role to a whole group: the same reservation as granting it to one account.
+            .Check(string.IsNullOrEmpty(edit.Role) || !DisciplineRoleService.IsReserved(edit.Role) || user.IsInRole(Roles.DisciplineOffice),
+                nameof(edit.Role), "纪检监察、案件管理室角色只能由同时是纪检监察人员的管理员映射；或由纪检监察部门逐个账号授予。")
             .MaxLength(nameof(edit.Note), note, 200, "说明");
         if (value is not null && !string.IsNullOrEmpty(edit.Role))
         {

@@ -82,7 +82,11 @@ public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactor
             v.Check(await db.People.AnyAsync(p => p.Id == personId && p.InstitutionId == user.InstitutionId, ct), nameof(edit.PersonId), "所选人员不存在。");
             v.Check(!await db.UserAccounts.AnyAsync(a => a.PersonId == personId && a.Id != edit.Id, ct), nameof(edit.PersonId), "该人员已有账号。");
         }
+        var before = edit.Id == 0 ? null
+            : await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == edit.Id && a.InstitutionId == user.InstitutionId, ct);
+        await DisciplineRoleService.CheckAccountEditAsync(db, user, before, edit, v, ct);
         v.ThrowIfInvalid();
+        var oldReserved = before?.Roles.Where(DisciplineRoleService.IsReserved).ToList() ?? [];
 
         UserAccount account;
         if (edit.Id == 0)
@@ -106,6 +110,11 @@ public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactor
         account.IsDisabled = edit.IsDisabled;
         if (!string.IsNullOrEmpty(edit.NewPassword)) account.PasswordHash = accounts.HashPassword(account, edit.NewPassword);
         await db.SaveOrConflictAsync(ct);
+        if (!oldReserved.ToHashSet().SetEquals(account.Roles.Where(DisciplineRoleService.IsReserved)))
+        {
+            DisciplineRoleService.AuditAccountEdit(db, account, oldReserved);
+            await db.SaveChangesAsync(ct);
+        }
         return account.Id;
     }
 

@@ -11,6 +11,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Action).HasMaxLength(30);
         b.Property(x => x.EntityType).HasMaxLength(60);
         b.Property(x => x.EntityId).HasMaxLength(60);
+        b.Property(x => x.ClientAddress).HasMaxLength(64);
         // Institution is not a foreign key on purpose: failed sign-ins are logged before we know one.
         b.HasIndex(x => new { x.InstitutionId, x.At });
         b.HasIndex(x => new { x.EntityType, x.EntityId });

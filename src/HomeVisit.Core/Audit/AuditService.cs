@@ -39,6 +39,17 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, P
             var itemIds = db.FollowUpItems.Where(f => hidden.Contains(f.ProgrammeKey)).Select(f => f.Id.ToString());
             entries = entries.Where(a => !(a.EntityType == nameof(Visits.Visit) && visitIds.Contains(a.EntityId!)) &&
                                          !(a.EntityType == nameof(FollowUps.FollowUpItem) && itemIds.Contains(a.EntityId!)));
+            // Exports and prints of the programme (its ledger, summaries; the key is the entity id, and older entries
+            // name it first in the detail) and changes to its settings and rules (the key in the change's JSON).
+            entries = entries.Where(a => !(a.Action == "export" && a.EntityId != null && hidden.Contains(a.EntityId)));
+            foreach (var key in hidden)
+            {
+                var first = key + " ";
+                var printed = "summary " + key + " ";
+                var inJson = "\"ProgrammeKey\":\"" + key + "\"";
+                entries = entries.Where(a => a.Detail == null ||
+                    (!(a.Action == "export" && (a.Detail.StartsWith(first) || a.Detail.StartsWith(printed))) && !a.Detail.Contains(inJson)));
+            }
         }
         if (!string.IsNullOrWhiteSpace(q.UserName)) entries = entries.Where(a => a.UserName == q.UserName.Trim());
         if (!string.IsNullOrWhiteSpace(q.Action)) entries = entries.Where(a => a.Action == q.Action);

@@ -65,8 +65,17 @@ public sealed partial class MarkdownContent(string root)
     private static string RenderOrThrow(string markdown, Func<string, bool> refuse)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var link in document.Descendants<LinkInline>().ToList())
         {
+            // An image loads by itself whenever the page is shown, so one from another site would tell that site who
+            // read a printed letter and when: only the portal's own images (relative URLs) are shown, others become
+            // their description (issue 13 item 17). A link is followed only when clicked and may lead anywhere safe.
+            if (link.IsImage && !IsOwnImage(link.Url, refuse))
+            {
+                var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+                link.ReplaceBy(new LiteralInline(alt.Length > 0 ? $"[{alt}]" : ""));
+                continue;
+            }
             if (link.Url is { } url && (!IsSafeUrl(url) || refuse(url))) link.Url = "#";
         }
         // "<javascript:alert(1)>" is a CommonMark autolink, not a LinkInline: shown as plain text instead.
@@ -81,6 +90,19 @@ public sealed partial class MarkdownContent(string root)
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>A path on the portal itself ("/img/logo.png", "img/logo.png"): no scheme, no other host ("//host").</summary>
+    public static bool IsOwnImage(string? url, Func<string, bool>? refuse = null)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return false;
+        var trimmed = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+        if (trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.StartsWith(@"\", StringComparison.Ordinal) ||
+            trimmed.StartsWith(@"/\", StringComparison.Ordinal) || trimmed.StartsWith(@"\/", StringComparison.Ordinal)) return false;
+        var colon = trimmed.IndexOf(':');
+        var slash = trimmed.IndexOfAny(['/', '?', '#']);
+        if (colon >= 0 && (slash < 0 || colon < slash)) return false;
+        return refuse is null || !refuse(url);
     }
 
     public static bool IsSafeUrl(string url)
@@ -146,14 +168,39 @@ public sealed partial class MarkdownContent(string root)
             .ToList();
     }
 
-    public ContentPage? Load(string folder, string slug)
+    public ContentPage? Load(string folder, string slug) => Load(folder, slug, []);
+
+    /// <summary>
+    /// A page for a reader who may not know of some programmes (<paramref name="unnamed"/>: their names): they are
+    /// taken out of enumerations ("联系师生、受处分人员回访关爱") and any other line naming one is left out, so the help
+    /// pages do not tell that a secret programme exists (issue 13 item 7).
+    /// </summary>
+    public ContentPage? Load(string folder, string slug, IReadOnlyCollection<string> unnamed)
     {
         var markdown = LoadSource(folder, slug);
         if (markdown is null) return null;
+        if (unnamed.Count > 0) markdown = Unname(markdown, unnamed);
         var title = markdown.Split('\n').Select(l => l.Trim())
             .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? slug;
         return new ContentPage(slug, title, Render(markdown));
     }
+
+    public static string Unname(string markdown, IReadOnlyCollection<string> names)
+    {
+        var lines = new List<string>();
+        foreach (var original in markdown.Split('\n'))
+        {
+            var line = original;
+            foreach (var name in names.Where(n => n.Length > 0))
+                line = line.Replace("、" + name, "", StringComparison.Ordinal).Replace(name + "、", "", StringComparison.Ordinal);
+            if (!names.Any(n => n.Length > 0 && line.Contains(n, StringComparison.Ordinal))) lines.Add(line);
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The pages of a folder for a reader who may not know of some programmes (see <see cref="Load(string, string, IReadOnlyCollection{string})"/>).</summary>
+    public IReadOnlyList<ContentPage> List(string folder, IReadOnlyCollection<string> unnamed) =>
+        List(folder).Select(p => Load(folder, p.Slug, unnamed)!).ToList();
 
     private string FolderPath(string folder)
     {

@@ -138,6 +138,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
         EntityType = entityType,
         EntityId = entityId,
         Detail = detail,
+        ClientAddress = ClientContext.Address,
     };
 
     private static string ActionOf(EntityState state) => state switch

@@ -41,6 +41,20 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>
+    /// A date a person could mean: 9999-12-31 would overflow the arithmetic after it (an end time, a reminder) and
+    /// 0001-01-01 or 1900-01-01 are slips. <see cref="DateLimits"/> holds the ranges the services use.
+    /// </summary>
+    public Validator DateInRange(string field, DateTime? value, DateTime min, DateTime max, string label)
+    {
+        if (value is { } d && (d < min || d > max))
+            Add(field, $"{label}应在 {min:yyyy-MM-dd} 至 {max:yyyy-MM-dd} 之间。");
+        return this;
+    }
+
+    public Validator DateInRange(string field, DateOnly? value, DateOnly min, DateOnly max, string label) =>
+        DateInRange(field, value?.ToDateTime(TimeOnly.MinValue), min.ToDateTime(TimeOnly.MinValue), max.ToDateTime(TimeOnly.MaxValue), label);
+
     public Validator Check(bool ok, string field, string message)
     {
         if (!ok) Add(field, message);
@@ -55,4 +69,19 @@ public sealed class Validator
     {
         if (_errors.Count > 0) throw new PortalValidationException(_errors);
     }
+}
+
+/// <summary>The date ranges the services accept (issue 13 item 13): wide enough for any real entry, narrow enough to catch slips.</summary>
+public static class DateLimits
+{
+    /// <summary>The earliest day of any visit, plan, deadline or record: the programmes' documents are all later.</summary>
+    public static readonly DateOnly EarliestRecord = new(2000, 1, 1);
+
+    /// <summary>The earliest birth date.</summary>
+    public static readonly DateOnly EarliestBirth = new(1900, 1, 1);
+
+    /// <summary>How far ahead anything may be planned.</summary>
+    public const int YearsAhead = 5;
+
+    public static DateOnly LatestPlanned(DateOnly today) => today.AddYears(YearsAhead);
 }

@@ -21,7 +21,7 @@ public sealed class ExportService(
     {
         var ledger = await LedgerAsync(user, key, year, unitId, ct);
         await WriteXlsxAsync(ledger, output, progress, ct);
-        await AuditAsync(user, "ledger", $"{key} {year} unit={unitId?.ToString() ?? "all"} rows={ledger.RowCount}", ct);
+        await AuditAsync(user, "ledger", $"{key} {year} unit={unitId?.ToString() ?? "all"} rows={ledger.RowCount}", ct, key);
     }
 
     public static async Task WriteXlsxAsync(LedgerTable ledger, Stream output, IProgress<double>? progress, CancellationToken ct)
@@ -40,11 +40,14 @@ public sealed class ExportService(
         progress?.Report(1);
     }
 
-    /// <summary>Every export and print of personal data is recorded: who, what, when.</summary>
-    public async Task AuditAsync(PortalUser user, string what, string detail, CancellationToken ct = default)
+    /// <summary>
+    /// Every export and print of personal data is recorded: who, what, when. The programme's key is the entry's
+    /// entity id, so the audit log can leave a secret programme's exports out for those outside it (AuditService).
+    /// </summary>
+    public async Task AuditAsync(PortalUser user, string what, string detail, CancellationToken ct = default, string? programmeKey = null)
     {
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        db.AuditEvent("export", what, null, detail);
+        db.AuditEvent("export", what, programmeKey, detail);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -90,6 +90,6 @@ public sealed class PeriodSummaryService(
             xlsx.HeaderRow(["家访形式", "已完成家访"]);
             foreach (var (form, count) in s.ByForm) xlsx.Row([form, count]);
         }
-        await exports.AuditAsync(user, "summary", $"{key} {s.Period.Label}", ct);
+        await exports.AuditAsync(user, "summary", $"{key} {s.Period.Label}", ct, key);
     }
 }

@@ -18,6 +18,8 @@ public sealed record FollowUpRow(
     public string? Details { get; init; }
     /// <summary>Set for an important lead seen only by holders of this role and the one who raised it.</summary>
     public string? RestrictedToRole { get; init; }
+    /// <summary>Whether this user may start, close or withdraw it (<c>FollowUpService.Changeable</c>); the list offers the buttons only then.</summary>
+    public bool CanChange { get; init; }
 }
 
 public sealed class FollowUpRaise

@@ -46,6 +46,26 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         return f => f.RestrictedToRole == null || roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId;
     }
 
+    /// <summary>
+    /// Who may start, close or withdraw a visible item: the programme's overseers, its owner, the one who raised it,
+    /// the audience of a restricted lead, the unit it was forwarded to (its people, heads and deputies), and, while
+    /// it has no owner, the visitors of its visit. Seeing an item (a fellow visitor, a unit member) is not enough to
+    /// change someone else's. The page asks this too, so it offers only what the service allows.
+    /// </summary>
+    internal static System.Linq.Expressions.Expression<Func<FollowUpItem, bool>> Changeable(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen)
+    {
+        var me = user.PersonId ?? -1;
+        var userId = user.UserId;
+        var roles = user.Roles.ToList();
+        return f => overseen.Contains(f.ProgrammeKey) || f.OwnerPersonId == me || f.CreatedByUserId == userId ||
+                    (f.RestrictedToRole != null && roles.Contains(f.RestrictedToRole)) ||
+                    (f.ResponsibleUnitId != null &&
+                     (db.People.Any(p => p.Id == me && p.UnitId == f.ResponsibleUnitId) ||
+                      db.UnitLeaderships.Any(l => l.PersonId == me && l.UnitId == f.ResponsibleUnitId &&
+                                                  (l.Role == Institutions.LeadershipRole.Head || l.Role == Institutions.LeadershipRole.Deputy)))) ||
+                    (f.OwnerPersonId == null && f.VisitId != null && f.Visit!.Visitors.Any(x => x.PersonId == me));
+    }
+
     /// <summary>Audits the reads of restricted leads among the rows shown (the content of a lead is confidential).</summary>
     private static async Task AuditRestrictedReadsAsync(PortalDbContext db, IEnumerable<FollowUpRow> rows, CancellationToken ct)
     {
@@ -83,6 +103,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             .ThenBy(f => f.Deadline == null).ThenBy(f => f.Deadline).ThenByDescending(f => f.Id)
             .Skip((page - 1) * pageSize).Take(pageSize);
         var list = await Project(rows, today).ToListAsync(ct);
+        list = await MarkChangeableAsync(db, user, list, ct);
         await AuditRestrictedReadsAsync(db, list, ct);
         return new PagedResult<FollowUpRow>(list, total, page, pageSize);
     }
@@ -94,8 +115,19 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         var today = clock.Today();
         var row = await Project(Visible(db, user).AsNoTracking().Where(f => f.Id == id), today).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException();
+        row = (await MarkChangeableAsync(db, user, [row], ct))[0];
         await AuditRestrictedReadsAsync(db, [row], ct);
         return row;
+    }
+
+    /// <summary>Sets <see cref="FollowUpRow.CanChange"/> on the rows of a page (one query for the page).</summary>
+    private async Task<List<FollowUpRow>> MarkChangeableAsync(PortalDbContext db, PortalUser user, List<FollowUpRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return rows;
+        var ids = rows.Select(r => r.Id).ToList();
+        var changeable = (await db.FollowUpItems.AsNoTracking().Where(f => ids.Contains(f.Id))
+            .Where(Changeable(db, user, programmes.OverseenBy(user))).Select(f => f.Id).ToListAsync(ct)).ToHashSet();
+        return rows.Select(r => r with { CanChange = changeable.Contains(r.Id) }).ToList();
     }
 
     private static IQueryable<FollowUpRow> Project(IQueryable<FollowUpItem> items, DateOnly today) =>
@@ -117,7 +149,9 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             .MaxLength(nameof(raise.Details), raise.Details, 4000, "详细情况")
             .MaxLength(nameof(raise.Category), raise.Category, 100, "类别")
             .MaxLength(nameof(raise.RaisedByName), raise.RaisedByName, 50, "提出人")
-            .Check(raise.Deadline is null || raise.Deadline.Value.Date >= clock.Now().Date, nameof(raise.Deadline), "办理期限不能早于今天。");
+            .Check(raise.Deadline is null || raise.Deadline.Value.Date >= clock.Now().Date, nameof(raise.Deadline), "办理期限不能早于今天。")
+            .DateInRange(nameof(raise.Deadline), raise.Deadline, DateLimits.EarliestRecord.ToDateTime(TimeOnly.MinValue),
+                DateLimits.LatestPlanned(clock.Today()).ToDateTime(TimeOnly.MaxValue), "办理期限");
 
         string programmeKey;
         if (raise.VisitId is int visitId)
@@ -235,6 +269,8 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
     private async Task<FollowUpItem> LoadForChangeAsync(PortalDbContext db, PortalUser user, int id, long version, CancellationToken ct)
     {
         var item = await Visible(db, user).FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException();
+        if (!await db.FollowUpItems.Where(f => f.Id == id).AnyAsync(Changeable(db, user, programmes.OverseenBy(user)), ct))
+            throw new AccessDeniedException("只有该事项的责任人、登记人和项目监督部门可以办理或撤回该事项。");
         db.Entry(item).Property(x => x.Version).OriginalValue = version;
         return item;
     }

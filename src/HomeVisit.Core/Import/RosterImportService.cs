@@ -47,6 +47,7 @@ public sealed partial class RosterImportService(IDbContextFactory<PortalDbContex
         }
         else
         {
+            XlsxGuard.Check(bytes);
             var tables = XlsxTableReader.Read(new MemoryStream(bytes, writable: false));
             var named = new Dictionary<RosterSheetKind, RawTable>();
             var others = new List<RawTable>();

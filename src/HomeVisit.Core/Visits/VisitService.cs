@@ -37,7 +37,7 @@ public sealed partial class VisitService(
 
     public async Task<PagedResult<VisitRow>> ListAsync(PortalUser user, VisitQuery q, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visits = Visible(db, user).AsNoTracking();
         if (q.MineOnly)
         {
@@ -51,10 +51,12 @@ public sealed partial class VisitService(
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var s = q.Search.Trim();
+            // Searching by place would tell an address to someone who may not see it.
+            var byPlace = user.CanBrowsePeople;
             visits = visits.Where(v =>
                 v.Targets.Any(t => t.Person!.Name.Contains(s) || t.OrgUnit!.Name.Contains(s)) ||
                 v.Visitors.Any(x => x.Person!.Name.Contains(s)) ||
-                (v.Place != null && v.Place.Contains(s)));
+                (byPlace && v.Place != null && v.Place.Contains(s)));
         }
 
         var total = await visits.CountAsync(ct);
@@ -75,8 +77,16 @@ public sealed partial class VisitService(
                                                    && (f.RestrictedToRole == null || roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId)),
             })
             .ToListAsync(ct);
+        // The place of a home visit is the person's home address: shown only to whoever may open people's pages
+        // (PeopleService.GetAsync), and each read audited as that page's is (issue 13 item 10).
+        var showPlaces = user.CanBrowsePeople;
+        if (showPlaces)
+        {
+            foreach (var r in rows.Where(r => !string.IsNullOrWhiteSpace(r.Place))) db.AuditRead(nameof(Visit), r.Id, "家访地点（家访记录列表）");
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+        }
         return new PagedResult<VisitRow>(
-            rows.Select(r => new VisitRow(r.Id, r.ProgrammeKey, r.Form, r.PlannedStart, r.PlannedEnd, r.Status, r.Place,
+            rows.Select(r => new VisitRow(r.Id, r.ProgrammeKey, r.Form, r.PlannedStart, r.PlannedEnd, r.Status, showPlaces ? r.Place : null,
                 string.Join("、", r.Visitors), string.Join("、", r.Targets), r.Open)).ToList(),
             total, page, pageSize);
     }
@@ -211,6 +221,8 @@ public sealed partial class VisitService(
         var v = new Validator()
             .Check(programmes.MayUse(user, p.ProgrammeKey), nameof(p.ProgrammeKey), "请选择家访项目。")
             .Check(p.PlannedStart is not null, nameof(p.PlannedStart), "请填写计划时间。")
+            .DateInRange(nameof(p.PlannedStart), p.PlannedStart, DateLimits.EarliestRecord.ToDateTime(TimeOnly.MinValue),
+                DateLimits.LatestPlanned(clock.Today()).ToDateTime(TimeOnly.MaxValue), "计划时间")
             .Check(p.DurationMinutes is >= 10 and <= 24 * 60, nameof(p.DurationMinutes), "预计时长应在 10 分钟到 24 小时之间。")
             .MaxLength(nameof(p.Place), p.Place, 300, "地点")
             .MaxLength(nameof(p.Purpose), p.Purpose, 500, "家访事由")
@@ -304,6 +316,8 @@ public sealed partial class VisitService(
         var v = new Validator()
             .Check(outcome.ActualStart is not null, nameof(outcome.ActualStart), "请填写实际家访时间。")
             .Check(outcome.ActualStart is null || outcome.ActualStart <= now.AddMinutes(5), nameof(outcome.ActualStart), "实际家访时间不能晚于现在。")
+            .Check(outcome.ActualStart is null || outcome.ActualStart >= DateLimits.EarliestRecord.ToDateTime(TimeOnly.MinValue), nameof(outcome.ActualStart),
+                $"实际家访时间不能早于 {DateLimits.EarliestRecord:yyyy-MM-dd}。")
             .Require(nameof(outcome.Record), outcome.Record, "家访情况记录")
             .MaxLength(nameof(outcome.Record), outcome.Record, 8000, "家访情况记录")
             .MaxLength(nameof(outcome.ProblemsFound), outcome.ProblemsFound, 4000, "发现的问题")

@@ -44,6 +44,11 @@ public static class AccountEndpoints
         return app;
     }
 
+    /// <summary>
+    /// A path on this site. Control characters and white space are refused anywhere: browsers drop a tab or newline
+    /// inside a URL, so "/\t/evil.example" would become the protocol-relative "//evil.example".
+    /// </summary>
     public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) &&
+        !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
 }

@@ -4,24 +4,40 @@ using HomeVisit.Core.Programmes;
 namespace HomeVisit.Portal.Programmes;
 
 /// <summary>
-/// A programme the institution has switched off answers 404 on every path under /programmes/{key} and
-/// /api/{key}, so its pages and data entry are unreachable by URL as well as hidden from the menu.
-/// The pages check again inside the live circuit, where navigation does not pass through middleware.
+/// Every URL under /programmes/{key} and /api/{key}, page or endpoint, passes here. For a signed-in user it answers
+/// 404 when the key names no programme, names one the user may not see at all (受处分人员回访关爱 for all but the
+/// discipline and case management offices) or one the institution has switched off. The three answer alike (the
+/// status code pages re-execute the one not-found page; /api/ gets the same problem body), so a URL never tells
+/// whether a hidden programme exists.
 /// </summary>
+/// <remarks>
+/// Routing matches paths case-insensitively, so the gate does too: <c>/Programmes/HUIFANG/ledger.xlsx</c> must not
+/// slip past it. The pages check again inside the live circuit, where navigation does not pass through middleware.
+/// </remarks>
 public sealed class ProgrammeGate(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, ProgrammeCatalog catalog, ProgrammeRulesService rules)
     {
-        var segments = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        // A programme the user may not see at all (受处分人员回访关爱 for all but the discipline and case management
-        // offices) answers 404 too, so its existence is not revealed.
-        if (segments.Length >= 2 && segments[0] is "programmes" or "api" && catalog.Exists(segments[1]) &&
-            PortalUser.FromPrincipal(context.User) is { } user &&
-            (!catalog.MayUse(user, segments[1]) || !await rules.IsEnabledAsync(user.InstitutionId, segments[1], context.RequestAborted)))
+        if (ProgrammeSegment(context.Request.Path) is { } segment && PortalUser.FromPrincipal(context.User) is { } user)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
+            var module = catalog.All.FirstOrDefault(m => string.Equals(m.Key, segment, StringComparison.OrdinalIgnoreCase));
+            if (module is null || !ProgrammeCatalog.MayUse(user, module) ||
+                !await rules.IsEnabledAsync(user.InstitutionId, module.Key, context.RequestAborted))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
         }
         await next(context);
+    }
+
+    /// <summary>The {key} of /programmes/{key}/… or /api/{key}/…, in whatever case it was written; null elsewhere.</summary>
+    public static string? ProgrammeSegment(PathString path)
+    {
+        var segments = path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return segments.Length >= 2 &&
+               (segments[0].Equals("programmes", StringComparison.OrdinalIgnoreCase) || segments[0].Equals("api", StringComparison.OrdinalIgnoreCase))
+            ? segments[1]
+            : null;
     }
 }

@@ -67,7 +67,7 @@ public sealed class ProgrammeSettingsBrowserTests(BrowserFixture app)
 
         await page.GotoAsync("/programmes/nosuch/settings");
         await BrowserFixture.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("settings-not-found")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("page-not-found")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public static class GanbuApiJson
     /// Reads the body. Errors (JSON field → message) cover a body that is not JSON or not an object, a field of the wrong
     /// type, an unknown category or tier, and, when anything is wrong, every required field that is missing too.
     /// </summary>
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static async Task<(GanbuApiSubmission Submission, Dictionary<string, string> Errors)> ReadSubmissionAsync(HttpRequest request, CancellationToken ct)
     {
         var submission = new GanbuApiSubmission();
@@ -67,10 +69,23 @@ public static class GanbuApiJson
             }
         }
 
+        // The reader checks UTF-8 only when a string is read, deep inside the mapping: checked up front, bad bytes are
+        // the client's error (400) and never a crash (docs/api.md).
+        var bytes = buffer.ToArray();
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            errors["$"] = "请求体不是有效的 UTF-8 文本。";
+            return (submission, errors);
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray());
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException ex)
         {

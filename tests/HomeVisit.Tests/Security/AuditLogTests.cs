@@ -1,0 +1,51 @@
+using HomeVisit.Core.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Tests.Security;
+
+/// <summary>
+/// Issue 13 item 20: the audit log is append-only in the database itself, not only in PortalDbContext: whoever opens the
+/// file cannot change an entry or delete a recent one. Entries older than the 180-day minimum retention may go.
+/// </summary>
+public sealed class AuditLogTests : IDisposable
+{
+    private readonly TestDatabase _db = TestDatabase.Create();
+
+    public void Dispose() => _db.Dispose();
+
+    private async Task<long> AddEntryAsync(DateTime at)
+    {
+        await using var db = _db.CreateContext();
+        var entry = new AuditEntry { InstitutionId = 1, At = at, UserName = "leader", Action = AuditActions.Read, EntityType = "Person", EntityId = "7" };
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync();
+        return entry.Id;
+    }
+
+    private async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(_db.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_change_any_entry_or_delete_a_recent_one_but_lets_old_ones_go()
+    {
+        var recent = await AddEntryAsync(DateTime.UtcNow.AddDays(-1));
+        var old = await AddEntryAsync(DateTime.UtcNow.AddDays(-AuditEntry.MinimumRetentionDays - 20));
+
+        var update = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync($"UPDATE \"AuditEntries\" SET \"UserName\" = 'someone-else' WHERE \"Id\" = {old}"));
+        var delete = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {recent}"));
+        var deletedOld = await ExecuteAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {old}");
+
+        Assert.Contains("append-only", update.Message);
+        Assert.Contains("append-only", delete.Message);
+        Assert.Equal(1, deletedOld);
+        await using var db = _db.CreateContext();
+        Assert.Equal(["leader"], await db.AuditEntries.Where(a => a.Id == recent).Select(a => a.UserName!).ToListAsync());
+    }
+}
