@@ -24,7 +24,7 @@ public sealed class ServerValidationRenderingTests : IAsyncDisposable
 
     public ServerValidationRenderingTests()
     {
-        _services = new ServiceCollection().AddSingleton<Texts>().BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddLocalization().AddSingleton(typeof(Texts<>)).BuildServiceProvider();
         _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
     }
 
