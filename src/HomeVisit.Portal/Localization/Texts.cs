@@ -36,6 +36,15 @@ public sealed class Texts<TResources> : IStringLocalizer<TResources>
     public IEnumerable<(TEnum Value, string Text)> Options<TEnum>() where TEnum : struct, System.Enum =>
         System.Enum.GetValues<TEnum>().Select(v => (v, Enum(v)));
 
+    /// <summary>
+    /// A core message in the user's language: its template translated, and its text arguments too (they are field
+    /// labels such as 姓名); a name or number that is no key stays as it is.
+    /// </summary>
+    public string Message(HomeVisit.Core.Data.PortalMessage message) =>
+        message.Args.Length == 0
+            ? _texts[message.Template].Value
+            : _texts[message.Template, message.Args.Select(a => a is string s ? _texts[s].Value : a).ToArray()!].Value;
+
     /// <summary>A reporting period's name in the user's language (the core names it in Chinese only).</summary>
     public string Period(HomeVisit.Core.Programmes.Period period) => PeriodTexts.Label(period, this);
 }
