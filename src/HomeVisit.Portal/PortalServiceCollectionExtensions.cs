@@ -30,7 +30,10 @@ public static class PortalServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
-        services.AddSingleton<Texts>();
+        // Texts<TResources> wraps the framework's resx localizers (decision 0011); they read the culture per call.
+        services.AddLocalization();
+        services.AddSingleton(typeof(Texts<>));
+        services.AddSingleton<ProgrammeTexts>();
         services.AddSingleton<Exports.ExportFiles>();
         services.AddSingleton(new MarkdownContent(Path.Combine(AppContext.BaseDirectory, "wwwroot-content")));
         services.AddScoped<IdleTracker>();

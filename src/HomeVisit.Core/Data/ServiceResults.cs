@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HomeVisit.Core.Data;
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
@@ -5,14 +7,37 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page,
     public int PageCount => PageSize <= 0 ? 0 : (Total + PageSize - 1) / PageSize;
 }
 
-/// <summary>Bad input: messages in Chinese keyed by the field they belong beside.</summary>
-public sealed class PortalValidationException(IReadOnlyDictionary<string, string> errors)
-    : Exception(string.Join("；", errors.Values))
+/// <summary>
+/// A message as its Chinese template and arguments (<c>请填写{0}。</c>, <c>姓名</c>), so the UI can show it in the
+/// user's language: the template is the key of its translation. <see cref="ToString"/> is the Chinese text.
+/// </summary>
+public sealed record PortalMessage(string Template, params object?[] Args)
 {
-    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
+    public override string ToString() =>
+        Args.Length == 0 ? Template : string.Format(CultureInfo.InvariantCulture, Template, Args);
+}
+
+/// <summary>Bad input: messages in Chinese keyed by the field they belong beside.</summary>
+public sealed class PortalValidationException : Exception
+{
+    public PortalValidationException(IReadOnlyDictionary<string, PortalMessage> messages)
+        : base(string.Join("；", messages.Values))
+    {
+        Messages = messages;
+        Errors = messages.ToDictionary(m => m.Key, m => m.Value.ToString());
+    }
+
+    public PortalValidationException(IReadOnlyDictionary<string, string> errors)
+        : this(errors.ToDictionary(e => e.Key, e => new PortalMessage(e.Value))) { }
 
     public PortalValidationException(string field, string message)
         : this(new Dictionary<string, string> { [field] = message }) { }
+
+    /// <summary>The Chinese text of each field's message.</summary>
+    public IReadOnlyDictionary<string, string> Errors { get; }
+
+    /// <summary>The same messages as template and arguments, for showing them translated.</summary>
+    public IReadOnlyDictionary<string, PortalMessage> Messages { get; }
 }
 
 /// <summary>Someone else saved the record since it was loaded; the caller should reload.</summary>
@@ -27,17 +52,17 @@ public sealed class NotFoundException(string message = "记录不存在或无权
 /// <summary>Collects field errors, then throws them together so the form shows all of them at once.</summary>
 public sealed class Validator
 {
-    private readonly Dictionary<string, string> _errors = [];
+    private readonly Dictionary<string, PortalMessage> _errors = [];
 
     public Validator Require(string field, string? value, string label)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, $"请填写{label}。");
+        if (string.IsNullOrWhiteSpace(value)) Add(field, new PortalMessage("请填写{0}。", label));
         return this;
     }
 
     public Validator MaxLength(string field, string? value, int max, string label)
     {
-        if (value is not null && value.Length > max) Add(field, $"{label}不能超过 {max} 个字。");
+        if (value is not null && value.Length > max) Add(field, new PortalMessage("{0}不能超过 {1} 个字。", label, max));
         return this;
     }
 
@@ -61,7 +86,9 @@ public sealed class Validator
         return this;
     }
 
-    public void Add(string field, string message) => _errors.TryAdd(field, message);
+    public void Add(string field, string message) => Add(field, new PortalMessage(message));
+
+    public void Add(string field, PortalMessage message) => _errors.TryAdd(field, message);
 
     public bool HasErrors => _errors.Count > 0;
 

@@ -24,7 +24,7 @@ public sealed class ServerValidationRenderingTests : IAsyncDisposable
 
     public ServerValidationRenderingTests()
     {
-        _services = new ServiceCollection().AddSingleton<Texts>().BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddLocalization().AddSingleton(typeof(Texts<>)).BuildServiceProvider();
         _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
     }
 
@@ -72,6 +72,39 @@ public sealed class ServerValidationRenderingTests : IAsyncDisposable
         var afterSecondSave = await HtmlAsync(form);
         Assert.Empty(Messages(afterSecondSave, "staff-number"));
         Assert.Equal(["联系电话格式不正确。"], Messages(afterSecondSave, "phone"));
+    }
+
+    [Fact]
+    public async Task A_core_message_is_shown_in_english_when_the_user_chose_english_with_its_field_label_translated()
+    {
+        var form = await RenderAsync();
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            var error = Assert.Throws<PortalValidationException>(() => new Validator()
+                .Require(nameof(PersonEdit.Name), "", "姓名")
+                .MaxLength(nameof(PersonEdit.StaffNumber), new string('1', 40), 32, "工号")
+                .Check(false, nameof(PersonEdit.Phone), "联系电话格式不正确，请填写 7–20 位数字（可含 +、- 和空格）。")
+                .ThrowIfInvalid());
+            Assert.Equal("请填写姓名。", error.Errors[nameof(PersonEdit.Name)]);
+            Assert.Equal("工号不能超过 32 个字。", error.Errors[nameof(PersonEdit.StaffNumber)]);
+
+            // The renderer's dispatcher runs on its own thread: set the culture there, as a circuit would.
+            await _renderer.Dispatcher.InvokeAsync(() =>
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+                form.Validation!.Show(error);
+            });
+            var page = await HtmlAsync(form);
+            Assert.Equal(["Please fill in Name."], Messages(page, "name"));
+            Assert.Equal(["Staff number may not be longer than 32 characters."], Messages(page, "staff-number"));
+            Assert.Equal(["The phone number is not valid: use 7–20 digits (+, - and spaces allowed)."], Messages(page, "phone"));
+        }
+        finally
+        {
+            await _renderer.Dispatcher.InvokeAsync(() => System.Globalization.CultureInfo.CurrentUICulture = before);
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 
     private sealed record Rendered(HtmlRootComponent Root, PersonForm.State StateBox)

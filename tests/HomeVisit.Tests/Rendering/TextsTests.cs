@@ -1,10 +1,38 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using HomeVisit.Core.Programmes;
 using HomeVisit.Portal.Localization;
+using HomeVisit.Portal.Programmes;
+using HomeVisit.Portal.Programmes.Ganbu;
+using HomeVisit.Portal.Programmes.Lianxi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace HomeVisit.Tests.Rendering;
 
-public sealed class TextsTests
+/// <summary>
+/// UI texts: Chinese is the key; each module's English is in its own resx resource set (decision 0011). These tests
+/// read the page sources, so a text added to a page without its English fails here, not in front of a user.
+/// </summary>
+public sealed class TextsTests : IDisposable
 {
+    private readonly ServiceProvider _services = new ServiceCollection()
+        .AddLogging()
+        .AddLocalization()
+        .AddSingleton(typeof(Texts<>))
+        .AddSingleton<ProgrammeTexts>()
+        .AddSingleton<IEnumerable<IProgrammeModule>>(ProgrammesServiceCollectionExtensions.Modules)
+        .BuildServiceProvider();
+
+    private readonly CultureInfo _before = CultureInfo.CurrentUICulture;
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentUICulture = _before;
+        _services.Dispose();
+    }
+
     [Theory]
     [InlineData("家访记录", "Visits")]                 // common
     [InlineData("我的家访日程", "My visit calendar")]  // calendar feature
@@ -12,18 +40,186 @@ public sealed class TextsTests
     [InlineData("账号管理", "Accounts")]               // admin feature
     public void Every_features_english_is_found_when_the_user_chose_english(string zh, string en)
     {
-        var texts = new Texts();
-        var before = CultureInfo.CurrentUICulture;
-        try
+        var texts = _services.GetRequiredService<Texts<PortalResources>>();
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        Assert.Equal(en, texts[zh]);
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        Assert.Equal(zh, texts[zh]);
+    }
+
+    [Fact]
+    public void Every_text_a_page_writes_has_english_in_the_resource_set_its_folder_injects()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var missing = new List<string>();
+        var uses = 0;
+        foreach (var file in PortalSources())
         {
-            CultureInfo.CurrentUICulture = new CultureInfo("en");
-            Assert.Equal(en, texts[zh]);
-            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-            Assert.Equal(zh, texts[zh]);
+            var set = ResourceSetOf(file);
+            var texts = Localizer(set);
+            foreach (var key in LiteralKeys(File.ReadAllText(file)))
+            {
+                uses++;
+                if (texts[key].ResourceNotFound) missing.Add($"{Path.GetRelativePath(PortalRoot, file)} ({set.Name}): {key}");
+            }
         }
-        finally
+
+        Assert.True(uses > 1500, $"only {uses} texts found: the scan no longer matches how pages write texts");
+        Assert.True(missing.Count == 0, "Texts without English:\n" + string.Join("\n", missing.Distinct()));
+    }
+
+    [Fact]
+    public void No_resource_set_defines_a_key_twice()
+    {
+        var sets = Directory.EnumerateFiles(PortalRoot, "*.resx", SearchOption.AllDirectories).ToList();
+        Assert.Equal(16, sets.Count); // core, enums, SSO and five programmes, each neutral (empty) and English
+
+        var twice = sets.SelectMany(f => XDocument.Load(f).Root!.Elements("data")
+                .GroupBy(d => (string)d.Attribute("name")!)
+                .Where(g => g.Count() > 1)
+                .Select(g => $"{Path.GetFileName(f)}: {g.Key} = {string.Join(" | ", g.Select(d => (string?)d.Element("value")))}"))
+            .ToList();
+        Assert.True(twice.Count == 0, "Keys defined twice:\n" + string.Join("\n", twice));
+        Assert.All(sets.Where(f => !f.EndsWith(".en.resx", StringComparison.Ordinal)),
+            f => Assert.Empty(XDocument.Load(f).Root!.Elements("data")));
+    }
+
+    [Fact]
+    public void The_same_key_in_two_sets_keeps_each_sets_english_and_a_module_never_sees_another_modules()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var sets = Directory.EnumerateFiles(PortalRoot, "*.en.resx", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetFileName(f).Replace(".en.resx", ""), f => XDocument.Load(f).Root!.Elements("data")
+                .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!));
+        var shared = 0;
+        foreach (var (name, entries) in sets.Where(s => s.Key != nameof(EnumResources)))
         {
-            CultureInfo.CurrentUICulture = before;
+            var texts = Localizer(ResourceType(name));
+            foreach (var (key, english) in entries)
+            {
+                Assert.Equal(english, texts[key].Value);
+                if (sets.Count(s => s.Value.ContainsKey(key)) > 1) shared++;
+            }
         }
+        Assert.True(shared > 0);
+
+        // 办理中 is "In handling" in 干部家访 and "In progress" in the core; 联系师生 has no word of its own and gets the
+        // core's, never 干部家访's, whatever the order the sets are loaded in.
+        Assert.Equal("In handling", _services.GetRequiredService<Texts<GanbuResources>>()["办理中"].Value);
+        Assert.Equal("In progress", _services.GetRequiredService<Texts<PortalResources>>()["办理中"].Value);
+        Assert.Equal("In progress", _services.GetRequiredService<Texts<LianxiResources>>()["办理中"].Value);
+        // A module's own word is not visible to the core or to another module.
+        Assert.True(_services.GetRequiredService<Texts<PortalResources>>()["待我办理"].ResourceNotFound);
+        Assert.True(_services.GetRequiredService<Texts<LianxiResources>>()["待我办理"].ResourceNotFound);
+        Assert.False(_services.GetRequiredService<Texts<GanbuResources>>()["待我办理"].ResourceNotFound);
+    }
+
+    [Fact]
+    public void Every_enum_value_has_a_chinese_name_and_english()
+    {
+        var texts = _services.GetRequiredService<Texts<PortalResources>>();
+        var missing = new List<string>();
+        foreach (var type in EnumNames.All.Keys.Select(k => k.Type).Distinct())
+        {
+            foreach (var value in Enum.GetNames(type))
+            {
+                if (!EnumNames.All.TryGetValue((type, value), out var zh)) { missing.Add($"{type.Name}.{value}: no Chinese name"); continue; }
+                CultureInfo.CurrentUICulture = new CultureInfo("en");
+                if (Localizer(typeof(EnumResources))[zh].ResourceNotFound) missing.Add($"{type.Name}.{value} ({zh}): no English");
+            }
+        }
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        Assert.Equal("Done", texts.Enum(HomeVisit.Core.Visits.VisitStatus.Done));
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        Assert.Equal("已完成", texts.Enum(HomeVisit.Core.Visits.VisitStatus.Done));
+    }
+
+    [Fact]
+    public void A_modules_record_form_menu_and_priority_situations_have_english_in_its_own_set()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var programmes = _services.GetRequiredService<ProgrammeTexts>();
+        var missing = new List<string>();
+        foreach (var module in ProgrammesServiceCollectionExtensions.Modules)
+        {
+            Assert.IsAssignableFrom<ILocalizedProgramme>(module);
+            var texts = programmes.For(module.Key);
+            var shown = new List<string> { module.Name };
+            shown.AddRange(module.DefaultRules().PriorityTriggers);
+            shown.AddRange(module.Navigation.Select(n => n.Text));
+            foreach (var field in module.RecordForm)
+            {
+                shown.Add(field.Label);
+                if (field.Hint is not null) shown.Add(field.Hint);
+                shown.AddRange(field.Choices ?? []);
+            }
+            missing.AddRange(shown.Where(t => t != "" && texts[t].ResourceNotFound).Select(t => $"{module.Key}: {t}"));
+        }
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void Period_names_read_like_the_cores_in_chinese_and_are_translated_in_english()
+    {
+        var texts = _services.GetRequiredService<Texts<PortalResources>>();
+        var semester = new SemesterStarts { SpringMonth = 2, SpringDay = 20, AutumnMonth = 9, AutumnDay = 1 };
+        var days = Enumerable.Range(0, 730).Select(d => new DateOnly(2025, 1, 1).AddDays(d)).ToList();
+        var periods = Enum.GetValues<PeriodKind>().SelectMany(k => days.Select(d => Periods.Containing(k, d, semester))).Distinct().ToList();
+
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        Assert.All(periods, p => Assert.Equal(p.Label, texts.Period(p)));
+
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        Assert.All(periods, p => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", texts.Period(p)));
+        Assert.Equal("2025", texts.Period(Periods.Containing(PeriodKind.Year, new DateOnly(2025, 5, 1))));
+        Assert.Equal("Spring semester 2025–2026", texts.Period(Periods.Containing(PeriodKind.Semester, new DateOnly(2026, 3, 1), semester)));
+        Assert.Equal("Autumn semester 2026–2027", texts.Period(Periods.Containing(PeriodKind.Semester, new DateOnly(2026, 10, 1), semester)));
+    }
+
+    // T["…"], T["…", args], T.Format("…", …) and the two literals of T[cond ? "…" : "…"] / T.Format(cond ? "…" : "…", …).
+    private static readonly Regex Literal = new(@"""((?:[^""\\]|\\.)*)""");
+    private static readonly Regex TextUse = new(
+        @"\bT\[\s*(""(?:[^""\\]|\\.)*"")\s*[\],]|\bT\.Format\(\s*(""(?:[^""\\]|\\.)*"")|\bT(?:\[|\.Format\()[^\]""]*\?\s*(""(?:[^""\\]|\\.)*"")\s*:\s*(""(?:[^""\\]|\\.)*"")");
+
+    private static IEnumerable<string> LiteralKeys(string source) =>
+        TextUse.Matches(source).SelectMany(m => m.Groups.Values.Skip(1).Where(g => g.Success))
+            .Select(g => Regex.Unescape(Literal.Match(g.Value).Groups[1].Value));
+
+    private static IEnumerable<string> PortalSources() =>
+        Directory.EnumerateFiles(PortalRoot, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+
+    /// <summary>The set named by the nearest _Imports.razor's <c>@inject Texts&lt;X&gt; T</c>, as Razor picks it.</summary>
+    private static Type ResourceSetOf(string file)
+    {
+        for (var dir = Path.GetDirectoryName(file)!; dir.Length >= PortalRoot.Length; dir = Path.GetDirectoryName(dir)!)
+        {
+            var imports = Path.Combine(dir, "_Imports.razor");
+            if (!File.Exists(imports)) continue;
+            var inject = Regex.Match(File.ReadAllText(imports), @"@inject\s+Texts<(\w+)>\s+T\b");
+            if (inject.Success) return ResourceType(inject.Groups[1].Value);
+        }
+        throw new InvalidOperationException($"No _Imports.razor injects T for {file}");
+    }
+
+    private static Type ResourceType(string name) =>
+        typeof(PortalResources).Assembly.GetTypes().Single(t => t.Name == name);
+
+    private IStringLocalizer Localizer(Type set) =>
+        (IStringLocalizer)_services.GetRequiredService(typeof(Texts<>).MakeGenericType(set));
+
+    private static readonly string PortalRoot = FindPortalRoot();
+
+    private static string FindPortalRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var portal = Path.Combine(dir.FullName, "src", "HomeVisit.Portal");
+            if (Directory.Exists(portal)) return portal;
+        }
+        throw new DirectoryNotFoundException("src/HomeVisit.Portal not found above the test output");
     }
 }

@@ -3,17 +3,19 @@ using HomeVisit.Core.Ganbu;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.AspNetCore.Authentication;
+using HomeVisit.Portal.Localization;
 
 namespace HomeVisit.Portal.Programmes.Ganbu;
 
 /// <summary>干部家访: seed 2, 魏县领导干部家访制度实施意见 (魏组〔2023〕6 号).</summary>
-public sealed class GanbuModule : IProgrammeModule
+public sealed class GanbuModule : IProgrammeModule, ILocalizedProgramme
 {
     public const string ProgrammeKey = "ganbu";
 
     public string Key => ProgrammeKey;
     public string Name => "干部家访";
     public string EnglishName => "Cadre home visits";
+    public Type TextResources => typeof(GanbuResources);
     public string Colour => "#2e86c1";
     public string Source => "魏县领导干部家访制度实施意见（魏组〔2023〕6 号）";
 

@@ -2,17 +2,19 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Sanctions;
 using HomeVisit.Core.Visits;
+using HomeVisit.Portal.Localization;
 
 namespace HomeVisit.Portal.Programmes.Huifang;
 
 /// <summary>受处分人员回访关爱: seed 5, 德州学院关于对受处分人员开展回访关爱的实施办法 (德院纪字〔2023〕9 号).</summary>
-public sealed class HuifangModule : IProgrammeModule
+public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
 {
     public const string ProgrammeKey = SanctionAccess.ProgrammeKey;
 
     public string Key => ProgrammeKey;
     public string Name => "受处分人员回访关爱";
     public string EnglishName => "Revisits of disciplined persons";
+    public Type TextResources => typeof(HuifangResources);
     public string Colour => "#d68910";
     public string Source => "关于对受处分人员开展回访关爱的实施办法（德院纪字〔2023〕9 号）";
 

@@ -2,17 +2,19 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
+using HomeVisit.Portal.Localization;
 
 namespace HomeVisit.Portal.Programmes.Lianxi;
 
 /// <summary>联系师生: seed 4, 党组织班子成员联系党支部、联系师生制度 (吉交院组字[2018]6 号).</summary>
-public sealed class LianxiModule : IProgrammeModule
+public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
 {
     public const string ProgrammeKey = LianxiAccess.ProgrammeKey;
 
     public string Key => ProgrammeKey;
     public string Name => "联系师生";
     public string EnglishName => "Leaders linked to teachers and students";
+    public Type TextResources => typeof(LianxiResources);
     public string Colour => "#8e44ad";
     public string Source => "党组织班子成员联系党支部、联系师生制度（试行）（吉交院组字[2018]6 号）";
 

@@ -3,17 +3,19 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Lianzheng;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
+using HomeVisit.Portal.Localization;
 
 namespace HomeVisit.Portal.Programmes.Lianzheng;
 
 /// <summary>廉政家访: seed 1, 广西交通职业技术学院领导干部廉政家访工作制度 (桂交院党〔2022〕15 号).</summary>
-public sealed class LianzhengModule : IProgrammeModule
+public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
 {
     public const string ProgrammeKey = LianzhengService.Key;
 
     public string Key => ProgrammeKey;
     public string Name => "廉政家访";
     public string EnglishName => "Integrity home visits";
+    public Type TextResources => typeof(LianzhengResources);
     public string Colour => "#c0392b";
     public string Source => "广西交通职业技术学院领导干部廉政家访工作制度（桂交院党〔2022〕15 号）";
 

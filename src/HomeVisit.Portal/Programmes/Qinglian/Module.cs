@@ -1,11 +1,12 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
+using HomeVisit.Portal.Localization;
 
 namespace HomeVisit.Portal.Programmes.Qinglian;
 
 /// <summary>清廉家访: seed 3, 机关清廉家访活动实施方案 (县总工会, 2023).</summary>
-public sealed class QinglianModule : IProgrammeModule
+public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
 {
     public const string ProgrammeKey = HomeVisit.Core.Qinglian.QinglianProgramme.Key;
 
@@ -15,6 +16,7 @@ public sealed class QinglianModule : IProgrammeModule
     public string Key => ProgrammeKey;
     public string Name => "清廉家访";
     public string EnglishName => "Family integrity visits";
+    public Type TextResources => typeof(QinglianResources);
     public string Colour => "#27ae60";
     public string Source => "机关清廉家访活动实施方案（“清廉家庭·幸福人生”）";
 

@@ -8,9 +8,19 @@ using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Portal.Localization;
 
-public sealed partial class Texts
+/// <summary>
+/// The Chinese name of every enum value shown in the UI. The Chinese name is the key of its English in
+/// EnumResources.en.resx; a value missing here shows its C# name, which the texts test catches.
+/// </summary>
+public static class EnumNames
 {
-    private static readonly Dictionary<(Type, string), string> EnumNames = Build(
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Names.TryGetValue((typeof(TEnum), value.ToString()), out var name) ? name : value.ToString();
+
+    /// <summary>Every (enum type, value) with its Chinese name, for the texts test.</summary>
+    public static IReadOnlyDictionary<(Type Type, string Value), string> All => Names;
+
+    private static readonly Dictionary<(Type, string), string> Names = Build(
         (VisitForm.HomeVisit, "上门家访"), (VisitForm.KeyAppointment, "重点约访"), (VisitForm.RegularRevisit, "定期回访"),
         (VisitForm.PhoneVisit, "电话回访"), (VisitForm.LetterVisit, "信函回访"), (VisitForm.HeartTalk, "谈心谈话"),
         (VisitForm.BranchActivity, "参加支部活动"), (VisitForm.BranchReport, "听取支部汇报"), (VisitForm.OnSiteTalk, "现场谈话"),
@@ -46,6 +56,6 @@ public sealed partial class Texts
         (HomeVisit.Core.Scheduling.JobOutcome.Running, "运行中"), (HomeVisit.Core.Scheduling.JobOutcome.Succeeded, "成功"),
         (HomeVisit.Core.Scheduling.JobOutcome.Failed, "失败"));
 
-    private static Dictionary<(Type, string), string> Build(params (System.Enum Value, string Zh)[] items) =>
+    private static Dictionary<(Type, string), string> Build(params (Enum Value, string Zh)[] items) =>
         items.ToDictionary(i => (i.Value.GetType(), i.Value.ToString()), i => i.Zh);
 }

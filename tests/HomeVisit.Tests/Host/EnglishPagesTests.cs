@@ -1,0 +1,45 @@
+using HomeVisit.Core.Demo;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Tests.Host;
+
+/// <summary>
+/// The language switch (/culture) turns the portal English: core pages with the core's words, a module's pages with its
+/// own, and a core page showing a module's record form with the module's words (decision 0011).
+/// </summary>
+public sealed class EnglishPagesTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task After_switching_to_english_core_and_module_pages_speak_english_and_switching_back_restores_chinese()
+    {
+        int visitId;
+        await using (var db = portal.OpenDatabase())
+            visitId = await db.Visits.Where(v => v.ProgrammeKey == "ganbu" && v.Status == VisitStatus.Done).Select(v => v.Id).FirstAsync();
+        using var client = portal.CreateBrowserLikeClient();
+        await client.SignInAsync(DemoAccounts.Admin);
+
+        using (var switched = await client.GetAsync("/culture?c=en&redirectUri=%2Fprogrammes%2Fganbu"))
+            Assert.Equal("/programmes/ganbu", switched.RedirectPath());
+
+        var ganbu = await client.GetDocumentAsync("/programmes/ganbu");
+        Assert.Equal("Cadre home visits", ganbu.QuerySelector("[data-testid=programme-name]")?.TextContent.Trim());
+        var menu = ganbu.QuerySelectorAll("nav a, .rz-navigation-item-text").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains("Visits", menu);
+        var links = ganbu.QuerySelectorAll("[data-testid=ganbu-link]").Select(b => b.TextContent).ToList();
+        Assert.Contains(links, l => l.Contains("My requests", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.Contains("File a request", StringComparison.Ordinal));
+        Assert.DoesNotContain(links, l => l.Contains("我的诉求", StringComparison.Ordinal));
+
+        // The visit page is the core's; the record form on it is 干部家访's, in 干部家访's words.
+        var visit = await client.GetDocumentAsync($"/visits/{visitId}");
+        var labels = visit.QuerySelectorAll("dt").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Contains("Opinions sought", labels);
+        Assert.Contains("Ways", labels);
+        Assert.DoesNotContain("征求的意见建议", labels);
+
+        using (var back = await client.GetAsync("/culture?c=zh-CN&redirectUri=%2F")) Assert.Equal("/", back.RedirectPath());
+        var chinese = await client.GetDocumentAsync($"/visits/{visitId}");
+        Assert.Contains("征求的意见建议", chinese.QuerySelectorAll("dt").Select(d => d.TextContent.Trim()));
+    }
+}
