@@ -12,17 +12,23 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    // The provider loads its front-channel logout requests in a hidden frame; those answers have no content to
+    // click on, so they may be framed by another site.
+    private static readonly PathString[] FramedByProvider =
+        [Account.Sso.SsoSchemes.OidcFrontChannelLogoutPath, Account.Sso.SsoSchemes.EntraFrontChannelLogoutPath];
+
     public Task InvokeAsync(HttpContext context)
     {
+        var framed = FramedByProvider.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
         context.Response.OnStarting(() =>
         {
             // An endpoint that set its own (stricter) policy keeps it: an uploaded scan is served with "sandbox".
             var headers = context.Response.Headers;
             // Blazor adds "frame-ancestors 'self'" to component pages by itself; the portal's policy includes a stricter one.
             if (!headers.ContainsKey("Content-Security-Policy") || headers.ContentSecurityPolicy.ToString().StartsWith("frame-ancestors", StringComparison.Ordinal))
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = framed ? ContentSecurityPolicy.Replace("; frame-ancestors 'none'", "", StringComparison.Ordinal) : ContentSecurityPolicy;
             headers.TryAdd("X-Content-Type-Options", "nosniff");
-            headers.TryAdd("X-Frame-Options", "DENY");
+            if (!framed) headers.TryAdd("X-Frame-Options", "DENY");
             // Addresses inside the portal (/people/123, /visits/45) are not told to other sites.
             headers.TryAdd("Referrer-Policy", "same-origin");
             return Task.CompletedTask;

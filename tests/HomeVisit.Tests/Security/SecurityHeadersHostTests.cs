@@ -31,6 +31,20 @@ public sealed class SecurityHeadersHostTests(PortalFactory portal) : IClassFixtu
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+    }
+
+    [Fact]
+    public async Task The_front_channel_logout_answer_may_be_framed_by_the_provider_and_keeps_the_script_policy()
+    {
+        using var client = portal.CreateBrowserLikeClient();
+
+        using var response = await client.GetAsync("/signout-oidc");
+
+        var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("frame-ancestors", csp);
+        Assert.False(response.Headers.Contains("X-Frame-Options"));
     }
 }
 
