@@ -4,7 +4,6 @@ using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Account;
 using HomeVisit.Portal.Localization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
 
@@ -28,11 +27,11 @@ public static class PortalServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingPortalAuthenticationStateProvider>();
         services.AddSingleton<Texts>();
         services.AddSingleton<Exports.ExportFiles>();
         services.AddSingleton(new MarkdownContent(Path.Combine(AppContext.BaseDirectory, "wwwroot-content")));
         services.AddScoped<IdleTracker>();
-        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<IdleTracker>());
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };

@@ -15,6 +15,8 @@ public sealed class AccountOptions
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
     /// <summary>Signed out after this long without activity.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>How often a live page (Blazor circuit) checks that its session still stands.</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public enum SignInStatus
@@ -37,7 +39,7 @@ public sealed class AccountService(
         var name = userName?.Trim() ?? "";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Clock = clock;
-        var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.UserName == name, ct);
+        var account = await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserName == name, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         if (account is null || account.PasswordHash is null)
         {
@@ -55,21 +57,39 @@ public sealed class AccountService(
         var verdict = _hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
         if (verdict == PasswordVerificationResult.Failed)
         {
-            account.AccessFailedCount++;
-            if (account.AccessFailedCount >= options.Value.MaxFailedAttempts)
-            {
-                account.LockoutEnd = now + options.Value.LockoutDuration;
-                account.AccessFailedCount = 0;
-                return await Refuse(SignInStatus.LockedOut, "密码连续错误，账号锁定");
-            }
-            return await Refuse(SignInStatus.Failed, "密码错误");
+            // Counted in one UPDATE, not read-modify-write: simultaneous wrong passwords each add one, the one that
+            // reaches the limit locks (every right-hand side sees the row as it was), and nothing counts while locked.
+            var max = options.Value.MaxFailedAttempts;
+            DateTime? until = now + options.Value.LockoutDuration;
+            await db.UserAccounts
+                .Where(a => a.Id == account.Id && (a.LockoutEnd == null || a.LockoutEnd <= now))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.LockoutEnd, a => a.AccessFailedCount + 1 >= max ? until : a.LockoutEnd)
+                    .SetProperty(a => a.AccessFailedCount, a => a.AccessFailedCount + 1 >= max ? 0 : a.AccessFailedCount + 1), ct);
+            account.LockoutEnd = await db.UserAccounts.Where(a => a.Id == account.Id).Select(a => a.LockoutEnd).FirstAsync(ct);
+            return account.LockoutEnd > now
+                ? await Refuse(SignInStatus.LockedOut, "密码连续错误，账号锁定")
+                : await Refuse(SignInStatus.Failed, "密码错误");
         }
 
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            account.PasswordHash = _hasher.HashPassword(account, password!);
-        account.AccessFailedCount = 0;
-        account.LockoutEnd = null;
-        account.LastSignInAt = now;
+        // One conditional UPDATE again: a lockout or disabling that happened since the read above wins, and two
+        // simultaneous right passwords both succeed (no version check between them to fail on).
+        var rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(account, password!) : null;
+        var updated = await db.UserAccounts
+            .Where(a => a.Id == account.Id && !a.IsDisabled && (a.LockoutEnd == null || a.LockoutEnd <= now))
+            .ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(a => a.AccessFailedCount, 0).SetProperty(a => a.LockoutEnd, (DateTime?)null).SetProperty(a => a.LastSignInAt, now);
+                if (rehash is not null) s.SetProperty(a => a.PasswordHash, rehash);
+            }, ct);
+        if (updated == 0)
+        {
+            var current = await db.UserAccounts.AsNoTracking().FirstAsync(a => a.Id == account.Id, ct);
+            account.LockoutEnd = current.LockoutEnd;
+            return current.IsDisabled
+                ? await Refuse(SignInStatus.Disabled, "账号已停用")
+                : await Refuse(SignInStatus.LockedOut, "账号已锁定");
+        }
         db.AuditEvent(AuditActions.SignIn, nameof(UserAccount), account.Id);
         await db.SaveChangesAsync(ct);
         return new SignInResult(SignInStatus.Succeeded, CreatePrincipal(account));
@@ -113,6 +133,13 @@ public sealed class AccountService(
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         db.AuditEvent(AuditActions.SignOut, nameof(UserAccount), user.UserId, detail);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Ends the principal's session on the server (idle timeout in a live circuit), audited as a sign-out.</summary>
+    public async Task EndSessionAsync(ClaimsPrincipal principal, string reason, CancellationToken ct = default)
+    {
+        if (PortalUser.FromPrincipal(principal) is not { } user) return;
+        await RecordSignOutAsync(user, reason, ct);
     }
 
     public string HashPassword(UserAccount account, string password) => _hasher.HashPassword(account, password);
