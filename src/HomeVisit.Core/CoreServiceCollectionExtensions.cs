@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Quotas.QuotaService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<PasswordPolicyService>();
         services.AddSingleton<SsoAccountService>();
         services.AddSingleton<SsoRoleMappingService>();
         services.AddSingleton<SsoLocalSignIn>();

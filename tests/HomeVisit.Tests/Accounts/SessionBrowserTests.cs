@@ -64,4 +64,79 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app)
             await SetDisabledAsync(DemoAccounts.Leader, false);
         }
     }
+
+    [Fact]
+    public async Task An_open_page_goes_to_sign_in_when_the_user_signs_out_in_another_tab()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.Staff);
+        var open = session.Page;
+        await open.GotoAsync("/");
+        await BrowserFixture.WaitForInteractiveAsync(open);
+
+        var other = await session.Context.NewPageAsync();
+        await other.GotoAsync("/");
+        await BrowserFixture.WaitForInteractiveAsync(other);
+        await other.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await other.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+
+        await open.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = 8_000 });
+    }
+
+    [Fact]
+    public async Task An_open_page_goes_to_sign_in_when_the_password_is_changed_elsewhere()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.OrganisationDept);
+        var page = session.Page;
+        await page.GotoAsync("/people");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        var accounts = app.Portal.Services.GetRequiredService<AccountService>();
+        await using (var db = app.Portal.OpenDatabase())
+        {
+            var user = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.OrganisationDept));
+            await accounts.ChangePasswordAsync(user, DemoAccounts.Password, "Zuzhi#2027", "Zuzhi#2027");
+        }
+
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = 8_000 });
+    }
+
+    [Fact]
+    public async Task A_tab_left_without_input_goes_to_the_timeout_page_and_its_session_is_gone()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.Liaison);
+        var page = session.Page;
+        await page.GotoAsync("/visits");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        // Nothing is typed or clicked from here on; the page's own traffic (circuit, keep-alive) must not count.
+        await page.WaitForURLAsync(url => url.Contains("/account/timeout", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = (int)(SessionBrowserFixture.IdleTimeout + TimeSpan.FromSeconds(10)).TotalMilliseconds });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("已超时退出");
+
+        await page.GotoAsync("/visits");
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Typing_and_moving_the_mouse_keep_the_tab_signed_in_past_the_idle_timeout()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.CaseManagement);
+        var page = session.Page;
+        await page.GotoAsync("/");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        // The one place a test has to let time pass: activity spread over longer than the timeout.
+        var until = DateTime.UtcNow + SessionBrowserFixture.IdleTimeout * 1.5;
+        for (var i = 0; DateTime.UtcNow < until; i++)
+        {
+            if (i % 2 == 0) await page.Keyboard.PressAsync("Shift");
+            else await page.Mouse.MoveAsync(100 + i, 200);
+            await page.WaitForTimeoutAsync(1_000);
+        }
+
+        Assert.DoesNotContain("/account/", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
+    }
 }

@@ -94,4 +94,79 @@ public sealed class SessionHostTests(PortalFactory portal) : IClassFixture<Porta
         using var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
+
+    /// <summary>Signs in and returns the auth cookie as a browser would send it (for replaying it from elsewhere).</summary>
+    private async Task<(HttpClient Client, string Cookie)> SignInKeepingCookieAsync(string userName)
+    {
+        var client = portal.CreateBrowserLikeClient();
+        using var response = await client.PostLoginAsync(userName, DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = string.Join("; ", response.Headers.GetValues("Set-Cookie")
+            .Where(c => c.StartsWith("hv.auth", StringComparison.Ordinal)).Select(c => c.Split(';')[0]));
+        return (client, cookie);
+    }
+
+    private async Task<HttpStatusCode> ReplayAsync(string cookie, string path)
+    {
+        using var stranger = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        using var response = await stranger.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task A_copied_cookie_is_refused_after_sign_out_while_the_users_other_sessions_stay()
+    {
+        var (client, cookie) = await SignInKeepingCookieAsync(DemoAccounts.DisciplineOffice);
+        using var other = portal.CreateBrowserLikeClient();
+        await other.SignInAsync(DemoAccounts.DisciplineOffice);
+        Assert.Equal(HttpStatusCode.OK, await ReplayAsync(cookie, "/visits"));
+
+        var token = PortalClient.AntiforgeryToken(await client.GetDocumentAsync("/"));
+        using (var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })))
+            Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(cookie, "/visits"));
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(cookie, "/"));
+        using var stillIn = await other.GetAsync("/visits");
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task A_weak_new_password_is_refused_beside_the_field_and_a_changed_password_ends_the_other_sessions()
+    {
+        var (client, _) = await SignInKeepingCookieAsync(DemoAccounts.DisciplineStaff);
+        using var otherBrowser = portal.CreateBrowserLikeClient();
+        await otherBrowser.SignInAsync(DemoAccounts.DisciplineStaff);
+
+        var form = await client.GetDocumentAsync("/account/password");
+        Assert.Equal("至少 8 位，包含大写字母、小写字母、数字和符号中的至少 3 类。", form.QuerySelector("[data-testid=password-policy]")?.TextContent.Trim());
+        using var weak = await PostPasswordAsync(client, form, DemoAccounts.Password, "aaaaaaaa");
+        var page = await PortalClient.ParseAsync(weak);
+        Assert.Equal("新密码须包含大写字母、小写字母、数字和符号中的至少 3 类。",
+            page.QuerySelector("#new ~ [data-testid=error-New]")?.TextContent.Trim());
+        using (var stillOld = await otherBrowser.GetAsync("/"))
+            Assert.Equal(HttpStatusCode.OK, stillOld.StatusCode);
+
+        using var strong = await PostPasswordAsync(client, await client.GetDocumentAsync("/account/password"), DemoAccounts.Password, "Jijian#2027");
+        Assert.Contains("密码已修改。", (await PortalClient.ParseAsync(strong)).Body!.TextContent);
+
+        using (var same = await client.GetAsync("/"))
+            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        using var other = await otherBrowser.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        client.Dispose();
+    }
+
+    private static Task<HttpResponseMessage> PostPasswordAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument form, string current, string next) =>
+        client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "password",
+            ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(form),
+            ["Input.Current"] = current,
+            ["Input.New"] = next,
+            ["Input.Confirm"] = next,
+        }));
 }
