@@ -3,6 +3,9 @@ using HomeVisit.Core.Audit;
 using HomeVisit.Core.Data;
 using HomeVisit.Tests.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace HomeVisit.Tests.Accounts;
 
@@ -134,5 +137,36 @@ public sealed class AccountGuaranteeTests : IDisposable
     {
         await using var db = _s.Context();
         await db.UserAccounts.Where(a => a.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(a => a.PasswordHash, hash));
+    }
+}
+
+/// <summary>An institution upgrading from the portal before this change keeps its accounts and passwords.</summary>
+public sealed class AccountUpgradeTests
+{
+    [Fact]
+    public async Task Accounts_of_a_database_from_before_sign_in_with_their_old_password_in_any_case()
+    {
+        using var legacy = TestDatabase.CreateEmpty();
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "handwritten-migrations-20261121.db"), legacy.FilePath, overwrite: true);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = legacy.ConnectionString, ["Demo:Seed"] = "false" })
+            .Build();
+        var env = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            EnvironmentName = "Production", ApplicationName = "HomeVisit.Portal", ContentRootPath = AppContext.BaseDirectory,
+            ContentRootFileProvider = new Microsoft.Extensions.FileProviders.NullFileProvider(),
+        };
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(env)
+            .AddLogging()
+            .AddPortalDatabase(configuration, env);
+        await using (var provider = services.BuildServiceProvider()) await provider.InitialisePortalDatabaseAsync();
+
+        var accounts = new AccountService(legacy.Factory, Microsoft.Extensions.Options.Options.Create(new AccountOptions()), legacy.Clock);
+        foreach (var name in new[] { "admin", "ADMIN", "Leader", "jiwei" })
+            Assert.Equal(SignInStatus.Succeeded, (await accounts.PasswordSignInAsync(name, "Demo#2026")).Status);
+        await using var db = legacy.CreateContext();
+        Assert.Equal((8, 3), await db.Institutions.Select(i => new ValueTuple<int, int>(i.PasswordMinLength, i.PasswordRequiredClasses)).FirstAsync());
     }
 }
