@@ -17,7 +17,8 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(x => x.NormalizedUserName).HasMaxLength(100);
+        // The default only serves SQLite's ADD COLUMN on existing rows (the migration then fills the real values).
+        b.Property(x => x.NormalizedUserName).HasMaxLength(100).HasDefaultValue("");
         b.HasIndex(x => x.NormalizedUserName).IsUnique();
         b.HasIndex(x => x.PersonId);
         b.Property(x => x.ExternalIssuer).HasMaxLength(300);

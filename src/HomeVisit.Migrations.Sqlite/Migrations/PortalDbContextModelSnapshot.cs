@@ -92,8 +92,10 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(500)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HomeVisit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207023636_Accounts")]
+    [Migration("20261207024934_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -95,8 +95,10 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(500)
