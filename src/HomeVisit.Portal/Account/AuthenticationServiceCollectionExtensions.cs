@@ -63,6 +63,8 @@ public static class AuthenticationServiceCollectionExtensions
     {
         if (context.Principal is null) return;
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+        // The cookie this browser had until now is overwritten; its session ends too, so no copy of it outlives it.
+        await accounts.EndSessionAsync(context.HttpContext.User, "replaced", context.HttpContext.RequestAborted);
         context.Principal = await accounts.StartSessionAsync(context.Principal, context.HttpContext.RequestAborted);
     }
 
