@@ -139,4 +139,41 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app)
         Assert.DoesNotContain("/account/", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task An_admin_sets_the_password_policy_and_a_weaker_password_is_refused_beside_the_field()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.Admin);
+        var page = session.Page;
+        await page.GotoAsync("/admin/users");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "密码策略" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/admin/password-policy", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#classes")).ToHaveValueAsync("3");
+        try
+        {
+            await page.FillAsync("#classes", "4");
+            await page.GetByTestId("save").ClickAsync();
+            await Assertions.Expect(page.GetByText("已保存。")).ToBeVisibleAsync();
+
+            await page.GotoAsync("/admin/users/new");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.FillAsync("#username", "Zhangsan");
+            await page.FillAsync("#displayname", "张三");
+            await page.FillAsync("#password", "start#2026");
+            await page.GetByTestId("save").ClickAsync();
+
+            await Assertions.Expect(page.GetByTestId("error-NewPassword")).ToHaveTextAsync("密码须包含大写字母、小写字母、数字和符号中的至少 4 类。");
+            await Assertions.Expect(page.Locator("#username")).ToHaveValueAsync("Zhangsan");
+        }
+        finally
+        {
+            var policies = app.Portal.Services.GetRequiredService<PasswordPolicyService>();
+            await using var db = app.Portal.OpenDatabase();
+            var admin = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.Admin));
+            var edit = await policies.GetAsync(admin);
+            edit.RequiredClasses = 3;
+            await policies.SaveAsync(admin, edit);
+        }
+    }
 }
