@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccountService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<DisciplineRoleService>();
+        services.AddSingleton<PasswordPolicyService>();
         services.AddSingleton<SsoAccountService>();
         services.AddSingleton<SsoRoleMappingService>();
         services.AddSingleton<SsoLocalSignIn>();

@@ -4,7 +4,6 @@ using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Account;
 using HomeVisit.Portal.Localization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
 
@@ -34,10 +33,10 @@ public static class PortalServiceCollectionExtensions
         services.AddLocalization();
         services.AddSingleton(typeof(Texts<>));
         services.AddSingleton<ProgrammeTexts>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingPortalAuthenticationStateProvider>();
         services.AddSingleton<Exports.ExportFiles>();
         services.AddSingleton(new MarkdownContent(Path.Combine(AppContext.BaseDirectory, "wwwroot-content")));
         services.AddScoped<IdleTracker>();
-        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<IdleTracker>());
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };

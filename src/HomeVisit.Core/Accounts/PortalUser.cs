@@ -17,6 +17,8 @@ public sealed record PortalUser(
     public const string InstitutionClaim = "hv:institution";
     public const string PersonClaim = "hv:person";
     public const string SecurityStampClaim = "hv:stamp";
+    /// <summary>The server-side session (<see cref="UserSession"/>) a cookie belongs to.</summary>
+    public const string SessionClaim = "hv:sid";
 
     public bool IsInRole(string role) => Roles.Contains(role);
 

@@ -208,11 +208,11 @@ public sealed class SsoAccountService(IDbContextFactory<PortalDbContext> dbFacto
         var stem = staffNumber.Length > 80 ? staffNumber[..80] : staffNumber;
         string[] candidates = [stem, $"{stem}-{institutionId}"];
         foreach (var name in candidates)
-            if (!await db.UserAccounts.AnyAsync(a => a.UserName == name, ct)) return name;
+            if (!await db.UserAccounts.AnyAsync(a => a.NormalizedUserName == UserAccount.NormalizeUserName(name), ct)) return name;
         for (var i = 2; ; i++)
         {
             var name = $"{stem}-{institutionId}-{i}";
-            if (!await db.UserAccounts.AnyAsync(a => a.UserName == name, ct)) return name;
+            if (!await db.UserAccounts.AnyAsync(a => a.NormalizedUserName == UserAccount.NormalizeUserName(name), ct)) return name;
         }
     }
 

@@ -27,7 +27,8 @@ public sealed class SsoLocalSignIn(
         var name = userName?.Trim() ?? "";
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var account = await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.UserName == name, ct);
+            var normalized = UserAccount.NormalizeUserName(name);
+            var account = await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.NormalizedUserName == normalized, ct);
             // The same answer for an unknown name and a non-admin, so the policy tells nothing about who has an account.
             if (account is null || !account.Roles.Contains(Roles.SystemAdmin))
             {

@@ -32,7 +32,22 @@ public class UserAccount : IInstitutionScoped, IAudited, IVersioned
 {
     public int Id { get; set; }
     public int InstitutionId { get; set; }
-    public required string UserName { get; set; }
+    public required string UserName
+    {
+        get;
+        set
+        {
+            field = value;
+            NormalizedUserName = NormalizeUserName(value);
+        }
+    }
+
+    /// <summary>
+    /// The user name as compared: trimmed, Unicode-normalised, upper-case (Identity's UpperInvariantLookupNormalizer),
+    /// unique across the database, so <c>Admin</c> cannot sit beside <c>admin</c> and sign-in takes any case. Set with
+    /// <see cref="UserName"/>, so no caller can forget it.
+    /// </summary>
+    public string NormalizedUserName { get; private set; } = "";
     public required string DisplayName { get; set; }
     public string? PasswordHash { get; set; }
     public int? PersonId { get; set; }
@@ -53,4 +68,7 @@ public class UserAccount : IInstitutionScoped, IAudited, IVersioned
     /// <summary>For reminder emails, when SMTP is configured.</summary>
     public string? Email { get; set; }
     public long Version { get; set; }
+
+    public static string NormalizeUserName(string? userName) =>
+        (userName ?? "").Trim().Normalize().ToUpperInvariant();
 }

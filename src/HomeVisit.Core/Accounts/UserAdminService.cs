@@ -22,8 +22,6 @@ public sealed class UserEdit
 /// <summary>Account administration for system admins, within their own institution.</summary>
 public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactory, AccountService accounts, TimeProvider clock)
 {
-    public const int MinPasswordLength = 8;
-
     public static bool CanManage(PortalUser user) => user.IsInRole(Roles.SystemAdmin);
 
     public async Task<PagedResult<UserRow>> ListAsync(PortalUser user, string? search, int page, int pageSize, CancellationToken ct = default)
@@ -70,13 +68,14 @@ public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactor
             .Check(edit.Roles.Count > 0, nameof(edit.Roles), "请至少选择一个角色。")
             .Check(edit.Roles.All(r => Roles.All.Contains(r)), nameof(edit.Roles), "角色不正确。")
             .Check(edit.Id != 0 || !string.IsNullOrEmpty(edit.NewPassword), nameof(edit.NewPassword), "新账号须设置初始密码。")
-            .Check(string.IsNullOrEmpty(edit.NewPassword) || edit.NewPassword.Length >= MinPasswordLength, nameof(edit.NewPassword),
-                $"密码至少 {MinPasswordLength} 位。")
             .Check(!(edit.Id == user.UserId && (edit.IsDisabled || !edit.Roles.Contains(Roles.SystemAdmin))), nameof(edit.Roles),
                 "不能停用自己的账号或取消自己的系统管理员角色。");
+        if (!string.IsNullOrEmpty(edit.NewPassword) && (await PasswordPolicy.ForAsync(db, user.InstitutionId, ct)).Check(edit.NewPassword) is { } weak)
+            v.Check(false, nameof(edit.NewPassword), weak);
         var name = edit.UserName?.Trim() ?? "";
+        var normalized = UserAccount.NormalizeUserName(name);
         if (name.Length > 0)
-            v.Check(!await db.UserAccounts.AnyAsync(a => a.UserName == name && a.Id != edit.Id, ct), nameof(edit.UserName), $"用户名 {name} 已被使用。");
+            v.Check(!await db.UserAccounts.AnyAsync(a => a.NormalizedUserName == normalized && a.Id != edit.Id, ct), nameof(edit.UserName), $"用户名 {name} 已被使用。");
         if (edit.PersonId is int personId)
         {
             v.Check(await db.People.AnyAsync(p => p.Id == personId && p.InstitutionId == user.InstitutionId, ct), nameof(edit.PersonId), "所选人员不存在。");

@@ -10,6 +10,9 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.ShortName).HasMaxLength(50);
         b.Property(x => x.Version).IsConcurrencyToken();
+        // Institutions that existed before the policy get the default one, not zeros.
+        b.Property(x => x.PasswordMinLength).HasDefaultValue(Accounts.PasswordPolicy.Default.MinLength);
+        b.Property(x => x.PasswordRequiredClasses).HasDefaultValue(Accounts.PasswordPolicy.Default.RequiredClasses);
     }
 }
 

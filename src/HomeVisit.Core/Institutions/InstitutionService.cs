@@ -40,14 +40,18 @@ public sealed class InstitutionService(IDbContextFactory<PortalDbContext> dbFact
             .Require(nameof(c.Name), c.Name, "单位名称").MaxLength(nameof(c.Name), c.Name?.Trim(), 200, "单位名称")
             .MaxLength(nameof(c.ShortName), c.ShortName?.Trim(), 50, "简称")
             .Require(nameof(c.AdminUserName), c.AdminUserName, "管理员用户名").MaxLength(nameof(c.AdminUserName), c.AdminUserName?.Trim(), 100, "管理员用户名")
-            .Require(nameof(c.AdminDisplayName), c.AdminDisplayName, "管理员姓名")
-            .Check((c.AdminPassword?.Length ?? 0) >= UserAdminService.MinPasswordLength, nameof(c.AdminPassword), $"密码至少 {UserAdminService.MinPasswordLength} 位。");
+            .Require(nameof(c.AdminDisplayName), c.AdminDisplayName, "管理员姓名");
+        // A new institution starts with the default policy, so its first password meets it.
+        if (PasswordPolicy.Default.Check(c.AdminPassword) is { } weak) v.Check(false, nameof(c.AdminPassword), weak);
         var name = c.Name?.Trim() ?? "";
         if (name.Length > 0)
             v.Check(!await db.Institutions.AnyAsync(i => i.Name == name, ct), nameof(c.Name), $"已有名为“{name}”的单位。");
         var userName = c.AdminUserName?.Trim() ?? "";
         if (userName.Length > 0)
-            v.Check(!await db.UserAccounts.AnyAsync(a => a.UserName == userName, ct), nameof(c.AdminUserName), $"用户名 {userName} 已被使用。");
+        {
+            var normalized = UserAccount.NormalizeUserName(userName);
+            v.Check(!await db.UserAccounts.AnyAsync(a => a.NormalizedUserName == normalized, ct), nameof(c.AdminUserName), $"用户名 {userName} 已被使用。");
+        }
         v.ThrowIfInvalid();
 
         // The institution's id is needed by the rows below; one transaction keeps all or nothing.

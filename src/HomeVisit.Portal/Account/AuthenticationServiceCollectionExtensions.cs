@@ -31,6 +31,8 @@ public static class AuthenticationServiceCollectionExtensions
                 o.ExpireTimeSpan = idle;
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = ValidateSessionAsync;
+                o.Events.OnSigningIn = StartSessionAsync;
+                o.Events.OnSigningOut = EndSessionAsync;
             })
             .AddPortalSso(builder.Configuration);
         builder.Services.AddAuthorization(o =>
@@ -40,15 +42,36 @@ public static class AuthenticationServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>A disabled or locked account, or one whose password or roles changed, is signed out at its next request.</summary>
+    /// <summary>
+    /// Every request: a disabled or locked account, one whose password or roles changed (security stamp), or a session
+    /// ended on the server (signed out, idle) is refused and the cookie removed. A cookie naming no server-side session
+    /// (written before sessions were kept) is refused too.
+    /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal is null) return;
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
-        if (!await accounts.IsSessionValidAsync(context.Principal, context.HttpContext.RequestAborted))
+        if (!await accounts.IsSessionValidAsync(context.Principal, context.HttpContext.RequestAborted, requireSession: true))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
+    }
+
+    /// <summary>Every cookie sign-in, whichever way (password, campus SSO, password change), opens a server-side session.</summary>
+    private static async Task StartSessionAsync(CookieSigningInContext context)
+    {
+        if (context.Principal is null) return;
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+        // The cookie this browser had until now is overwritten; its session ends too, so no copy of it outlives it.
+        await accounts.EndSessionAsync(context.HttpContext.User, "replaced", context.HttpContext.RequestAborted);
+        context.Principal = await accounts.StartSessionAsync(context.Principal, context.HttpContext.RequestAborted);
+    }
+
+    /// <summary>Signing out ends this browser's session on the server, so a copy of the cookie is refused afterwards.</summary>
+    private static async Task EndSessionAsync(CookieSigningOutContext context)
+    {
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountService>();
+        await accounts.EndSessionAsync(context.HttpContext.User, "sign-out", context.HttpContext.RequestAborted);
     }
 }

@@ -31,7 +31,7 @@ namespace HomeVisit.Tests.Browser;
 /// the browser process are shared. Tests that change data should create their own records rather than
 /// rely on the demo records staying as seeded.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -51,6 +51,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
+    /// <summary>Configuration the portal starts with beyond the test defaults; a derived fixture sets its own.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         // Expectations wait as long as actions do: on a loaded 2-core runner a preview or a chart can take seconds.
@@ -61,6 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium was not found at {ChromiumPath}. The browser tests need Debian's Chromium: apt-get install -y chromium fonts-noto-cjk (scripts/test.sh does this).");
 
         _portal = new KestrelPortalFactory();
+        foreach (var (key, value) in Settings) _portal.Settings[key] = value;
         BaseAddress = _portal.StartKestrel();
 
         _playwright = await Playwright.CreateAsync();

@@ -25,6 +25,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
 
+    /// <summary>Further configuration for this portal (e.g. short session times for the session tests); set before it starts.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -32,6 +35,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         // The daily reminder job would write while tests read; tests drive ReminderService directly.
         builder.UseSetting("Reminders:Enabled", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
