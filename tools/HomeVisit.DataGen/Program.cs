@@ -1,32 +1,41 @@
 using System.Globalization;
-using HomeVisit.DataGen;
 
-// dotnet run --project tools/HomeVisit.DataGen -c Release -- --out data/county.db [--seed N] [--scale 1.0] [--today yyyy-MM-dd]
-string? output = null;
-var seed = 20261207;
-var scale = 1.0;
-DateOnly? today = null;
-for (var i = 0; i < args.Length; i++)
+namespace HomeVisit.DataGen;
+
+// A named class, not top-level statements: the test project references this and the portal, and both
+// would otherwise bring a global Program.
+internal static class DataGenCommand
 {
-    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-    switch (args[i])
+    // dotnet run --project tools/HomeVisit.DataGen -c Release -- --out data/county.db [--seed N] [--scale 1.0] [--today yyyy-MM-dd]
+    public static async Task<int> Main(string[] args)
     {
-        case "--out": output = Value(); break;
-        case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
-        case "--scale": scale = double.Parse(Value(), CultureInfo.InvariantCulture); break;
-        case "--today": today = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
-        default:
+        string? output = null;
+        var seed = 20261207;
+        var scale = 1.0;
+        DateOnly? today = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--out": output = Value(); break;
+                case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--scale": scale = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--today": today = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
+                default:
+                    Console.Error.WriteLine("usage: HomeVisit.DataGen --out FILE.db [--seed N] [--scale 1.0] [--today yyyy-MM-dd]");
+                    return 2;
+            }
+        }
+        if (output is null)
+        {
             Console.Error.WriteLine("usage: HomeVisit.DataGen --out FILE.db [--seed N] [--scale 1.0] [--today yyyy-MM-dd]");
             return 2;
+        }
+
+        var result = await LargeInstitutionGenerator.GenerateAsync(new GeneratorOptions(output, seed, scale, today));
+        foreach (var (table, rows) in result.Rows) Console.WriteLine($"{table,-22} {rows,10:N0}");
+        Console.WriteLine($"{result.DatabasePath}: {new FileInfo(result.DatabasePath).Length / 1024 / 1024} MB in {result.Elapsed.TotalSeconds:F1} s");
+        return 0;
     }
 }
-if (output is null)
-{
-    Console.Error.WriteLine("usage: HomeVisit.DataGen --out FILE.db [--seed N] [--scale 1.0] [--today yyyy-MM-dd]");
-    return 2;
-}
-
-var result = await LargeInstitutionGenerator.GenerateAsync(new GeneratorOptions(output, seed, scale, today));
-foreach (var (table, rows) in result.Rows) Console.WriteLine($"{table,-22} {rows,10:N0}");
-Console.WriteLine($"{result.DatabasePath}: {new FileInfo(result.DatabasePath).Length / 1024 / 1024} MB in {result.Elapsed.TotalSeconds:F1} s");
-return 0;
