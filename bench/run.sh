@@ -4,7 +4,7 @@
 # each database and the bare Blazor page, drives them in Chromium, and prints the table against the budgets.
 # Not part of the test command (it takes 20-40 minutes); tests/…/Performance is its smoke version.
 #   bench/run.sh [OUT_DIR]       (default: bench/results/<UTC date>)
-# Environment: SCALE (1), WRITERS_SECONDS (60), SKIP_QUERIES=1 to leave BenchmarkDotNet out.
+# Environment: SCALE (1), WRITERS_SECONDS (60), SKIP_QUERIES=1 to leave BenchmarkDotNet out, SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-bench/results/$(date -u +%Y%m%dT%H%MZ)}"
@@ -14,9 +14,11 @@ results="$out/results.jsonl"
 : > "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dotnet build tools/HomeVisit.DataGen -c Release -v q -nologo
-dotnet build bench/HomeVisit.Bench -c Release -v q -nologo
-dotnet build bench/HomeVisit.Bench.Bare -c Release -v q -nologo
+if [ -z "${SKIP_BUILD:-}" ]; then
+  dotnet build tools/HomeVisit.DataGen -c Release -v q -nologo
+  dotnet build bench/HomeVisit.Bench -c Release -v q -nologo
+  dotnet build bench/HomeVisit.Bench.Bare -c Release -v q -nologo
+fi
 bench="dotnet bench/HomeVisit.Bench/bin/Release/net10.0/HomeVisit.Bench.dll"
 
 echo "== generating the county-scale database"

@@ -58,3 +58,10 @@ public sealed class LargeDatabaseFixture : WebApplicationFactory<Program>, IAsyn
         }
     }
 }
+
+/// <summary>The test classes on the generated database share one (it takes seconds to build).</summary>
+[CollectionDefinition(Name)]
+public sealed class LargeDatabaseCollection : ICollectionFixture<LargeDatabaseFixture>
+{
+    public const string Name = "large-database";
+}

@@ -9,7 +9,8 @@ namespace HomeVisit.Tests.Performance;
 /// leader and an overseer, with a bounded number of SQL commands per render. A list that loads its rows one query
 /// at a time sends hundreds here, so such a regression fails CI rather than surfacing as a slow county.
 /// </summary>
-public sealed class PageQueryBudgetTests(LargeDatabaseFixture portal) : IClassFixture<LargeDatabaseFixture>
+[Collection(LargeDatabaseCollection.Name)]
+public sealed class PageQueryBudgetTests(LargeDatabaseFixture portal)
 {
     [Theory]
     [InlineData(DemoAccounts.Leader, "/", 40)]
