@@ -1,6 +1,9 @@
 using HomeVisit.Core.Demo;
 using Microsoft.Data.Sqlite;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,7 +27,7 @@ public static class DatabaseServiceCollectionExtensions
         var connectionString = ResolveConnectionString(configuration, env);
         EnsureDataFolder(connectionString);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(options => options.UsePortalSqlite(connectionString));
         return services;
     }
 
@@ -59,6 +62,7 @@ public static class DatabaseServiceCollectionExtensions
         if (db.Database.IsSqlite())
         {
             EnsureDataFolder(db.Database.GetConnectionString());
+            await AdoptHandWrittenHistoryAsync(db, logger, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             // WAL lets readers (the pages) carry on while a writer saves; the setting persists in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
@@ -76,6 +80,23 @@ public static class DatabaseServiceCollectionExtensions
         }
         if (await DemoSeeder.SeedAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken))
             logger.LogInformation("Seeded the demo institution {Name}; demo accounts use the password in DemoAccounts.", DemoAccounts.InstitutionName);
+    }
+
+    /// <summary>
+    /// A database made before the move to generated migrations has every hand-written migration applied, which
+    /// is exactly the generated baseline's schema: record the baseline as applied so that only later migrations run.
+    /// </summary>
+    internal static async Task AdoptHandWrittenHistoryAsync(PortalDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (!await history.ExistsAsync(cancellationToken)) return;
+        var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(r => r.MigrationId).ToHashSet(StringComparer.Ordinal);
+        if (!applied.Contains(SqliteMigrations.LastHandWritten)) return;
+        var baseline = db.Database.GetMigrations().First();
+        if (applied.Contains(baseline)) return;
+        var productVersion = typeof(DbContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "10.0";
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(baseline, productVersion)), cancellationToken);
+        logger.LogInformation("Adopted a database made by hand-written migrations: recorded {Baseline} as applied.", baseline);
     }
 
     private static bool IsFile(SqliteConnectionStringBuilder builder)

@@ -147,7 +147,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         private void PrepareDatabase()
         {
             Directory.CreateDirectory(Folder);
-            using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(ConnectionString).Options);
+            using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).Options);
             db.Database.Migrate();
             DemoSeeder.SeedAsync(db, TimeProvider.System).GetAwaiter().GetResult();
         }

@@ -43,7 +43,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalDbContext OpenDatabase()
     {
         _ = Services; // the host migrates and seeds on start
-        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(ConnectionString).Options);
+        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).Options);
     }
 
     /// <summary>The name shown for an account (its person's name for the demo accounts).</summary>

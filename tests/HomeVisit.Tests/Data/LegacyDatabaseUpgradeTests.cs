@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using HomeVisit.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace HomeVisit.Tests.Data;
+
+/// <summary>
+/// An institution running the portal from before the move to generated migrations upgrades by starting the new
+/// version on its database file: the fixture is such a file (Data/Fixtures/README.md).
+/// </summary>
+public sealed class LegacyDatabaseUpgradeTests
+{
+    private static string Fixture => Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", "handwritten-migrations-20261121.db");
+
+    [Fact]
+    public async Task A_database_made_by_the_hand_written_migrations_upgrades_at_start_with_nothing_lost()
+    {
+        using var legacy = TestDatabase.CreateEmpty();
+        File.Copy(Fixture, legacy.FilePath, overwrite: true);
+        var before = TableChecksums(legacy.ConnectionString);
+        Assert.True(before["Visits"].Rows > 0 && before["People"].Rows > 0 && before["UserAccounts"].Rows > 0);
+
+        await InitialiseAsync(legacy.ConnectionString);
+
+        // Every row of every table is still there, byte for byte.
+        var after = TableChecksums(legacy.ConnectionString);
+        foreach (var (table, sum) in before.Where(t => !t.Key.StartsWith("__EFMigrations", StringComparison.Ordinal)))
+            Assert.Equal((table, sum), (table, after[table]));
+
+        using var db = legacy.CreateContext();
+        Assert.Empty(db.Database.GetPendingMigrations());
+        Assert.Contains(db.Database.GetMigrations().First(), db.Database.GetAppliedMigrations());
+
+        // The upgraded file has the schema a new installation gets: same columns, keys, indexes.
+        using var fresh = TestDatabase.Create();
+        var columns = $"""
+            SELECT m.name, p.name, p.type, p."notnull", ifnull(p.dflt_value, ''), p.pk
+            FROM sqlite_master m JOIN pragma_table_info(m.name) p
+            WHERE m.type = 'table' AND {MigrationSchemaTests.OurTables("m.name")} ORDER BY m.name, p.name
+            """;
+        Assert.Equal(MigrationSchemaTests.Rows(fresh.ConnectionString, columns), MigrationSchemaTests.Rows(legacy.ConnectionString, columns));
+        var foreignKeys = $"""
+            SELECT m.name, f."table", f."from", f."to", f.on_update, f.on_delete
+            FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+            WHERE m.type = 'table' AND {MigrationSchemaTests.OurTables("m.name")} ORDER BY m.name, f."from"
+            """;
+        Assert.Equal(MigrationSchemaTests.Rows(fresh.ConnectionString, foreignKeys), MigrationSchemaTests.Rows(legacy.ConnectionString, foreignKeys));
+        Assert.Equal(MigrationSchemaTests.MasterRows(fresh.ConnectionString), MigrationSchemaTests.MasterRows(legacy.ConnectionString));
+
+        // Starting again changes nothing.
+        await InitialiseAsync(legacy.ConnectionString);
+        Assert.Equal(after, TableChecksums(legacy.ConnectionString));
+    }
+
+    [Fact]
+    public async Task An_empty_file_gets_the_generated_migrations_from_the_start()
+    {
+        using var empty = TestDatabase.CreateEmpty();
+
+        await InitialiseAsync(empty.ConnectionString);
+
+        using var db = empty.CreateContext();
+        Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
+    }
+
+    private static async Task InitialiseAsync(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = connectionString, ["Demo:Seed"] = "false" })
+            .Build();
+        var env = new TestHostEnvironment();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(env)
+            .AddLogging()
+            .AddPortalDatabase(configuration, env);
+        await using var provider = services.BuildServiceProvider();
+        await provider.InitialisePortalDatabaseAsync();
+    }
+
+    private static Dictionary<string, (long Rows, string Sha256)> TableChecksums(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read()) tables.Add(reader.GetString(0));
+        }
+        var result = new Dictionary<string, (long, string)>();
+        foreach (var table in tables)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long rows = 0;
+            while (reader.Read())
+            {
+                rows++;
+                // Columns by name, so a column's position in the table does not matter.
+                for (var i = 0; i < reader.FieldCount; i++)
+                    hash.AppendData(Encoding.UTF8.GetBytes($"{reader.GetName(i)}={(reader.IsDBNull(i) ? "\0" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))};"));
+            }
+            result[table] = (rows, Convert.ToHexString(hash.GetHashAndReset()));
+        }
+        return result;
+    }
+
+    private sealed class TestHostEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+        public string ApplicationName { get; set; } = "HomeVisit.Portal";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
