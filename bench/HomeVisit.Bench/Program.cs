@@ -25,15 +25,21 @@ internal static class BenchCommand
         {
             case "queries" when args.Length >= 4:
                 Environment.SetEnvironmentVariable("HV_BENCH_DB", Path.GetFullPath(args[1]));
+                // In process with a long timeout: on the untuned county some calls take tens of seconds, which the default
+                // in-process toolchain refuses. HV_BENCH_ITERATIONS lowers the 20 iterations for such a run.
+                var iterations = int.TryParse(Environment.GetEnvironmentVariable("HV_BENCH_ITERATIONS"), out var n) ? n : 20;
+                var filter = Environment.GetEnvironmentVariable("HV_BENCH_FILTER");
                 var config = ManualConfig.CreateMinimumViable()
-                    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
-                        .WithWarmupCount(2).WithIterationCount(20).WithInvocationCount(1).WithUnrollFactor(1))
+                    .AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: false))
+                        .WithWarmupCount(iterations >= 10 ? 2 : 1).WithIterationCount(iterations).WithInvocationCount(1).WithUnrollFactor(1))
                     .AddColumn(StatisticColumn.P95)
                     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+                if (!string.IsNullOrEmpty(filter)) config = config.AddFilter(new BenchmarkDotNet.Filters.GlobFilter(filter.Split(',')));
                 var summary = BenchmarkRunner.Run<QueryBenchmarks>(config);
                 foreach (var report in summary.Reports)
                 {
-                    var p95 = report.ResultStatistics?.Percentiles.P95 ?? double.NaN;
+                    if (report.ResultStatistics is null) continue;
+                    var p95 = report.ResultStatistics.Percentiles.P95;
                     BrowserBench.Append(args[2], new(args[3], "query-p95", report.BenchmarkCase.Descriptor.WorkloadMethod.Name, Math.Round(p95 / 1e6, 1), "ms"));
                 }
                 return 0;

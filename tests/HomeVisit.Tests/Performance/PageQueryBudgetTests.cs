@@ -19,7 +19,7 @@ public sealed class PageQueryBudgetTests(LargeDatabaseFixture portal)
     [InlineData(DemoAccounts.DisciplineOffice, "/visits", 25)]
     [InlineData(DemoAccounts.Leader, "/follow-ups", 25)]
     [InlineData(DemoAccounts.DisciplineOffice, "/follow-ups", 25)]
-    [InlineData(DemoAccounts.DisciplineOffice, "/dashboard", 25)]
+    [InlineData(DemoAccounts.DisciplineOffice, "/dashboard", 35)]
     [InlineData(DemoAccounts.Leader, "/calendar", 25)]
     [InlineData(DemoAccounts.DisciplineOffice, "/calendar/overview", 25)]
     [InlineData(DemoAccounts.Leader, "/quotas", 25)]

@@ -15,6 +15,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     private readonly IDisposable _allListeners;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly List<string> _commands = [];
+    private readonly List<CapturedCommand> _captured = [];
 
     public SqlCommandCounter(string databasePath)
     {
@@ -27,7 +28,10 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     /// <summary>The commands since the last reset, for a failure message that shows where the queries went.</summary>
     public IReadOnlyList<string> Commands { get { lock (_commands) return [.. _commands]; } }
 
-    public void Reset() { lock (_commands) _commands.Clear(); }
+    /// <summary>The commands since the last reset with their parameter values, to ask SQLite for their query plans.</summary>
+    public IReadOnlyList<CapturedCommand> Captured { get { lock (_commands) return [.. _captured]; } }
+
+    public void Reset() { lock (_commands) { _commands.Clear(); _captured.Clear(); } }
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {
@@ -39,7 +43,12 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     {
         if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data) return;
         if (!string.Equals(Path.GetFullPath(data.Command.Connection?.DataSource ?? "."), _dataSource, StringComparison.Ordinal)) return;
-        lock (_commands) _commands.Add(data.Command.CommandText);
+        var parameters = data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList();
+        lock (_commands)
+        {
+            _commands.Add(data.Command.CommandText);
+            _captured.Add(new CapturedCommand(data.Command.CommandText, parameters));
+        }
     }
 
     void IObserver<DiagnosticListener>.OnCompleted() { }
@@ -53,3 +62,5 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
         lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
     }
 }
+
+public sealed record CapturedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
