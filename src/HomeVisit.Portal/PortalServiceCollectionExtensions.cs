@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HomeVisit.Core;
 using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
@@ -28,6 +30,9 @@ public static class PortalServiceCollectionExtensions
         // no change event comes near this and a too-long paste never drops the circuit (docs/security.md).
         services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
         services.AddRadzenComponents();
+        // The default HTML encoder writes every Chinese character as an entity (&#x5BB6; is 8 bytes, 家 is 3 in UTF-8),
+        // which roughly triples every prerendered page; passing all of Unicode through still encodes <, >, & and quotes.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
         // Texts<TResources> wraps the framework's resx localizers (decision 0011); they read the culture per call.
         services.AddLocalization();

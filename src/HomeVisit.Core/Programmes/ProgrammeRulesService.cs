@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HomeVisit.Core.Accounts;
@@ -23,21 +24,45 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
+    // Which programmes are off and the saved rule versions are read on every page (the programme gate, the menu,
+    // each quota, plan and reminder) and change a few times a year. They are cached per database file, institution
+    // and programme, dropped when a change is saved through any instance of this service in the process, and kept at
+    // most CacheLifetime so that another server of a scaled-out portal picks a change up within a minute. The JSON is
+    // kept rather than the rules: callers get their own ProgrammeRules to change.
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
+    private static readonly ConcurrentDictionary<(string Db, int InstitutionId), Cached<IReadOnlySet<string>>> DisabledCache = new();
+    private static readonly ConcurrentDictionary<(string Db, int InstitutionId, string Key), Cached<IReadOnlyList<(DateOnly From, string Json)>>> RuleCache = new();
+
+    private sealed record Cached<T>(T Value, long LoadedAt);
+
+    private static bool Fresh<T>(Cached<T>? cached) =>
+        cached is not null && System.Diagnostics.Stopwatch.GetElapsedTime(cached.LoadedAt) < CacheLifetime;
+
     public async Task<bool> IsEnabledAsync(int institutionId, string key, CancellationToken ct = default)
     {
         if (!catalog.Exists(key)) return false;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return !await db.InstitutionProgrammes.AnyAsync(p => p.InstitutionId == institutionId && p.ProgrammeKey == key && !p.Enabled, ct);
+        return !(await DisabledAsync(institutionId, ct)).Contains(key);
     }
 
     /// <summary>The institution's programmes in menu order, with whether each is on.</summary>
     public async Task<IReadOnlyList<ProgrammeState>> ProgrammesAsync(int institutionId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var disabled = await db.InstitutionProgrammes.Where(p => p.InstitutionId == institutionId && !p.Enabled)
-            .Select(p => p.ProgrammeKey).ToListAsync(ct);
+        var disabled = await DisabledAsync(institutionId, ct);
         return catalog.All.Select(m => new ProgrammeState(m, !disabled.Contains(m.Key))).ToList();
     }
+
+    private async Task<IReadOnlySet<string>> DisabledAsync(int institutionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cacheKey = (DatabaseOf(db), institutionId);
+        if (DisabledCache.TryGetValue(cacheKey, out var cached) && Fresh(cached)) return cached.Value;
+        var disabled = (await db.InstitutionProgrammes.Where(p => p.InstitutionId == institutionId && !p.Enabled)
+            .Select(p => p.ProgrammeKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        DisabledCache[cacheKey] = new(disabled, System.Diagnostics.Stopwatch.GetTimestamp());
+        return disabled;
+    }
+
+    private static string DatabaseOf(PortalDbContext db) => db.Database.GetConnectionString() ?? "";
 
     /// <summary>The programmes this user may see (<see cref="IProgrammeModule.AccessRoles"/>), in menu order, with whether each is on.</summary>
     public async Task<IReadOnlyList<ProgrammeState>> ProgrammesForAsync(PortalUser user, CancellationToken ct = default) =>
@@ -52,6 +77,7 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         if (row is null) db.InstitutionProgrammes.Add(new InstitutionProgramme { InstitutionId = user.InstitutionId, ProgrammeKey = key, Enabled = enabled });
         else row.Enabled = enabled;
         await db.SaveChangesAsync(ct);
+        DisabledCache.TryRemove((DatabaseOf(db), user.InstitutionId), out _);
     }
 
     /// <summary>The rules in force on a day: the latest saved version effective on or before it, else the module's defaults.</summary>
@@ -59,11 +85,22 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
     {
         var module = catalog.Find(key) ?? throw new NotFoundException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var json = await db.ProgrammeRuleVersions.AsNoTracking()
-            .Where(r => r.InstitutionId == institutionId && r.ProgrammeKey == key && r.EffectiveFrom <= day)
-            .OrderByDescending(r => r.EffectiveFrom).ThenByDescending(r => r.Id)
-            .Select(r => r.RulesJson).FirstOrDefaultAsync(ct);
-        return json is null ? module.DefaultRules() : Deserialize(json);
+        var cacheKey = (DatabaseOf(db), institutionId, key);
+        if (!RuleCache.TryGetValue(cacheKey, out var cached) || !Fresh(cached))
+        {
+            // Newest first, as the lookup below wants them: the latest version effective on or before the day.
+            var versions = (await db.ProgrammeRuleVersions.AsNoTracking()
+                    .Where(r => r.InstitutionId == institutionId && r.ProgrammeKey == key)
+                    .OrderByDescending(r => r.EffectiveFrom).ThenByDescending(r => r.Id)
+                    .Select(r => new { r.EffectiveFrom, r.RulesJson }).ToListAsync(ct))
+                .Select(r => (r.EffectiveFrom, r.RulesJson)).ToList();
+            RuleCache[cacheKey] = cached = new(versions, System.Diagnostics.Stopwatch.GetTimestamp());
+        }
+        foreach (var (from, json) in cached.Value)
+        {
+            if (from <= day) return Deserialize(json);
+        }
+        return module.DefaultRules();
     }
 
     public Task<ProgrammeRules> CurrentRulesAsync(int institutionId, string key, CancellationToken ct = default)
@@ -92,6 +129,7 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
             Note = TextInput.Clean(note),
         });
         await db.SaveChangesAsync(ct);
+        RuleCache.TryRemove((DatabaseOf(db), user.InstitutionId, key), out _);
     }
 
     /// <summary>Every saved version, newest first, each with the rules that were in force on its date just before it was saved.</summary>

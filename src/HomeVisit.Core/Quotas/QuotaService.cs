@@ -89,6 +89,20 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         return (period, lines.GetValueOrDefault(personId) ?? []);
     }
 
+    /// <summary>
+    /// Every visitor's lines for the period containing the day, without an access check: for the reminder job, which
+    /// tells each account only its own gaps. One computation for the institution, not one per account (the same
+    /// matching and counting as <see cref="MyQuotasAsync"/>, which only narrows them to one person).
+    /// </summary>
+    internal async Task<(Period Period, IReadOnlyDictionary<int, List<QuotaLine>> Lines)> LinesOfEveryoneAsync(int institutionId, string key,
+        DateOnly day, CancellationToken ct = default)
+    {
+        var (period, rules) = await PeriodOnAsync(institutionId, key, day, ct);
+        if (rules.Quotas.Count == 0) return (period, new Dictionary<int, List<QuotaLine>>());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (period, await ComputeAsync(db, institutionId, key, period, rules, null, ct));
+    }
+
     /// <summary>Whether the user may see every visitor's quotas of the programme in their institution.</summary>
     public bool CanOversee(PortalUser user, string key) =>
         catalog.Find(key) is { } module && (user.IsAnyRole(module.OverseerRoles) || ProgrammeRulesService.IsRuleAdmin(user, module));

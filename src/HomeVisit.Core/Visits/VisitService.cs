@@ -27,8 +27,18 @@ public sealed partial class VisitService(
     {
         var visits = db.Visits.Where(v => v.InstitutionId == user.InstitutionId);
         if (hidden is { Count: > 0 }) visits = visits.Where(v => !hidden.Contains(v.ProgrammeKey));
+        // "Visits I take part in" as the ids of my visitor rows, not a correlated EXISTS per visit: SQLite then starts
+        // from the few hundred rows of the visitor index instead of probing every visit of the institution
+        // (docs/performance.md; VisitQueryPlanTests keeps it so).
+        var mine = MyVisitIds(db, user);
+        if (overseen.Count == 0) return visits.Where(v => mine.Contains(v.Id));
+        return visits.Where(v => overseen.Contains(v.ProgrammeKey) || mine.Contains(v.Id));
+    }
+
+    private static IQueryable<int> MyVisitIds(PortalDbContext db, PortalUser user)
+    {
         var me = user.PersonId ?? -1;
-        return visits.Where(v => overseen.Contains(v.ProgrammeKey) || v.Visitors.Any(x => x.PersonId == me));
+        return db.VisitVisitors.Where(x => x.PersonId == me).Select(x => x.VisitId);
     }
 
     private IQueryable<Visit> Visible(PortalDbContext db, PortalUser user) => Visible(db, user, programmes.OverseenBy(user), programmes.HiddenFrom(user));
@@ -41,8 +51,8 @@ public sealed partial class VisitService(
         var visits = Visible(db, user).AsNoTracking();
         if (q.MineOnly)
         {
-            var me = user.PersonId ?? -1;
-            visits = visits.Where(v => v.Visitors.Any(x => x.PersonId == me));
+            var mine = MyVisitIds(db, user);
+            visits = visits.Where(v => mine.Contains(v.Id));
         }
         if (!string.IsNullOrWhiteSpace(q.ProgrammeKey)) visits = visits.Where(v => v.ProgrammeKey == q.ProgrammeKey);
         if (q.Status is VisitStatus status) visits = visits.Where(v => v.Status == status);

@@ -1,0 +1,47 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Portal;
+using HomeVisit.Portal.Programmes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HomeVisit.Bench;
+
+/// <summary>
+/// The portal's own service registrations (AddPortalCore, AddProgrammes) on a given database file, without the
+/// web host, so the benchmarks call the same services the pages call.
+/// </summary>
+internal sealed class PortalServices : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PortalServices(WebApplication app) => _app = app;
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<PortalServices> OpenAsync(string databasePath)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration["ConnectionStrings:Portal"] = $"Data Source={Path.GetFullPath(databasePath)}";
+        builder.Configuration["Demo:Seed"] = "false";
+        builder.Configuration["Reminders:Enabled"] = "false";
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddPortalCore();
+        builder.Services.AddProgrammes();
+        var app = builder.Build();
+        await app.Services.InitialisePortalDatabaseAsync();
+        return new PortalServices(app);
+    }
+
+    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async Task<PortalUser> UserAsync(string userName)
+    {
+        await using var db = await Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return PortalUser.From(await db.UserAccounts.AsNoTracking().SingleAsync(a => a.UserName == userName));
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
