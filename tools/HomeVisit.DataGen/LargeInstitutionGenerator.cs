@@ -321,7 +321,7 @@ public sealed class LargeInstitutionGenerator
 
     private void BuildAccounts(SqliteConnection c, SqliteTransaction t)
     {
-        using var accounts = new BulkTable(c, t, "UserAccounts", "Id", "InstitutionId", "UserName", "DisplayName", "PasswordHash", "PersonId", "Roles",
+        using var accounts = new BulkTable(c, t, "UserAccounts", "Id", "InstitutionId", "UserName", "NormalizedUserName", "DisplayName", "PasswordHash", "PersonId", "Roles",
             "IsDisabled", "AccessFailedCount", "SecurityStamp", "PreferredCulture", "Version");
         // One hash for every account: hashing 2,000 passwords would take longer than the rest of the database.
         var hash = new PasswordHasher<UserAccount>().HashPassword(new UserAccount { UserName = "x", DisplayName = "x" }, DemoAccounts.Password);
@@ -334,7 +334,7 @@ public sealed class LargeInstitutionGenerator
         void Add(string userName, int person, params string[] roles)
         {
             used.Add(person);
-            accounts.Insert(++id, 1, userName, _personName[person], hash, person, System.Text.Json.JsonSerializer.Serialize(roles), false, 0,
+            accounts.Insert(++id, 1, userName, UserAccount.NormalizeUserName(userName), _personName[person], hash, person, System.Text.Json.JsonSerializer.Serialize(roles), false, 0,
                 Guid.NewGuid().ToString("N"), "zh-CN", 0);
             _accounts.Add((id, person));
         }
