@@ -111,9 +111,22 @@ public class BrowserFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#hv-interactive[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>How long closing a context or the browser may take before the test moves on (see <see cref="BrowserSession"/>).</summary>
+    public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(20);
+
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
+        if (Browser is not null)
+        {
+            try
+            {
+                await Browser.CloseAsync().WaitAsync(CloseTimeout);
+            }
+            catch (TimeoutException)
+            {
+                // Disposing Playwright below ends its driver, and the driver ends the browser it started.
+            }
+        }
         _playwright?.Dispose();
         if (_portal is not null) await _portal.DisposeAsync();
     }
@@ -174,7 +187,18 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     public IBrowserContext Context { get; } = context;
     public IPage Page { get; } = page;
 
-    public ValueTask DisposeAsync() => Context.DisposeAsync();
+    // Closing a context has no timeout of its own and was seen to wait forever once its page had been sent to
+    // sign-in by the circuit; the test's assertions are done by then, and the fixture closes the browser anyway.
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Context.CloseAsync().WaitAsync(BrowserFixture.CloseTimeout);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
 }
 
 [CollectionDefinition(Name)]
