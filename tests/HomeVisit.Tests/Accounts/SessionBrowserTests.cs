@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
 using HomeVisit.Tests.Browser;
@@ -55,8 +56,7 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app)
         try
         {
             // Less than the idle timeout: the circuit's revalidation, not idleness, must be what ends the page.
-            await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal),
-                new PageWaitForURLOptions { Timeout = 8_000 });
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = 8_000 });
             await Assertions.Expect(page.Locator("#username")).ToBeVisibleAsync();
         }
         finally
@@ -77,10 +77,9 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app)
         await other.GotoAsync("/");
         await BrowserFixture.WaitForInteractiveAsync(other);
         await other.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
-        await other.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        await Assertions.Expect(other).ToHaveURLAsync(new Regex("/account/login"));
 
-        await open.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { Timeout = 8_000 });
+        await Assertions.Expect(open).ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = 8_000 });
     }
 
     [Fact]
@@ -98,8 +97,7 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app)
             await accounts.ChangePasswordAsync(user, DemoAccounts.Password, "Zuzhi#2027", "Zuzhi#2027");
         }
 
-        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { Timeout = 8_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = 8_000 });
     }
 
     [Fact]
@@ -111,12 +109,11 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app)
         await BrowserFixture.WaitForInteractiveAsync(page);
 
         // Nothing is typed or clicked from here on; the page's own traffic (circuit, keep-alive) must not count.
-        await page.WaitForURLAsync(url => url.Contains("/account/timeout", StringComparison.Ordinal),
-            new PageWaitForURLOptions { Timeout = (int)(SessionBrowserFixture.IdleTimeout + TimeSpan.FromSeconds(10)).TotalMilliseconds });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/timeout"), new() { Timeout = (int)(SessionBrowserFixture.IdleTimeout + TimeSpan.FromSeconds(10)).TotalMilliseconds });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("已超时退出");
 
         await page.GotoAsync("/visits");
-        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
     }
 
     [Fact]
