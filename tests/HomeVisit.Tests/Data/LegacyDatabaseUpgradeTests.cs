@@ -40,18 +40,8 @@ public sealed class LegacyDatabaseUpgradeTests
 
         // The upgraded file has the schema a new installation gets: same columns, keys, indexes.
         using var fresh = TestDatabase.Create();
-        var columns = $"""
-            SELECT m.name, p.name, p.type, p."notnull", ifnull(p.dflt_value, ''), p.pk
-            FROM sqlite_master m JOIN pragma_table_info(m.name) p
-            WHERE m.type = 'table' AND {MigrationSchemaTests.OurTables("m.name")} ORDER BY m.name, p.name
-            """;
-        Assert.Equal(MigrationSchemaTests.Rows(fresh.ConnectionString, columns), MigrationSchemaTests.Rows(legacy.ConnectionString, columns));
-        var foreignKeys = $"""
-            SELECT m.name, f."table", f."from", f."to", f.on_update, f.on_delete
-            FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
-            WHERE m.type = 'table' AND {MigrationSchemaTests.OurTables("m.name")} ORDER BY m.name, f."from"
-            """;
-        Assert.Equal(MigrationSchemaTests.Rows(fresh.ConnectionString, foreignKeys), MigrationSchemaTests.Rows(legacy.ConnectionString, foreignKeys));
+        Assert.Equal(MigrationSchemaTests.Rows(fresh.ConnectionString, MigrationSchemaTests.ColumnsQuery), MigrationSchemaTests.Rows(legacy.ConnectionString, MigrationSchemaTests.ColumnsQuery));
+        Assert.Equal(MigrationSchemaTests.Rows(fresh.ConnectionString, MigrationSchemaTests.ForeignKeysQuery), MigrationSchemaTests.Rows(legacy.ConnectionString, MigrationSchemaTests.ForeignKeysQuery));
         Assert.Equal(MigrationSchemaTests.MasterRows(fresh.ConnectionString), MigrationSchemaTests.MasterRows(legacy.ConnectionString));
 
         // Starting again changes nothing.
