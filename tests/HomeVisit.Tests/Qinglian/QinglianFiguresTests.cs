@@ -81,8 +81,9 @@ public sealed class QinglianFiguresTests : IDisposable
         Assert.Equal(new[] { (_s.LeaderOne.Id, 1, 0), (overseer, 0, 1), (_s.LeaderTwo.Id, 0, 0), (deputy, 1, 0) }.OrderBy(x => x.Item1),
             all.Rows.Items.Select(r => (r.PersonId, r.Done, r.Planned)).OrderBy(x => x.PersonId));
         Assert.Equal(mine.Done, all.Rows.Items.Single(r => r.PersonId == _s.LeaderOne.Id).Done);
-        // Dashboard roll-up, period summary page and workbook: per college and in total.
-        Assert.Equal([("甲学院", 2, 1, 2, 1), ("乙学院", 2, 1, 2, 1)], rollup.Units.Select(u => (u.UnitName, u.Visitors, u.OnTrack, u.Required, u.Done)));
+        // Dashboard roll-up, period summary page and workbook: per college of each person's own unit (教师10 and 教师11 are
+        // teachers of 甲学院's department) and in total.
+        Assert.Equal([("甲学院", 3, 2, 3, 2), ("乙学院", 1, 0, 1, 0)], rollup.Units.Select(u => (u.UnitName, u.Visitors, u.OnTrack, u.Required, u.Done)));
         Assert.Equal((4, 2), (rollup.Total.Visitors, rollup.Total.OnTrack));
         Assert.Equal(rollup.Units.Select(u => (u.UnitName, u.Visitors, u.OnTrack)),
             period.Units.Where(u => u.QuotaVisitors > 0).Select(u => (u.UnitName, u.QuotaVisitors, u.QuotaOnTrack)));
