@@ -82,6 +82,32 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         return new SemesterSummary(period, groups, new UnitSummary(null, "全校合计", rows.Select(r => r.Row).ToList()));
     }
 
+    public static readonly IReadOnlyList<string> SummaryColumns =
+        ["学院（部门）", "党员领导干部", "职务", "联系党支部", "联系对象", "应完成", "已完成", "走访慰问", "是否达到要求", "差距"];
+
+    /// <summary>
+    /// 四、5 学期总结 as .xlsx: the same <see cref="SummaryAsync"/> figures as the page — each leader by college, the
+    /// college's line and the school-wide total. Overseers only (the caller audits the export).
+    /// </summary>
+    public async Task<SemesterSummary> WriteSummaryXlsxAsync(PortalUser user, DateOnly? day, int? unitId, Stream output, CancellationToken ct = default)
+    {
+        var s = await SummaryAsync(user, day, unitId, ct);
+        using var xlsx = new Exports.XlsxWriter(output);
+        xlsx.StartSheet("学期总结", [20, 14, 16, 10, 10, 10, 10, 10, 12, 50]);
+        xlsx.TitleRow($"{s.Period.Label}党员领导干部联系党支部、联系师生工作总结", SummaryColumns.Count);
+        xlsx.NoteRow($"统计期间：{s.Period.Start:yyyy-MM-dd} 至 {s.Period.End:yyyy-MM-dd}（四、5 每学期末总结）", SummaryColumns.Count);
+        xlsx.HeaderRow(SummaryColumns);
+        foreach (var unit in s.Units)
+        {
+            foreach (var l in unit.Leaders)
+                xlsx.Row([unit.UnitName, l.Name, l.Position, l.Branches, l.Individuals, l.Required, l.Done, l.CareVisits, l.Met ? "是" : "否",
+                    l.Shortfalls.Count == 0 ? "已达到要求" : string.Join("；", l.Shortfalls)]);
+            xlsx.Row([$"{unit.UnitName}小计", $"{unit.Leaders.Count} 人", null, null, null, unit.Required, unit.Done, null, $"{unit.MetCount} 人", $"完成率 {unit.Percent}%"]);
+        }
+        xlsx.Row([s.Total.UnitName, $"{s.Total.Leaders.Count} 人", null, null, null, s.Total.Required, s.Total.Done, null, $"{s.Total.MetCount} 人", $"完成率 {s.Total.Percent}%"]);
+        return s;
+    }
+
     /// <summary>附件 工作记录表 of one leader for one semester: the links and every recorded activity with its date and account.</summary>
     public async Task<RecordTable> RecordTableAsync(PortalUser user, int leaderId, DateOnly? day = null, CancellationToken ct = default)
     {

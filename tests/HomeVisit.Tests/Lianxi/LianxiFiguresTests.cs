@@ -126,6 +126,9 @@ public sealed class LianxiFiguresTests : IDisposable
         using var xlsx = new MemoryStream();
         await periodSummaries.WriteXlsxAsync(_w.Office, Key, Day, xlsx);
         var sheet = ReadFirstSheet(xlsx);
+        using var semesterXlsx = new MemoryStream();
+        await _w.Progress.WriteSummaryXlsxAsync(_w.Office, Day, null, semesterXlsx);
+        var semesterSheet = ReadFirstSheet(semesterXlsx);
 
         // The semester summary: 赵书记 met everything (5 + 4 = 9); leader one 14 required, 2 + 2 done.
         var zhao = semester.Total.Leaders.Single(r => r.LeaderId == noAccount);
@@ -153,6 +156,12 @@ public sealed class LianxiFiguresTests : IDisposable
         Assert.Equal(["2", "1"], total[^2..]);
         foreach (var unit in semester.Units)
             Assert.Equal([unit.Leaders.Count.ToString(), unit.MetCount.ToString()], sheet.Single(r => r.FirstOrDefault() == unit.UnitName)[^2..]);
+        // The semester summary's workbook: each leader, each college and the total as on the page.
+        foreach (var r in semester.Total.Leaders)
+            Assert.Equal([r.Required.ToString(), r.Done.ToString()], semesterSheet.Single(x => x.Length > 1 && x[1] == r.Name)[5..7]);
+        foreach (var unit in semester.Units)
+            Assert.Equal([unit.Required.ToString(), unit.Done.ToString()], semesterSheet.Single(x => x.FirstOrDefault() == $"{unit.UnitName}小计")[5..7]);
+        Assert.Equal(["23", "13"], semesterSheet.Single(x => x.FirstOrDefault() == "全校合计")[5..7]);
     }
 
     /// <summary>The first sheet's rows as the cells' text, in column order.</summary>
