@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IVisitPlanCheck, Sanctions.SanctionPlanCheck>();
         services.AddSingleton<Lianxi.LianxiLinkService>();
         services.AddSingleton<Lianxi.LianxiProgressService>();
+        services.AddSingleton<Quotas.IQuotaLinkCounter, Lianxi.LianxiQuotaCounter>();
         services.AddSingleton<Lianxi.LianxiFeedbackService>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<Exports.CommonLedger>();

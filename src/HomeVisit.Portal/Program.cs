@@ -6,6 +6,7 @@ using HomeVisit.Portal.Exports;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
 using HomeVisit.Portal.Programmes.Ganbu;
+using HomeVisit.Portal.Programmes.Lianxi;
 using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Security;
@@ -56,6 +57,7 @@ app.MapExportEndpoints();
 app.MapRosterImportEndpoints();
 app.MapGanbuEndpoints();
 app.MapQinglianEndpoints();
+app.MapLianxiEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

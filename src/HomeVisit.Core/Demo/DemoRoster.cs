@@ -68,6 +68,13 @@ internal sealed class DemoRoster
 
         Lead(officeBranch1, PartyOffice.Deputy, LeadershipRole.BranchSecretary, 2023);
         Lead(officeBranch2, OrganisationDept.Deputy, LeadershipRole.BranchSecretary, 2023);
+        // 学校纪委委员 (seed 1 第三条, 第四条（三）): seats on the school's discipline committee in the organisation tree. Fixed
+        // dates, no draw from the generator, so the rest of the demo stays as it was.
+        foreach (var member in new[] { DisciplineOffice.Head, DisciplineOffice.Deputy, DisciplineOffice.SectionChief })
+            Leaderships.Add(new UnitLeadership
+            {
+                InstitutionId = _institutionId, Unit = Root, Person = member, Role = LeadershipRole.DisciplineCommitteeMember, StartsOn = new DateOnly(2022, 9, 1),
+            });
 
         // People the demo visits and accounts name get a full family, so their pages are never empty.
         HashSet<Person> fullFamily =

@@ -33,10 +33,14 @@ public sealed class PeriodSummaryService(
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.InstitutionId == user.InstitutionId)
             .Select(u => new { u.Id, u.ParentId, u.Name, u.SortOrder }).ToListAsync(ct);
         var root = units.Where(u => u.ParentId == null).Select(u => u.Id).ToHashSet();
-        var top = units.Where(u => u.ParentId is int p && root.Contains(p)).OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToList();
+        // In tree order, as the quota roll-up and the programmes' own summaries list them: the root first (the people
+        // placed at the root itself, e.g. the school's own leaders), then each unit below it with its sub-units.
+        var top = units.Where(u => u.ParentId is null).OrderBy(u => u.SortOrder).ThenBy(u => u.Id)
+            .Concat(units.Where(u => u.ParentId is int p && root.Contains(p)).OrderBy(u => u.SortOrder).ThenBy(u => u.Id)).ToList();
         var parent = units.ToDictionary(u => u.Id, u => u.ParentId);
         int? TopOf(int? unitId)
         {
+            if (unitId is int own && root.Contains(own)) return own;
             for (var id = unitId; id is int i; id = parent.GetValueOrDefault(i))
                 if (parent.GetValueOrDefault(i) is int p && root.Contains(p)) return i;
             return null;

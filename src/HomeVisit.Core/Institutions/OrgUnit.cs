@@ -36,6 +36,8 @@ public enum LeadershipRole
     Oversees,
     LinkedCountyLeader,
     BranchSecretary,
+    /// <summary>A member of the unit's discipline committee (纪委委员, seed 1 第三条, 第四条（三）), held on the school or unit it serves.</summary>
+    DisciplineCommitteeMember,
 }
 
 public class UnitLeadership : IInstitutionScoped, IAudited

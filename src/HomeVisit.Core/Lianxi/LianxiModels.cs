@@ -70,7 +70,8 @@ public sealed class IndividualLinksEdit
 }
 
 /// <summary>Done and planned against a minimum, for one activity and one link in one semester.</summary>
-public sealed record ProgressLine(string Name, int Required, int Done, int Planned)
+/// <param name="RuleIndex">The per-link quota rule the line is counted for (its index in the rules), or -1 when the rules have none and the seed's minimum applies.</param>
+public sealed record ProgressLine(string Name, int Required, int Done, int Planned, int RuleIndex = -1)
 {
     public bool Met => Done >= Required;
     public int Owed => Math.Max(0, Required - Done);

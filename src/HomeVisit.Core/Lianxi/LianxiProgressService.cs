@@ -32,7 +32,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         if (!LianxiAccess.MaySee(user, leaderId)) throw new AccessDeniedException("只能查看本人的联系工作情况。");
         var (period, rules) = await quotas.PeriodOnAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var result = await ComputeAsync(db, user.InstitutionId, period, rules, [leaderId], ct);
+        var result = await ComputeAsync(db, user.InstitutionId, period, rules, [leaderId], ProblemsOn(period), ct);
         return result.FirstOrDefault() ?? throw new NotFoundException();
     }
 
@@ -42,10 +42,8 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         if (!LianxiAccess.Oversees(user)) throw new AccessDeniedException("学期总结由办公室、组织部等部门汇总。");
         var (period, rules) = await quotas.PeriodOnAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leaderIds = await db.LianxiLinks
-            .Where(l => l.InstitutionId == user.InstitutionId && l.StartsOn <= period.End && (l.EndsOn == null || l.EndsOn >= period.Start))
-            .Select(l => l.LeaderPersonId).Distinct().ToListAsync(ct);
-        var progress = await ComputeAsync(db, user.InstitutionId, period, rules, leaderIds, ct);
+        var leaderIds = await LinkedLeadersAsync(db, user.InstitutionId, period, ct);
+        var progress = await ComputeAsync(db, user.InstitutionId, period, rules, leaderIds, ProblemsOn(period), ct);
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.InstitutionId == user.InstitutionId)
             .Select(u => new { u.Id, u.ParentId, u.Name, u.SortOrder }).ToDictionaryAsync(u => u.Id, ct);
         var leaderUnits = await db.People.Where(p => leaderIds.Contains(p.Id)).Select(p => new { p.Id, p.UnitId }).ToDictionaryAsync(p => p.Id, p => p.UnitId, ct);
@@ -84,6 +82,32 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         return new SemesterSummary(period, groups, new UnitSummary(null, "全校合计", rows.Select(r => r.Row).ToList()));
     }
 
+    public static readonly IReadOnlyList<string> SummaryColumns =
+        ["学院（部门）", "党员领导干部", "职务", "联系党支部", "联系对象", "应完成", "已完成", "走访慰问", "是否达到要求", "差距"];
+
+    /// <summary>
+    /// 四、5 学期总结 as .xlsx: the same <see cref="SummaryAsync"/> figures as the page — each leader by college, the
+    /// college's line and the school-wide total. Overseers only (the caller audits the export).
+    /// </summary>
+    public async Task<SemesterSummary> WriteSummaryXlsxAsync(PortalUser user, DateOnly? day, int? unitId, Stream output, CancellationToken ct = default)
+    {
+        var s = await SummaryAsync(user, day, unitId, ct);
+        using var xlsx = new Exports.XlsxWriter(output);
+        xlsx.StartSheet("学期总结", [20, 14, 16, 10, 10, 10, 10, 10, 12, 50]);
+        xlsx.TitleRow($"{s.Period.Label}党员领导干部联系党支部、联系师生工作总结", SummaryColumns.Count);
+        xlsx.NoteRow($"统计期间：{s.Period.Start:yyyy-MM-dd} 至 {s.Period.End:yyyy-MM-dd}（四、5 每学期末总结）", SummaryColumns.Count);
+        xlsx.HeaderRow(SummaryColumns);
+        foreach (var unit in s.Units)
+        {
+            foreach (var l in unit.Leaders)
+                xlsx.Row([unit.UnitName, l.Name, l.Position, l.Branches, l.Individuals, l.Required, l.Done, l.CareVisits, l.Met ? "是" : "否",
+                    l.Shortfalls.Count == 0 ? "已达到要求" : string.Join("；", l.Shortfalls)]);
+            xlsx.Row([$"{unit.UnitName}小计", $"{unit.Leaders.Count} 人", null, null, null, unit.Required, unit.Done, null, $"{unit.MetCount} 人", $"完成率 {unit.Percent}%"]);
+        }
+        xlsx.Row([s.Total.UnitName, $"{s.Total.Leaders.Count} 人", null, null, null, s.Total.Required, s.Total.Done, null, $"{s.Total.MetCount} 人", $"完成率 {s.Total.Percent}%"]);
+        return s;
+    }
+
     /// <summary>附件 工作记录表 of one leader for one semester: the links and every recorded activity with its date and account.</summary>
     public async Task<RecordTable> RecordTableAsync(PortalUser user, int leaderId, DateOnly? day = null, CancellationToken ct = default)
     {
@@ -116,6 +140,13 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
             entries);
     }
 
+    // What falls short of 三、1 / 三、2 is judged today while the semester runs, else on its first or last day.
+    private DateOnly ProblemsOn(Period period)
+    {
+        var today = clock.Today();
+        return today < period.Start ? period.Start : today > period.End ? period.End : today;
+    }
+
     private static string FormName(VisitForm f) => f switch
     {
         VisitForm.BranchActivity => "参加支部活动",
@@ -135,26 +166,64 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
             && v.Visitors.Any(x => leaderIds.Contains(x.PersonId)));
     }
 
-    internal sealed record Minimums(int Activities, int Reports, int SecretaryTalks, int IndividualTalks)
+    /// <summary>
+    /// The per-link rules the four lines of seed 4 are counted by: 参加支部活动 and 听取支部汇报 per linked branch, 谈心 with each
+    /// linked branch's secretary, 谈心谈话 with each linked individual. Rules saved before quotas were per link
+    /// (<see cref="QuotaPer.Visitor"/>) are read by form and name as before; a line the rules leave out gets the seed's minimum.
+    /// </summary>
+    internal sealed record LinkRules((QuotaRule Rule, int Index) Activities, (QuotaRule Rule, int Index) Reports,
+        (QuotaRule Rule, int Index) SecretaryTalks, (QuotaRule Rule, int Index) IndividualTalks)
     {
-        public static Minimums From(ProgrammeRules rules)
+        public static LinkRules From(ProgrammeRules rules)
         {
-            int? Only(VisitForm form) => rules.Quotas.FirstOrDefault(q => q.Forms.Count == 1 && q.Forms[0] == form)?.Minimum;
-            var talks = rules.Quotas.Where(q => q.Forms.Count == 1 && q.Forms[0] == VisitForm.HeartTalk).ToList();
-            var secretary = talks.FirstOrDefault(q => q.Name.Contains("书记")) ?? talks.ElementAtOrDefault(0);
-            var individual = talks.FirstOrDefault(q => q.Name.Contains("联系对象")) ?? talks.Where(q => q != secretary).FirstOrDefault();
-            return new(Only(VisitForm.BranchActivity) ?? 2, Only(VisitForm.BranchReport) ?? 2, secretary?.Minimum ?? 1, individual?.Minimum ?? 2);
+            var indexed = rules.Quotas.Select((q, i) => (Rule: q, Index: i)).ToList();
+            (QuotaRule, int) Pick(QuotaPer per, VisitForm form, Func<QuotaRule, bool>? legacy, int seedMinimum, string seedName)
+            {
+                var perLink = indexed.FirstOrDefault(x => x.Rule.Per == per && (per != QuotaPer.LinkedBranch || x.Rule.Forms.Contains(form)));
+                if (perLink.Rule is not null) return perLink;
+                var old = indexed.FirstOrDefault(x => x.Rule.Per == QuotaPer.Visitor && x.Rule.Forms.Count == 1 && x.Rule.Forms[0] == form && (legacy?.Invoke(x.Rule) ?? true));
+                var minimum = old.Rule?.Minimum ?? seedMinimum;
+                return (new QuotaRule { Name = seedName, Per = per, Forms = [form], Count = QuotaCount.Visits, Minimum = minimum }, -1);
+            }
+            var talks = indexed.Where(x => x.Rule.Per == QuotaPer.Visitor && x.Rule.Forms.Count == 1 && x.Rule.Forms[0] == VisitForm.HeartTalk).ToList();
+            var secretaryLegacy = talks.FirstOrDefault(x => x.Rule.Name.Contains("书记")).Rule ?? talks.ElementAtOrDefault(0).Rule;
+            var individualLegacy = talks.FirstOrDefault(x => x.Rule.Name.Contains("联系对象")).Rule ?? talks.FirstOrDefault(x => x.Rule != secretaryLegacy).Rule;
+            return new(
+                Pick(QuotaPer.LinkedBranch, VisitForm.BranchActivity, null, 2, "参加支部活动、指导工作"),
+                Pick(QuotaPer.LinkedBranch, VisitForm.BranchReport, null, 2, "听取支部工作汇报"),
+                Pick(QuotaPer.LinkedBranchSecretary, VisitForm.HeartTalk, q => q == secretaryLegacy, 1, "与支部书记谈心"),
+                Pick(QuotaPer.LinkedIndividual, VisitForm.HeartTalk, q => q == individualLegacy, 2, "谈心谈话"));
         }
     }
 
-    private async Task<List<LeaderProgress>> ComputeAsync(PortalDbContext db, int institutionId, Period period, ProgrammeRules rules,
-        IReadOnlyCollection<int> leaderIds, CancellationToken ct)
+    private sealed record VisitRow(int Id, DateTime When, VisitForm Form, VisitStatus Status, string? FormDataJson, List<int> Visitors,
+        List<(int Id, string Name)> People, List<int> Branches);
+
+    /// <summary>
+    /// Whether a visit counts toward a per-link rule for that link: one of the rule's forms, on a day of the link, and
+    /// with the link as target — the branch (参加支部活动, 听取支部汇报), the branch or its secretary (谈心 with the
+    /// 支部书记), or the individual (谈心谈话 with a 联系对象). The single definition behind /quotas and the semester pages.
+    /// </summary>
+    private static bool CountsFor(QuotaRule rule, IReadOnlyCollection<VisitForm> allowed, VisitRow v, LinkView link, IReadOnlyCollection<int> secretaries)
     {
-        var min = Minimums.From(rules);
-        var today = clock.Today();
-        var problemsOn = today < period.Start ? period.Start : today > period.End ? period.End : today;
+        if (!(rule.Forms.Count > 0 ? rule.Forms : allowed).Contains(v.Form)) return false;
+        var day = DateOnly.FromDateTime(v.When);
+        if (day < link.StartsOn || (link.EndsOn is { } end && day > end)) return false;
+        return rule.Per switch
+        {
+            QuotaPer.LinkedBranch => link.BranchId is int b && v.Branches.Contains(b),
+            QuotaPer.LinkedBranchSecretary => link.BranchId is int b && (v.Branches.Contains(b) || v.People.Any(p => secretaries.Contains(p.Id))),
+            QuotaPer.LinkedIndividual => link.PersonId is int person && v.People.Any(p => p.Id == person),
+            _ => false,
+        };
+    }
+
+    internal static async Task<List<LeaderProgress>> ComputeAsync(PortalDbContext db, int institutionId, Period period, ProgrammeRules rules,
+        IReadOnlyCollection<int> leaderIds, DateOnly problemsOn, CancellationToken ct)
+    {
+        var lr = LinkRules.From(rules);
         var leaders = await LianxiLinkService.LoadAsync(db, institutionId, leaderIds, period.Start, period.End, ct, problemsOn);
-        var visits = await LeaderVisits(db, institutionId, period, leaderIds)
+        var raw = await LeaderVisits(db, institutionId, period, leaderIds)
             .Select(v => new
             {
                 v.Id, When = v.ActualStart ?? v.PlannedStart, v.Form, v.Status, v.FormDataJson,
@@ -163,6 +232,8 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
                 Branches = v.Targets.Where(t => t.OrgUnitId != null).Select(t => t.OrgUnitId!.Value).ToList(),
             })
             .ToListAsync(ct);
+        var visits = raw.Select(v => new VisitRow(v.Id, v.When, v.Form, v.Status, v.FormDataJson, v.Visitors,
+            v.People.Select(p => (p.Id, p.Name)).ToList(), v.Branches)).ToList();
         var branchIds = leaders.SelectMany(l => l.Branches).Select(b => b.BranchId!.Value).Distinct().ToList();
         var secretaries = await db.UnitLeaderships.AsNoTracking()
             .Where(l => branchIds.Contains(l.UnitId) && l.Role == LeadershipRole.BranchSecretary
@@ -173,26 +244,25 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         foreach (var leader in leaders)
         {
             var mine = visits.Where(v => v.Visitors.Contains(leader.LeaderId)).ToList();
+            ProgressLine Line(string name, (QuotaRule Rule, int Index) r, LinkView link, IReadOnlyCollection<int> secs)
+            {
+                var list = mine.Where(v => CountsFor(r.Rule, rules.AllowedForms, v, link, secs)).Select(v => v.Status).ToList();
+                return new(name, r.Rule.Minimum, list.Count(s => s == VisitStatus.Done), list.Count(s => s is VisitStatus.Planned or VisitStatus.Notified), r.Index);
+            }
             bool InLink(DateTime when, LinkView link)
             {
                 var d = DateOnly.FromDateTime(when);
                 return d >= link.StartsOn && (link.EndsOn is null || d <= link.EndsOn);
             }
-            ProgressLine Line(string name, int required, IEnumerable<VisitStatus> statuses)
-            {
-                var list = statuses.ToList();
-                return new(name, required, list.Count(s => s == VisitStatus.Done), list.Count(s => s is VisitStatus.Planned or VisitStatus.Notified));
-            }
 
             var branches = leader.Branches.Select(b =>
             {
-                var inLink = mine.Where(v => InLink(v.When, b)).ToList();
                 var secs = secretaries.Where(s => s.UnitId == b.BranchId).ToList();
+                var secIds = secs.Select(s => s.PersonId).ToList();
                 return new BranchProgress(b, secs.Count == 0 ? null : string.Join("、", secs.Select(s => s.Name).Distinct()),
-                    Line("参加支部活动、指导工作", min.Activities, inLink.Where(v => v.Form == VisitForm.BranchActivity && v.Branches.Contains(b.BranchId!.Value)).Select(v => v.Status)),
-                    Line("听取支部工作汇报", min.Reports, inLink.Where(v => v.Form == VisitForm.BranchReport && v.Branches.Contains(b.BranchId!.Value)).Select(v => v.Status)),
-                    Line("与支部书记谈心", min.SecretaryTalks, inLink.Where(v => v.Form == VisitForm.HeartTalk &&
-                        (v.Branches.Contains(b.BranchId!.Value) || v.People.Any(p => secs.Any(s => s.PersonId == p.Id)))).Select(v => v.Status)));
+                    Line("参加支部活动、指导工作", lr.Activities, b, secIds),
+                    Line("听取支部工作汇报", lr.Reports, b, secIds),
+                    Line("与支部书记谈心", lr.SecretaryTalks, b, secIds));
             }).ToList();
 
             var linkedPeople = leader.Individuals.Select(i => i.PersonId!.Value).ToHashSet();
@@ -201,7 +271,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
                 var inLink = mine.Where(v => InLink(v.When, i) && v.People.Any(p => p.Id == i.PersonId)).ToList();
                 var care = inLink.Where(v => v.Form != VisitForm.HeartTalk || Occasion(v.FormDataJson) is not null)
                     .Select(v => new CareVisitView(v.Id, v.When, i.Name, Occasion(v.FormDataJson), v.Status)).ToList();
-                return new IndividualProgress(i, Line("谈心谈话", min.IndividualTalks, inLink.Where(v => v.Form == VisitForm.HeartTalk).Select(v => v.Status)), care);
+                return new IndividualProgress(i, Line("谈心谈话", lr.IndividualTalks, i, []), care);
             }).ToList();
 
             // 四、2 走访慰问 of others (staff and students in hardship, experts' occasions) are listed too.
@@ -213,6 +283,12 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         }
         return result;
     }
+
+    /// <summary>The leaders with a link of the programme overlapping the period.</summary>
+    internal static Task<List<int>> LinkedLeadersAsync(PortalDbContext db, int institutionId, Period period, CancellationToken ct) =>
+        db.LianxiLinks
+            .Where(l => l.InstitutionId == institutionId && l.StartsOn <= period.End && (l.EndsOn == null || l.EndsOn >= period.Start))
+            .Select(l => l.LeaderPersonId).Distinct().ToListAsync(ct);
 
     private static string? Occasion(string? json)
     {
@@ -229,5 +305,35 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         foreach (var i in p.Individuals.Where(i => !i.Talks.Met))
             list.Add($"{i.Link.Name}：谈心谈话差 {i.Talks.Owed} 次");
         return list;
+    }
+}
+
+/// <summary>
+/// 联系师生's per-link quotas for <see cref="QuotaService"/>: the same lines as the progress pages and the semester summary
+/// (<see cref="LianxiProgressService"/>), read per rule, for every leader with a link in the semester, account or not.
+/// </summary>
+public sealed class LianxiQuotaCounter : IQuotaLinkCounter
+{
+    public string ProgrammeKey => LianxiAccess.ProgrammeKey;
+
+    public async Task<Dictionary<int, Dictionary<int, List<LinkTally>>>> TallyAsync(PortalDbContext db, int institutionId, Period period,
+        ProgrammeRules rules, int? onlyPerson, CancellationToken ct)
+    {
+        var leaderIds = onlyPerson is int p ? [p] : await LianxiProgressService.LinkedLeadersAsync(db, institutionId, period, ct);
+        var progress = await LianxiProgressService.ComputeAsync(db, institutionId, period, rules, leaderIds, period.End, ct);
+        var result = new Dictionary<int, Dictionary<int, List<LinkTally>>>();
+        foreach (var leader in progress)
+        {
+            var lines = leader.Branches.SelectMany(b => new[] { b.Activities, b.Reports, b.SecretaryTalks })
+                .Concat(leader.Individuals.Select(i => i.Talks))
+                .Where(l => l.RuleIndex >= 0);
+            foreach (var line in lines)
+            {
+                if (!result.TryGetValue(line.RuleIndex, out var byPerson)) result[line.RuleIndex] = byPerson = [];
+                if (!byPerson.TryGetValue(leader.LeaderId, out var tallies)) byPerson[leader.LeaderId] = tallies = [];
+                tallies.Add(new LinkTally(line.Done, line.Planned));
+            }
+        }
+        return result;
     }
 }

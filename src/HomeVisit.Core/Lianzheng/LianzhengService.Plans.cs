@@ -1,6 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,6 +101,13 @@ public sealed partial class LianzhengService
         {
             var target = await db.People.Where(p => p.Id == targetId && p.InstitutionId == user.InstitutionId).Select(p => p.Name).FirstOrDefaultAsync(ct);
             v.Check(target is not null, nameof(edit.TargetPersonId), "所选人员不存在。");
+            // The same scope as the visit form and the quota (第三条): a plan never lists someone the visit would refuse.
+            if (target is not null && edit.Year is >= 2000 and <= 2100)
+            {
+                var scopeRules = await rules.RulesOnAsync(user.InstitutionId, Key, new DateOnly(edit.Year, edit.Month is >= 1 and <= 12 ? edit.Month.Value : 1, 1), ct);
+                var inScope = await db.People.Where(p => p.Id == targetId).Where(EstablishmentScope.Includes).AnyAsync(ct);
+                v.Check(!EstablishmentScope.Limits(scopeRules) || inScope, nameof(edit.TargetPersonId), EstablishmentScope.Outside(target));
+            }
             var duplicate = await db.LianzhengPlanItems.AnyAsync(i => i.VisitorPersonId == visitor.Id && i.Year == edit.Year
                                                                       && i.TargetPersonId == targetId && i.Id != edit.Id, ct);
             v.Check(!duplicate, nameof(edit.TargetPersonId), $"{target} 已在{edit.Year}年度的计划中。");

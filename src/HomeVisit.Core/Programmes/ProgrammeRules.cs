@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using HomeVisit.Core.Institutions;
+using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Core.Programmes;
@@ -23,11 +25,49 @@ public enum TargetScope
     LinkedIndividuals = 16,
 }
 
+/// <summary>
+/// The one rule for "in-establishment staff" (seed 1 第三条 “家访对象为学校在编在岗人员（含非实名编）”): applied by the
+/// visit form (<c>ProgrammeRuleCheck</c>), the 廉政家访 plans and quota counting alike, so a person refused by one is
+/// never accepted or counted by another.
+/// </summary>
+public static class EstablishmentScope
+{
+    private const TargetScope PersonScopes = TargetScope.InEstablishmentStaff | TargetScope.FamilyMembers |
+                                             TargetScope.DisciplinedPersons | TargetScope.LinkedIndividuals;
+
+    /// <summary>Whether the rules limit the people visited to in-establishment staff (the other person scopes have rules of their own).</summary>
+    public static bool Limits(ProgrammeRules rules) => (rules.Targets & PersonScopes) == TargetScope.InEstablishmentStaff;
+
+    /// <summary>在编在岗, including 非实名编; 合同制, retired and others are outside.</summary>
+    public static readonly Expression<Func<Person, bool>> Includes =
+        p => p.Establishment == EstablishmentStatus.InEstablishment || p.Establishment == EstablishmentStatus.NonNamedEstablishment;
+
+    /// <summary>The complement of <see cref="Includes"/>, for queries that look for who is outside.</summary>
+    public static readonly Expression<Func<Person, bool>> Excludes =
+        p => p.Establishment != EstablishmentStatus.InEstablishment && p.Establishment != EstablishmentStatus.NonNamedEstablishment;
+
+    public static string Outside(string? name) => $"{name} 不是在编在岗人员（含非实名编），不在本项目的家访对象范围内。";
+}
+
 /// <summary>How a quota counts: distinct people visited (seed 1 "家访不少于 2 人") or visits made (seed 4 "参加支部活动不少于 2 次").</summary>
 public enum QuotaCount
 {
     DistinctPeople,
     Visits,
+}
+
+/// <summary>
+/// What a quota's minimum applies to: the visitor (seed 1 "每位领导每年家访不少于 2 人"), or each of the visitor's
+/// links in the programme (seed 4 四、1 "到所联系的党支部……每学期不少于 2 次", "与所联系党支部的支部书记……至少 1 次";
+/// 四、2 "每学期与联系对象谈心谈话不少于 2 次"). A per-link rule applies to whoever has such a link in the period,
+/// with or without an account, and only visits to that link (the branch, its secretary, the individual) count for it.
+/// </summary>
+public enum QuotaPer
+{
+    Visitor,
+    LinkedBranch,
+    LinkedBranchSecretary,
+    LinkedIndividual,
 }
 
 /// <summary>
@@ -45,6 +85,8 @@ public sealed class QuotaRule
     public List<VisitForm> Forms { get; set; } = [];
     public QuotaCount Count { get; set; } = QuotaCount.DistinctPeople;
     public int Minimum { get; set; } = 1;
+    /// <summary>Per visitor (default) or per link: then the minimum is owed for each link and the matchers above are not used.</summary>
+    public QuotaPer Per { get; set; } = QuotaPer.Visitor;
     /// <summary>The seed paragraph this comes from, shown to the leader as the reason.</summary>
     public string? Source { get; set; }
 }

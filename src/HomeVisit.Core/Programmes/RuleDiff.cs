@@ -65,6 +65,7 @@ public static class RuleDiff
         yield return ("角色", List(q.PortalRoles.Select(RoleName)));
         yield return ("职务关键词", List(q.PositionKeywords));
         yield return ("计数方式", CountName(q.Count));
+        yield return ("计数对象", PerName(q.Per));
         yield return ("计数的家访形式", q.Forms.Count == 0 ? "全部允许的形式" : List(q.Forms.Select(FormName)));
         yield return ("最低数量", q.Minimum.ToString(CultureInfo.InvariantCulture));
         yield return ("依据条款", string.IsNullOrWhiteSpace(q.Source) ? None : q.Source);
@@ -156,6 +157,14 @@ public static class RuleDiff
 
     public static string CountName(QuotaCount count) => count == QuotaCount.Visits ? "按次数" : "按人数";
 
+    public static string PerName(QuotaPer per) => per switch
+    {
+        QuotaPer.LinkedBranch => "每个联系党支部",
+        QuotaPer.LinkedBranchSecretary => "每个联系党支部的书记",
+        QuotaPer.LinkedIndividual => "每名联系对象",
+        _ => "每位家访人",
+    };
+
     public static string CountUnit(QuotaCount count) => count == QuotaCount.Visits ? "次" : "人";
 
     public static string FormName(VisitForm form) => VisitFormNames.Of(form);
@@ -167,6 +176,7 @@ public static class RuleDiff
         LeadershipRole.Oversees => "分管领导",
         LeadershipRole.LinkedCountyLeader => "分包县级领导",
         LeadershipRole.BranchSecretary => "支部书记",
+        LeadershipRole.DisciplineCommitteeMember => "纪委委员",
         _ => role.ToString(),
     };
 

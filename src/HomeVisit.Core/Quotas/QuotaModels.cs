@@ -1,3 +1,4 @@
+using HomeVisit.Core.Data;
 using HomeVisit.Core.Programmes;
 
 namespace HomeVisit.Core.Quotas;
@@ -50,3 +51,23 @@ public sealed record UnitQuotaRow(int? UnitId, string UnitName, int Visitors, in
 }
 
 public sealed record UnitRollup(Period Period, IReadOnlyList<UnitQuotaRow> Units, UnitQuotaRow Total);
+
+/// <summary>What one link (a linked branch, its secretary, a linked individual) counts toward a per-link quota line.</summary>
+public sealed record LinkTally(int Done, int Planned);
+
+/// <summary>
+/// Counts the quotas a programme owes per link (<see cref="QuotaRule.Per"/> other than <see cref="QuotaPer.Visitor"/>):
+/// the programme that keeps the links supplies it (联系师生), so <see cref="QuotaService"/> and the programme's own pages
+/// count with the same definition.
+/// </summary>
+public interface IQuotaLinkCounter
+{
+    string ProgrammeKey { get; }
+
+    /// <summary>
+    /// For each per-link rule (by index in <paramref name="rules"/>): each person with such a link in the period (only
+    /// <paramref name="onlyPerson"/> when given), with one tally per link.
+    /// </summary>
+    Task<Dictionary<int, Dictionary<int, List<LinkTally>>>> TallyAsync(PortalDbContext db, int institutionId, Period period, ProgrammeRules rules,
+        int? onlyPerson, CancellationToken ct);
+}

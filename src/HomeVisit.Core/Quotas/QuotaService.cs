@@ -19,8 +19,11 @@ namespace HomeVisit.Core.Quotas;
 /// The overseers' list and roll-up are then assembled in memory from those per-person figures; their size is
 /// the number of visitors a programme's rules name (hundreds), not the number of visits.
 /// </remarks>
-public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeRulesService rulesService, ProgrammeCatalog catalog)
+public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeRulesService rulesService, ProgrammeCatalog catalog,
+    IEnumerable<IQuotaLinkCounter>? linkCounters = null)
 {
+    private readonly IReadOnlyList<IQuotaLinkCounter> _linkCounters = [.. linkCounters ?? []];
+
     /// <summary>
     /// The period that contains <paramref name="day"/> and the rules it is judged by.
     /// <para>
@@ -194,10 +197,14 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     }
 
     /// <summary>Each matched visitor's lines; only <paramref name="onlyPerson"/> when given.</summary>
-    private static async Task<Dictionary<int, List<QuotaLine>>> ComputeAsync(PortalDbContext db, int institutionId, string key, Period period,
+    private async Task<Dictionary<int, List<QuotaLine>>> ComputeAsync(PortalDbContext db, int institutionId, string key, Period period,
         ProgrammeRules rules, int? onlyPerson, CancellationToken ct)
     {
         var matched = await MatchAsync(db, institutionId, rules, period, onlyPerson, ct);
+        // Per-link rules (seed 4 四、1, 四、2) apply to whoever has such links, account or not, and owe the minimum per link.
+        var perLink = rules.Quotas.Any(q => q.Per != QuotaPer.Visitor) && _linkCounters.FirstOrDefault(c => c.ProgrammeKey == key) is { } counter
+            ? await counter.TallyAsync(db, institutionId, period, rules, onlyPerson, ct)
+            : [];
 
         // One grouped query per distinct way of counting; rules that count the same forms the same way share it.
         var counts = new Dictionary<string, Dictionary<int, (int Done, int Planned)>>(StringComparer.Ordinal);
@@ -205,11 +212,21 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         for (var i = 0; i < rules.Quotas.Count; i++)
         {
             var rule = rules.Quotas[i];
+            if (rule.Per != QuotaPer.Visitor)
+            {
+                foreach (var (personId, links) in perLink.GetValueOrDefault(i) ?? [])
+                {
+                    if (links.Count == 0) continue;
+                    if (!result.TryGetValue(personId, out var lines)) result[personId] = lines = [];
+                    lines.Add(LinkLine(i, rule, period, links));
+                }
+                continue;
+            }
             if (matched[i].Count == 0) continue;
             var forms = (rule.Forms.Count > 0 ? rule.Forms : rules.AllowedForms).Distinct().OrderBy(f => f).ToList();
             var countKey = $"{rule.Count}:{string.Join(',', forms)}";
             if (!counts.TryGetValue(countKey, out var byPerson))
-                counts[countKey] = byPerson = await CountAsync(db, institutionId, key, period, rule.Count, forms, onlyPerson, ct);
+                counts[countKey] = byPerson = await CountAsync(db, institutionId, key, period, rule.Count, forms, EstablishmentScope.Limits(rules), onlyPerson, ct);
             foreach (var personId in matched[i])
             {
                 var (done, planned) = byPerson.GetValueOrDefault(personId);
@@ -237,7 +254,7 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
             for (var i = 0; i < rules.Quotas.Count; i++)
             {
                 var q = rules.Quotas[i];
-                if (q.LeadershipRoles.Count == 0 && q.UnitKinds.Count == 0) continue;
+                if (q.Per != QuotaPer.Visitor || (q.LeadershipRoles.Count == 0 && q.UnitKinds.Count == 0)) continue;
                 foreach (var r in rows)
                 {
                     if ((q.LeadershipRoles.Count == 0 || q.LeadershipRoles.Contains(r.Role)) && (q.UnitKinds.Count == 0 || q.UnitKinds.Contains(r.Kind)))
@@ -276,9 +293,11 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     /// <summary>
     /// Done and planned counts per visitor person for one way of counting, in one grouped query. A visit counts
     /// in the period its actual start falls in, or its planned start while it has none; cancelled visits never count.
+    /// When the programme visits in-establishment staff only, people outside that scope are not counted (the same
+    /// <see cref="EstablishmentScope"/> the visit form and the plans apply).
     /// </summary>
     private static async Task<Dictionary<int, (int Done, int Planned)>> CountAsync(PortalDbContext db, int institutionId, string key,
-        Period period, QuotaCount count, List<VisitForm> forms, int? onlyPerson, CancellationToken ct)
+        Period period, QuotaCount count, List<VisitForm> forms, bool inEstablishmentOnly, int? onlyPerson, CancellationToken ct)
     {
         var start = period.StartTime;
         var end = period.EndExclusive;
@@ -296,7 +315,8 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
                 .Select(g => new { g.Key.PersonId, g.Key.Done, N = g.Count() })
                 .ToListAsync(ct)
             : await (from vv in visitors
-                     join t in db.VisitTargets on vv.VisitId equals t.VisitId
+                     join t in (inEstablishmentOnly ? db.VisitTargets.Where(t => db.People.Where(EstablishmentScope.Includes).Any(p => p.Id == t.PersonId)) : db.VisitTargets)
+                         on vv.VisitId equals t.VisitId
                      where t.PersonId != null
                      group t.PersonId by new { vv.PersonId, Done = vv.Visit!.Status == VisitStatus.Done } into g
                      select new { g.Key.PersonId, g.Key.Done, N = g.Distinct().Count() })
@@ -311,6 +331,33 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         return result;
     }
 
+    /// <summary>
+    /// A per-link line: the minimum is owed for each link, and each link's done visits count up to its minimum, so
+    /// four talks with one linked teacher do not cover another never talked to.
+    /// </summary>
+    private static QuotaLine LinkLine(int index, QuotaRule rule, Period period, IReadOnlyList<LinkTally> links)
+    {
+        var required = rule.Minimum * links.Count;
+        var done = links.Sum(l => Math.Min(l.Done, rule.Minimum));
+        var planned = links.Sum(l => l.Planned);
+        var owed = required - done;
+        return new(index, rule.Name, rule.Source, rule.Count, "次", required, done, planned, owed, LinkReason(rule, period, links.Count, required, done, planned, owed));
+    }
+
+    /// <summary>E.g. “2026-2027学年第一学期：依据四、1，参加联系党支部活动、指导工作每学期每个联系党支部不少于 2 次（2 个，共 4 次）；已完成 3 次，已安排 0 次，尚差 1 次。”</summary>
+    public static string LinkReason(QuotaRule rule, Period period, int links, int required, int done, int planned, int owed)
+    {
+        var (each, measure) = rule.Per switch
+        {
+            QuotaPer.LinkedBranch => ("每个联系党支部", "个"),
+            QuotaPer.LinkedBranchSecretary => ("与每个联系党支部的书记", "个"),
+            _ => ("与每名联系对象", "名"),
+        };
+        var basis = string.IsNullOrWhiteSpace(rule.Source) ? "" : $"依据{rule.Source.Trim()}，";
+        var tail = owed > 0 ? $"尚差 {owed} 次。" : "已达到要求。";
+        return $"{period.Label}：{basis}{rule.Name}{Every(period)}{each}不少于 {rule.Minimum} 次（{links} {measure}，共 {required} 次）；已完成 {done} 次，已安排 {planned} 次，{tail}";
+    }
+
     private static QuotaLine Line(int index, QuotaRule rule, Period period, int done, int planned)
     {
         var unit = rule.Count == QuotaCount.DistinctPeople ? "人" : "次";
@@ -321,20 +368,22 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     /// <summary>E.g. “2026年度：依据第四条（四），二级学院（教学部）领导每年家访不少于 4 人；已完成 1 人，已安排 1 人，尚差 3 人。”</summary>
     public static string Reason(QuotaRule rule, Period period, int done, int planned, int owed, string unit)
     {
-        var every = period.Kind switch
-        {
-            PeriodKind.Year => "每年",
-            PeriodKind.HalfYear => "每半年",
-            PeriodKind.Semester => "每学期",
-            PeriodKind.Quarter => "每季度",
-            _ => "每期",
-        };
+        var every = Every(period);
         // Counting visits of activities other than home visits (seed 4's 参加支部活动) reads without 家访.
         var verb = rule.Count == QuotaCount.Visits && rule.Forms.Count > 0 && !rule.Forms.Contains(VisitForm.HomeVisit) ? "" : "家访";
         var basis = string.IsNullOrWhiteSpace(rule.Source) ? "" : $"依据{rule.Source.Trim()}，";
         var tail = owed > 0 ? $"尚差 {owed} {unit}。" : "已达到要求。";
         return $"{period.Label}：{basis}{rule.Name}{every}{verb}不少于 {rule.Minimum} {unit}；已完成 {done} {unit}，已安排 {planned} {unit}，{tail}";
     }
+
+    private static string Every(Period period) => period.Kind switch
+    {
+        PeriodKind.Year => "每年",
+        PeriodKind.HalfYear => "每半年",
+        PeriodKind.Semester => "每学期",
+        PeriodKind.Quarter => "每季度",
+        _ => "每期",
+    };
 
     private sealed record UnitNode(int Id, int? ParentId, string Name, int SortOrder);
 

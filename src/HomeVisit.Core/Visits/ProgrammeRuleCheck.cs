@@ -60,12 +60,10 @@ internal sealed class ProgrammeRuleCheck(PortalDbContext db, ProgrammeRules rule
         }
         // Only "in-establishment staff" limits who may be visited by their status; the other scopes are checked
         // by their own modules (sanctions, links, family scope).
-        if ((rules.Targets & personScopes) != TargetScope.InEstablishmentStaff) return;
-        var outside = await db.People
-            .Where(x => p.TargetPersonIds.Contains(x.Id) &&
-                        x.Establishment != EstablishmentStatus.InEstablishment && x.Establishment != EstablishmentStatus.NonNamedEstablishment)
+        if (!EstablishmentScope.Limits(rules)) return;
+        var outside = await db.People.Where(x => p.TargetPersonIds.Contains(x.Id)).Where(EstablishmentScope.Excludes)
             .Select(x => x.Name).FirstOrDefaultAsync(ct);
-        v.Check(outside is null, nameof(p.TargetPersonIds), $"{outside} 不是在编在岗人员（含非实名编），不在本项目的家访对象范围内。");
+        v.Check(outside is null, nameof(p.TargetPersonIds), EstablishmentScope.Outside(outside));
     }
 
     public static void CheckOutcome(Validator v, ProgrammeRules rules, IProgrammeModule module, VisitOutcome o)

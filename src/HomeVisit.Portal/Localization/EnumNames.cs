@@ -41,6 +41,7 @@ public static class EnumNames
         (OrgUnitKind.County, "县"), (OrgUnitKind.Township, "乡镇（街道）"), (OrgUnitKind.Unit, "单位"),
         (LeadershipRole.Head, "一把手"), (LeadershipRole.Deputy, "副职"), (LeadershipRole.Oversees, "分管领导"),
         (LeadershipRole.LinkedCountyLeader, "分包县级领导"), (LeadershipRole.BranchSecretary, "支部书记"),
+        (LeadershipRole.DisciplineCommitteeMember, "纪委委员"),
         (NoticeMethod.HandDelivered, "当面送达书面通知"), (NoticeMethod.Post, "邮寄"), (NoticeMethod.Electronic, "电子文书（微信、短信、邮件）"), (NoticeMethod.Verbal, "口头或电话"),
         (HouseholdStatus.Due, "待家访"), (HouseholdStatus.Scheduled, "已安排"), (HouseholdStatus.Visited, "已完成"),
         (PartySanction.Warning, "警告"), (PartySanction.SeriousWarning, "严重警告"), (PartySanction.RemovalFromPartyPost, "撤销党内职务"),

@@ -25,6 +25,14 @@ public sealed class PeriodSummaryTests : IDisposable
     public async Task A_half_year_summary_counts_the_periods_visits_per_top_level_unit()
     {
         // qinglian reports by half-year: the second half of 2026 holds the two visits below, not the June one.
+        // Its quota names each college's 班子成员 (二、1).
+        await using (var db = _s.Db.CreateContext())
+        {
+            db.UnitLeaderships.AddRange(
+                new HomeVisit.Core.Institutions.UnitLeadership { InstitutionId = _s.InstitutionA, UnitId = _s.CollegeJia, PersonId = _s.LeaderOne.Id, Role = HomeVisit.Core.Institutions.LeadershipRole.Head },
+                new HomeVisit.Core.Institutions.UnitLeadership { InstitutionId = _s.InstitutionA, UnitId = _s.CollegeYi, PersonId = _s.LeaderTwo.Id, Role = HomeVisit.Core.Institutions.LeadershipRole.Head });
+            await db.SaveChangesAsync();
+        }
         await PlanAndRecordAsync(new DateTime(2026, 6, 30, 19, 0, 0));
         await PlanAndRecordAsync(new DateTime(2026, 7, 1, 19, 0, 0));
         await PlanAndRecordAsync(new DateTime(2026, 10, 9, 19, 0, 0));

@@ -37,4 +37,25 @@ public sealed class LianxiPagesHostTests(PortalFactory portal) : IClassFixture<P
         Assert.NotNull(denied.QuerySelector("[data-testid=summary-error]"));
         Assert.Empty(denied.QuerySelectorAll("[data-testid=summary-leader]"));
     }
+
+    [Fact]
+    public async Task The_semester_summary_downloads_as_a_workbook_for_the_office_and_no_one_else()
+    {
+        using var zuzhi = portal.CreateBrowserLikeClient();
+        using var staff = portal.CreateBrowserLikeClient();
+        await zuzhi.SignInAsync(DemoAccounts.OrganisationDept);
+        await staff.SignInAsync(DemoAccounts.Staff);
+
+        var page = await zuzhi.GetDocumentAsync("/programmes/lianxi/semester-summary");
+        var href = page.QuerySelector("[data-testid=lx-summary-xlsx]")!.GetAttribute("href")!;
+        using var ok = await zuzhi.GetAsync(href);
+        using var denied = await staff.GetAsync(href);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, ok.StatusCode);
+        var rows = LianxiFiguresTests.ReadFirstSheet(new MemoryStream(await ok.Content.ReadAsByteArrayAsync()));
+        var leader = await portal.DisplayNameAsync(DemoAccounts.Leader);
+        Assert.Contains(rows, r => r.Length > 1 && r[1] == leader);
+        Assert.Contains(rows, r => r.FirstOrDefault() == "全校合计");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, denied.StatusCode);
+    }
 }

@@ -22,6 +22,7 @@ public sealed class LianxiWorld : IDisposable
     public FollowUpService FollowUps { get; }
     public LianxiLinkService Links { get; }
     public LianxiProgressService Progress { get; }
+    public QuotaService Quotas { get; }
     public LianxiFeedbackService Feedback { get; }
 
     public int BranchTwo { get; }
@@ -35,7 +36,8 @@ public sealed class LianxiWorld : IDisposable
         Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock);
         FollowUps = new FollowUpService(S.Db.Factory, Catalog, S.Clock);
         Links = new LianxiLinkService(S.Db.Factory, S.Clock);
-        Progress = new LianxiProgressService(S.Db.Factory, new QuotaService(S.Db.Factory, S.Rules, Catalog), S.Clock);
+        Quotas = new QuotaService(S.Db.Factory, S.Rules, Catalog, [new LianxiQuotaCounter()]);
+        Progress = new LianxiProgressService(S.Db.Factory, Quotas, S.Clock);
         Feedback = new LianxiFeedbackService(S.Db.Factory, FollowUps, S.Clock);
 
         using var db = S.Context();

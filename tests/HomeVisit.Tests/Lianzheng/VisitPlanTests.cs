@@ -93,6 +93,41 @@ public sealed class VisitPlanTests : IDisposable
     }
 
     [Fact]
+    public async Task Contract_staff_are_outside_the_scope_for_the_plan_the_visit_form_and_the_quota_alike()
+    {
+        // 第三条: 在编在岗人员（含非实名编）. 钱老师 is 合同制; 吴老师 is 非实名编 and in scope.
+        await _w.LeadsAsync(S.LeaderOne.Id, S.CollegeJia, LeadershipRole.Deputy);
+        var qian = (await _w.PersonAsync("钱老师", S.DeptJia, "辅导员")).Person;
+        var wu = (await _w.PersonAsync("吴老师", S.DeptJia, "讲师")).Person;
+        await using (var db = S.Db.CreateContext())
+        {
+            db.People.Single(p => p.Id == qian.Id).Establishment = EstablishmentStatus.Contract;
+            db.People.Single(p => p.Id == wu.Id).Establishment = EstablishmentStatus.NonNamedEstablishment;
+            await db.SaveChangesAsync();
+            // A visit of 钱老师 recorded before the plans were checked (or imported) is not counted toward the quota either.
+            db.Visits.Add(new Visit
+            {
+                InstitutionId = S.InstitutionA, ProgrammeKey = LianzhengWorld.Key, Form = VisitForm.HomeVisit, Status = VisitStatus.Done,
+                PlannedStart = new DateTime(2026, 4, 1, 19, 0, 0), PlannedEnd = new DateTime(2026, 4, 1, 20, 0, 0), ActualStart = new DateTime(2026, 4, 1, 19, 0, 0),
+                Record = "家访。", CreatedByUserId = S.Leader1.UserId, CreatedAt = DateTime.UtcNow,
+                Visitors = [new VisitVisitor { PersonId = S.LeaderOne.Id, IsRecorder = true }], Targets = [new VisitTarget { PersonId = qian.Id }],
+            });
+            await db.SaveChangesAsync();
+        }
+        const string outside = "钱老师 不是在编在岗人员（含非实名编），不在本项目的家访对象范围内。";
+
+        var plan = await Assert.ThrowsAsync<PortalValidationException>(() => AddAsync(S.Leader1, qian, 5));
+        var form = await Assert.ThrowsAsync<PortalValidationException>(() => _w.VisitAsync(S.Leader1, new DateTime(2026, 12, 1, 19, 0, 0), [S.LeaderOne.Id], [qian.Id]));
+        await AddAsync(S.Leader1, wu, 5);
+        await _w.VisitAsync(S.Leader1, new DateTime(2026, 11, 2, 19, 0, 0), [S.LeaderOne.Id], [wu.Id]);
+        var line = Assert.Single((await _w.Quotas.MyQuotasAsync(S.Leader1, LianzhengWorld.Key, new DateOnly(2026, 11, 20))).Lines);
+
+        Assert.Equal(outside, plan.Errors[nameof(PlanItemEdit.TargetPersonId)]);
+        Assert.Equal(outside, form.Errors[nameof(VisitPlan.TargetPersonIds)]);
+        Assert.Equal(1, line.Done);
+    }
+
+    [Fact]
     public async Task A_line_needs_a_person_once_a_month_and_a_situation_of_the_rules()
     {
         var people = await ArrangeAsync();

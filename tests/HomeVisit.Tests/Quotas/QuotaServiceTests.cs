@@ -27,7 +27,7 @@ public sealed class QuotaServiceTests : IDisposable
     {
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
         _rules = new ProgrammeRulesService(_s.Db.Factory, catalog, _s.Clock);
-        _quotas = new QuotaService(_s.Db.Factory, _rules, catalog);
+        _quotas = new QuotaService(_s.Db.Factory, _rules, catalog, [new HomeVisit.Core.Lianxi.LianxiQuotaCounter()]);
     }
 
     public void Dispose() => _s.Dispose();
@@ -170,32 +170,24 @@ public sealed class QuotaServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Seed_4_semester_counts_are_per_form_and_count_visits()
+    public async Task Seed_4_quotas_are_owed_per_link_so_activities_without_links_count_for_nothing()
     {
-        // Semester 2026-2027 (1): 2026-09-01 .. 2027-02-19 with the lianxi defaults.
+        // The per-link counting itself is in Lianxi/LianxiFiguresTests; here: no link, no line, however many activities.
         var me = _s.LeaderOne.Id;
         Visit(Lianxi, VisitForm.BranchActivity, VisitStatus.Done, T(2026, 9, 15, 14), [me], [], branch: _s.BranchJia);
-        Visit(Lianxi, VisitForm.BranchActivity, VisitStatus.Done, T(2026, 10, 15, 14), [me], [], branch: _s.BranchJia);
-        Visit(Lianxi, VisitForm.BranchActivity, VisitStatus.Done, T(2026, 8, 31, 14), [me], [], branch: _s.BranchJia); // last semester
-        Visit(Lianxi, VisitForm.BranchReport, VisitStatus.Done, T(2026, 11, 2, 15), [me], [], branch: _s.BranchJia);
         Visit(Lianxi, VisitForm.HeartTalk, VisitStatus.Done, T(2026, 11, 5, 16), [me], [_s.StaffOne.Id]);
-        Visit(Lianxi, VisitForm.HeartTalk, VisitStatus.Planned, T(2027, 2, 19, 16), [me], [_s.StaffOne.Id]);
-        Visit(Lianxi, VisitForm.HeartTalk, VisitStatus.Planned, T(2027, 2, 20, 16), [me], [_s.StaffOne.Id]); // next semester
 
         var mine = await _quotas.MyQuotasAsync(_s.Leader1, Lianxi, D(2026, 11, 20));
 
         Assert.Equal("2026-2027学年第一学期", mine.Period.Label);
-        Assert.Equal(
-            [(2, 2, 0, 0), (2, 1, 0, 1), (1, 1, 1, 0), (2, 1, 1, 1)],
-            mine.Lines.OrderBy(l => l.RuleIndex).Select(l => (l.Required, l.Done, l.Planned, l.Owed)).ToArray());
-        Assert.All(mine.Lines, l => Assert.Equal("次", l.Unit));
-        Assert.Equal("2026-2027学年第一学期：依据四、1，参加联系党支部活动、指导工作每学期不少于 2 次；已完成 2 次，已安排 0 次，已达到要求。",
-            mine.Lines.Single(l => l.RuleIndex == 0).Reason);
+        Assert.Empty(mine.Lines);
     }
 
     [Fact]
     public async Task Qinglian_counts_visits_per_half_year()
     {
+        Lead(_s.LeaderOne.Id, _s.CollegeJia, LeadershipRole.Head);
+        Lead(_s.LeaderTwo.Id, _s.CollegeYi, LeadershipRole.Head);
         var me = _s.LeaderOne.Id;
         Visit(Qinglian, VisitForm.HomeVisit, VisitStatus.Done, T(2026, 6, 30, 23), [me], [_s.StaffOne.Id]);
         Visit(Qinglian, VisitForm.HomeVisit, VisitStatus.Done, T(2026, 7, 1, 9), [me], [_s.StaffOne.Id]);
@@ -211,6 +203,44 @@ public sealed class QuotaServiceTests : IDisposable
         Assert.Equal((0, 1), (Assert.Single(leader2.Lines).Done, leader2.Lines[0].Owed));
         Assert.Equal("2026年下半年：依据二、2 家访活动每半年开展 1 次，单位班子成员每半年家访不少于 1 次；已完成 0 次，已安排 0 次，尚差 1 次。",
             leader2.Lines[0].Reason);
+    }
+
+    [Fact]
+    public async Task Qinglian_quota_names_every_team_member_in_the_org_tree_with_an_account_or_not()
+    {
+        // 二、1: a unit's 一把手, deputies and those who oversee it are its 班子成员, account or not; a branch secretary is not,
+        // and the portal role 领导 alone makes nobody one (leader two holds it and leads nothing).
+        var (noAccount, overseer, secretary) = (NextTeacher(), NextTeacher(), NextTeacher());
+        Lead(_s.LeaderOne.Id, _s.CollegeJia, LeadershipRole.Head);
+        Lead(noAccount, _s.DeptJia, LeadershipRole.Deputy);
+        Lead(overseer, _s.CollegeYi, LeadershipRole.Oversees);
+        Lead(secretary, _s.BranchJia, LeadershipRole.BranchSecretary);
+        Visit(Qinglian, VisitForm.HomeVisit, VisitStatus.Done, T(2026, 10, 1), [noAccount], [_s.StaffOne.Id]);
+
+        var rows = await _quotas.VisitorQuotasAsync(_s.Zuzhi, Qinglian, D(2026, 11, 20), null, false, 1, 50);
+        var rollup = await _quotas.UnitRollupAsync(_s.Zuzhi, Qinglian, D(2026, 11, 20));
+        var leader2 = await _quotas.MyQuotasAsync(_s.Leader2, Qinglian, D(2026, 11, 20));
+
+        Assert.Equal(new[] { _s.LeaderOne.Id, noAccount, overseer }.Order(), rows.Rows.Items.Select(r => r.PersonId).Order());
+        var member = Assert.Single(rows.Rows.Items, r => r.PersonId == noAccount);
+        Assert.Equal((1, 1, 0), (member.Required, member.Done, member.Owed));
+        Assert.Empty(leader2.Lines);
+        Assert.Equal((3, 1, 2), (rollup.Total.Visitors, rollup.Total.OnTrack, rollup.Total.Behind));
+    }
+
+    [Fact]
+    public async Task The_schools_discipline_committee_members_carry_the_jiwei_quota_from_the_org_tree()
+    {
+        // 第三条, 第四条（三）: a 纪委委员 whose roster position says only 教师 and who has no account.
+        var member = NextTeacher();
+        Lead(member, _s.School, LeadershipRole.DisciplineCommitteeMember);
+        Visit(Lianzheng, VisitForm.HomeVisit, VisitStatus.Done, T(2026, 4, 1), [member], [_s.StaffOne.Id]);
+
+        var rows = await _quotas.VisitorQuotasAsync(_s.Jiwei, Lianzheng, D(2026, 11, 20), null, false, 1, 50);
+
+        var row = Assert.Single(rows.Rows.Items, r => r.PersonId == member);
+        var line = Assert.Single(row.Lines);
+        Assert.Equal(("学校纪委委员", 2, 1, 1), (line.RuleName, line.Required, line.Done, line.Owed));
     }
 
     [Fact]

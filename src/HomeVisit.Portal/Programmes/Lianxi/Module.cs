@@ -26,10 +26,12 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
         Semester = new SemesterStarts { SpringMonth = 2, SpringDay = 20, AutumnMonth = 9, AutumnDay = 1 },
         Quotas =
         [
-            new() { Name = "参加联系党支部活动、指导工作", PortalRoles = [Roles.Leader], Forms = [VisitForm.BranchActivity], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
-            new() { Name = "听取联系党支部工作汇报", PortalRoles = [Roles.Leader], Forms = [VisitForm.BranchReport], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
-            new() { Name = "与联系党支部书记谈心", PortalRoles = [Roles.Leader], Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 1, Source = "四、1" },
-            new() { Name = "与联系对象谈心谈话（每名联系对象）", PortalRoles = [Roles.Leader], Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 2, Source = "四、2" },
+            // Each minimum is owed per link (四、1 “到所联系的党支部”, “与所联系党支部的支部书记”; 四、2 “与联系对象”), by whoever has the
+            // links in the semester (三、1, 三、2), account or not.
+            new() { Name = "参加联系党支部活动、指导工作", Per = QuotaPer.LinkedBranch, Forms = [VisitForm.BranchActivity], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
+            new() { Name = "听取联系党支部工作汇报", Per = QuotaPer.LinkedBranch, Forms = [VisitForm.BranchReport], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
+            new() { Name = "与联系党支部书记谈心", Per = QuotaPer.LinkedBranchSecretary, Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 1, Source = "四、1" },
+            new() { Name = "与联系对象谈心谈话", Per = QuotaPer.LinkedIndividual, Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 2, Source = "四、2" },
         ],
         AllowedForms = [VisitForm.BranchActivity, VisitForm.BranchReport, VisitForm.HeartTalk, VisitForm.HomeVisit],
         RequiredRecordFields = ["Record"],

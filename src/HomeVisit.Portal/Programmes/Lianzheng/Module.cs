@@ -29,7 +29,9 @@ public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
         [
             new() { Name = "学校党政主要领导", LeadershipRoles = [LeadershipRole.Head], UnitKinds = [OrgUnitKind.School], Minimum = 2, Source = "第四条（一）" },
             new() { Name = "学校其他领导班子成员", LeadershipRoles = [LeadershipRole.Deputy, LeadershipRole.Oversees], UnitKinds = [OrgUnitKind.School], Minimum = 2, Source = "第四条（二）" },
-            new() { Name = "学校纪委委员", PositionKeywords = ["纪委委员"], Minimum = 2, Source = "第四条（三）" },
+            // 纪委委员 is a seat on the school's discipline committee, recorded in the organisation tree; the keyword still finds
+            // rosters that write it into the position.
+            new() { Name = "学校纪委委员", LeadershipRoles = [LeadershipRole.DisciplineCommitteeMember], UnitKinds = [OrgUnitKind.School], PositionKeywords = ["纪委委员"], Minimum = 2, Source = "第四条（三）" },
             new() { Name = "学校行政部门领导", LeadershipRoles = [LeadershipRole.Head, LeadershipRole.Deputy], UnitKinds = [OrgUnitKind.Department], Minimum = 2, Source = "第四条（四）" },
             new() { Name = "二级学院（教学部）领导", LeadershipRoles = [LeadershipRole.Head, LeadershipRole.Deputy], UnitKinds = [OrgUnitKind.College], Minimum = 4, Source = "第四条（四）" },
         ],

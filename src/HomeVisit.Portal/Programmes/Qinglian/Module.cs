@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
@@ -29,7 +30,14 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
         Period = PeriodKind.HalfYear,
         Quotas =
         [
-            new() { Name = "单位班子成员", PortalRoles = [Roles.Leader], Count = QuotaCount.Visits, Minimum = 1, Source = "二、2 家访活动每半年开展 1 次" },
+            // 二、1: 班子成员 are the unit's 一把手, deputies and those who oversee (分管) part of it — by the organisation tree,
+            // with a portal account or not; party branches and the discipline committee are not the unit's 班子.
+            new()
+            {
+                Name = "单位班子成员", LeadershipRoles = [LeadershipRole.Head, LeadershipRole.Deputy, LeadershipRole.Oversees],
+                UnitKinds = [OrgUnitKind.School, OrgUnitKind.College, OrgUnitKind.Department, OrgUnitKind.County, OrgUnitKind.Township, OrgUnitKind.Unit],
+                Count = QuotaCount.Visits, Minimum = 1, Source = "二、2 家访活动每半年开展 1 次",
+            },
         ],
         AllowedForms = [VisitForm.HomeVisit],
         RequiredRecordFields = ["Record", "FamilyMet"],
