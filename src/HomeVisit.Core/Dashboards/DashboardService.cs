@@ -19,7 +19,7 @@ public sealed record Dashboard(int Year, int? UnitId, IReadOnlyList<MonthCount> 
 
 /// <summary>
 /// The numbers behind the dashboard for overseers: visits per month by programme and follow-up resolution,
-/// for a year and optionally a unit (by the visitors' unit, sub-units included). Counting happens in the database.
+/// for a year and optionally a unit (by the visitors' unit, or the visited person's for 受处分人员回访关爱; sub-units included). Counting happens in the database.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, OrgService org, TimeProvider clock)
 {
@@ -37,8 +37,11 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         {
             var units = await org.SubtreeIdsAsync(db, user.InstitutionId, id, ct);
             if (units.Count == 0) throw new NotFoundException();
-            visits = visits.Where(v => v.Visitors.Any(x => x.Person!.UnitId != null && units.Contains(x.Person.UnitId.Value)));
-            items = items.Where(f => f.Visit != null && f.Visit.Visitors.Any(x => x.Person!.UnitId != null && units.Contains(x.Person.UnitId.Value)));
+            // A visit's unit is its visitors', or the visited person's where the programme counts so (VisitUnits).
+            var byVisited = programmes.CountedUnderVisitedUnit;
+            visits = visits.Where(VisitUnits.In(units, byVisited));
+            var unitVisits = visits.Select(v => v.Id);
+            items = items.Where(f => f.VisitId != null && unitVisits.Contains(f.VisitId.Value));
         }
 
         var done = visits.Where(v => v.Status == VisitStatus.Done && (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to);

@@ -23,7 +23,8 @@ public interface ILedgerProvider
 
 /// <summary>
 /// The ledger of seed 1 annex 2 and seed 2 annex 1 (序号, 时间, 家访领导姓名, 职务, 家访对象姓名, 职务, 备注):
-/// done visits of a programme in a year, by the visitors' unit (sub-units included), in date order. The
+/// done visits of a programme in a year, by the visitors' unit (the visited person's where the programme counts so,
+/// <see cref="VisitUnits"/>; sub-units included), in date order. The
 /// visiting team is listed with the recorder last.
 /// </summary>
 public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, OrgService org)
@@ -57,7 +58,7 @@ public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, P
             .Where(v => v.ProgrammeKey == key && v.Status == VisitStatus.Done &&
                         (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to);
         if (units is not null)
-            visits = visits.Where(v => v.Visitors.Any(x => x.Person!.UnitId != null && units.Contains(x.Person.UnitId.Value)));
+            visits = visits.Where(VisitUnits.In(units, programmes.CountedUnderVisitedUnit));
         return visits;
     }
 

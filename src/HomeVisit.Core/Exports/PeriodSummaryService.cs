@@ -46,16 +46,30 @@ public sealed class PeriodSummaryService(
             return null;
         }
 
+        // Whose unit a visit is counted under (VisitUnits): the visitors', or the visited person's (受处分人员回访关爱).
+        var byVisited = module.CountsUnderVisitedUnit;
         var from = period.StartTime;
         var to = period.EndExclusive;
         var visits = await db.Visits.AsNoTracking()
             .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == key && (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to)
-            .Select(v => new { v.Id, v.Status, v.Form, Unit = v.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault() })
+            .Select(v => new
+            {
+                v.Id, v.Status, v.Form,
+                Unit = byVisited
+                    ? v.Targets.Where(t => t.PersonId != null).OrderBy(t => t.Id).Select(t => t.Person!.UnitId).FirstOrDefault()
+                    : v.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var items = await db.FollowUpItems.AsNoTracking()
             .Where(f => f.InstitutionId == user.InstitutionId && f.ProgrammeKey == key && f.CreatedAt >= BeijingTime.ToUtc(from) && f.CreatedAt < BeijingTime.ToUtc(to))
             .Where(FollowUps.FollowUpService.LeadAudienceAllows(user)) // restricted leads count only for their audience
-            .Select(f => new { f.Status, Unit = f.Visit != null ? f.Visit.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault() : null })
+            .Select(f => new
+            {
+                f.Status,
+                Unit = f.Visit == null ? null : byVisited
+                    ? f.Visit.Targets.Where(t => t.PersonId != null).OrderBy(t => t.Id).Select(t => t.Person!.UnitId).FirstOrDefault()
+                    : f.Visit.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         var rollup = rules.Quotas.Count > 0 ? await quotas.UnitRollupAsync(user, key, day, ct) : null;
 

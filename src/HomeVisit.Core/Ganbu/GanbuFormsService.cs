@@ -16,30 +16,54 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
     private const string ArchiveRule = "记录单须在家访问题解决之后再存档（记录单填表说明第 2 条）。";
 
     /// <summary>
-    /// The ledger of a unit for a year: every recorded 干部家访 to a person of the unit (the unit itself, not the units below),
-    /// numbered in order of the visit's date across the whole institution, so the numbers match the record forms. A user sees
-    /// the rows of visits they may see.
+    /// The ledger (附件 1) of a unit for a year, or of the whole institution without a unit: one row per person visited in each
+    /// recorded 干部家访 that visited a person of the unit or was made by one of its people (the organisation department's
+    /// revisits are in its own ledger as well as in the visited unit's), the units below included. Rows are numbered in order
+    /// of the visit's date within that ledger, before visibility is applied, so the numbers match the record forms and do not
+    /// depend on who reads; a user sees the rows of visits they may see. Page, print view and workbook all show these rows
+    /// through <see cref="GanbuLedger.Columns"/> and <see cref="GanbuLedger.Cells"/>.
     /// </summary>
-    public async Task<GanbuLedger> LedgerAsync(PortalUser user, int unitId, int year, CancellationToken ct = default)
+    public async Task<GanbuLedger> LedgerAsync(PortalUser user, int? unitId, int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var unitName = await db.OrgUnits.Where(u => u.Id == unitId && u.InstitutionId == user.InstitutionId).Select(u => u.Name)
-            .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("所选单位不存在。");
-        var all = await NumberedAsync(db, user.InstitutionId, unitId, year, ct);
+        var unitName = "全部单位";
+        List<int>? units = null;
+        if (unitId is int id)
+        {
+            unitName = await db.OrgUnits.Where(u => u.Id == id && u.InstitutionId == user.InstitutionId).Select(u => u.Name)
+                .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("所选单位不存在。");
+            units = await SubtreeAsync(db, user.InstitutionId, id, ct);
+        }
+        var all = await NumberedAsync(db, user.InstitutionId, units, year, ct);
         var ids = all.Select(r => r.VisitId).Distinct().ToList();
-        var visible = await VisitService.Visible(db, user, programmes.OverseenBy(user))
-            .Where(v => ids.Contains(v.Id)).Select(v => v.Id).ToListAsync(ct);
+        var visible = (await VisitService.Visible(db, user, programmes.OverseenBy(user))
+            .Where(v => ids.Contains(v.Id)).Select(v => v.Id).ToListAsync(ct)).ToHashSet();
         var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
         return new GanbuLedger(institution, unitId, unitName, year, all.Where(r => visible.Contains(r.VisitId)).ToList());
     }
 
-    private async Task<List<GanbuLedgerRow>> NumberedAsync(PortalDbContext db, int institutionId, int unitId, int year, CancellationToken ct)
+    /// <summary>The unit and every unit below it.</summary>
+    private static async Task<List<int>> SubtreeAsync(PortalDbContext db, int institutionId, int unitId, CancellationToken ct)
+    {
+        var children = (await db.OrgUnits.AsNoTracking().Where(u => u.InstitutionId == institutionId && u.ParentId != null)
+                .Select(u => new { u.Id, Parent = u.ParentId!.Value }).ToListAsync(ct))
+            .ToLookup(u => u.Parent, u => u.Id);
+        var result = new List<int> { unitId };
+        for (var i = 0; i < result.Count; i++) result.AddRange(children[result[i]].Where(c => !result.Contains(c)));
+        return result;
+    }
+
+    private async Task<List<GanbuLedgerRow>> NumberedAsync(PortalDbContext db, int institutionId, List<int>? units, int year, CancellationToken ct)
     {
         var start = new DateTime(year, 1, 1);
         var end = start.AddYears(1);
-        var visits = await db.Visits.AsNoTracking()
+        var query = db.Visits.AsNoTracking()
             .Where(v => v.InstitutionId == institutionId && v.ProgrammeKey == GanbuAccess.ProgrammeKey && v.Status == VisitStatus.Done &&
-                        v.ActualStart >= start && v.ActualStart < end && v.Targets.Any(t => t.Person!.UnitId == unitId))
+                        v.ActualStart >= start && v.ActualStart < end);
+        if (units is not null)
+            query = query.Where(v => v.Targets.Any(t => t.Person != null && t.Person.UnitId != null && units.Contains(t.Person.UnitId.Value)) ||
+                                     v.Visitors.Any(x => x.Person!.UnitId != null && units.Contains(x.Person.UnitId.Value)));
+        var visits = await query
             .Include(v => v.Visitors).ThenInclude(x => x.Person)
             .Include(v => v.Targets).ThenInclude(t => t.Person)
             .AsSplitQuery()
@@ -50,8 +74,9 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
             .Select(l => new { l.VisitId, l.Purpose, l.Request!.Category }).ToListAsync(ct);
         var raised = await db.GanbuRequests.AsNoTracking().Where(r => r.SourceVisitId != null && ids.Contains(r.SourceVisitId.Value))
             .Select(r => new { VisitId = r.SourceVisitId!.Value, r.Category }).ToListAsync(ct);
-        var archived = await db.GanbuRecordArchives.AsNoTracking().Where(a => ids.Contains(a.VisitId)).Select(a => a.VisitId).ToListAsync(ct);
+        var archived = (await db.GanbuRecordArchives.AsNoTracking().Where(a => ids.Contains(a.VisitId)).Select(a => a.VisitId).ToListAsync(ct)).ToHashSet();
 
+        bool InUnits(int? unit) => units is null || (unit is int u && units.Contains(u));
         var rows = new List<GanbuLedgerRow>();
         foreach (var v in visits)
         {
@@ -61,7 +86,9 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
                 .Concat(raised.Where(r => r.VisitId == v.Id).Select(r => $"家访中提出诉求（{GanbuLabels.Short(r.Category)}）"))
                 .Append(archived.Contains(v.Id) ? "记录单已归档" : null)
                 .OfType<string>().Distinct().ToList();
-            foreach (var t in v.Targets.Where(t => t.Person is { } p && p.UnitId == unitId))
+            // A visit made by the unit's people lists everyone it visited; one that is here for the people visited lists those.
+            var byUnit = v.Visitors.Any(x => InUnits(x.Person!.UnitId));
+            foreach (var t in v.Targets.OrderBy(t => t.Id).Where(t => t.Person is { } p && (byUnit || InUnits(p.UnitId))))
             {
                 rows.Add(new GanbuLedgerRow(rows.Count + 1, v.Id, names, positions, t.Person!.Name, t.Person.Position,
                     notes.Count == 0 ? null : string.Join("；", notes), DateOnly.FromDateTime(v.ActualStart!.Value)));
@@ -87,9 +114,11 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
                      ?? throw new PortalValidationException("Visit", "该家访没有家访对象个人，无法生成记录单。");
         var spouse = await db.FamilyMembers.AsNoTracking()
             .Where(f => f.PersonId == target.Id && f.Relation == FamilyRelation.Spouse).OrderBy(f => f.Id).FirstOrDefaultAsync(ct);
+        // The 序号 is the row's number in the ledger of the unit the person visited belongs to.
         var number = 0;
         if (target.UnitId is int unitId)
-            number = (await NumberedAsync(db, user.InstitutionId, unitId, visit.ActualStart!.Value.Year, ct)).FirstOrDefault(r => r.VisitId == visit.Id)?.Number ?? 0;
+            number = (await NumberedAsync(db, user.InstitutionId, await SubtreeAsync(db, user.InstitutionId, unitId, ct), visit.ActualStart!.Value.Year, ct))
+                .FirstOrDefault(r => r.VisitId == visit.Id)?.Number ?? 0;
         var requests = await LinkedRequestsAsync(db, visit.Id, ct);
         var archive = await db.GanbuRecordArchives.AsNoTracking().FirstOrDefaultAsync(a => a.VisitId == visit.Id, ct);
         var blocked = archive is null ? Blocker(visit, requests) : null;

@@ -167,7 +167,34 @@ public sealed record GanbuQuarterSummary(
 public sealed record GanbuLedgerRow(int Number, int VisitId, string LeaderNames, string LeaderPositions, string TargetName,
     string? TargetPosition, string? Note, DateOnly Date);
 
-public sealed record GanbuLedger(string InstitutionName, int UnitId, string UnitName, int Year, IReadOnlyList<GanbuLedgerRow> Rows);
+/// <summary>
+/// The 魏县领导干部家访台账 (seed 2 附件 1) of a unit (null: all units) for a year. <see cref="Columns"/> and <see cref="Cells"/> are
+/// the one definition of its table: the page, its print view and the workbook show exactly these, in this order.
+/// </summary>
+public sealed record GanbuLedger(string InstitutionName, int? UnitId, string UnitName, int Year, IReadOnlyList<GanbuLedgerRow> Rows)
+{
+    /// <summary>
+    /// Annex 1's header: its first column is the slashed corner cell (内容 over 时间) whose rows are dated “月 日”, then
+    /// 序号, 家访领导姓名, 职务, 家访对象姓名, 职务, 备注.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Columns = ["时间", "序号", "家访领导姓名", "职务", "家访对象姓名", "职务", "备注"];
+
+    /// <summary>Column widths for the workbook, in characters.</summary>
+    public static readonly IReadOnlyList<double> Widths = [10, 6, 16, 18, 16, 18, 30];
+
+    /// <summary>Index of the 家访对象姓名 column (the page links it to the visit's record form).</summary>
+    public const int TargetColumn = 4;
+
+    /// <summary>A row's cells in <see cref="Columns"/> order.</summary>
+    public static IReadOnlyList<object?> Cells(GanbuLedgerRow r) =>
+        [$"{r.Date.Month}月{r.Date.Day}日", r.Number, r.LeaderNames, r.LeaderPositions, r.TargetName, r.TargetPosition, r.Note];
+
+    /// <summary>The title over the table: the institution's name and the annex's.</summary>
+    public string Title => $"{InstitutionName}领导干部家访台账";
+
+    /// <summary>The line under the title (附件 1 “单位：　　20 年度”).</summary>
+    public string Subtitle => $"单位：{UnitName}　　{Year} 年度";
+}
 
 /// <summary>The 魏县领导干部家访记录单 of one visit (seed 2 annex 2).</summary>
 public sealed record GanbuRecordForm(

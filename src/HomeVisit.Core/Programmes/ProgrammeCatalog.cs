@@ -25,6 +25,9 @@ public sealed class ProgrammeCatalog(IEnumerable<IProgrammeModule> modules)
 
     public bool MayUse(Accounts.PortalUser user, string? key) => Find(key) is { } m && MayUse(user, m);
 
+    /// <summary>Keys of programmes whose visits count under the visited person's unit (<see cref="IProgrammeModule.CountsUnderVisitedUnit"/>).</summary>
+    public IReadOnlyList<string> CountedUnderVisitedUnit => _all.Where(m => m.CountsUnderVisitedUnit).Select(m => m.Key).ToList();
+
     /// <summary>Keys of programmes this user may not see at all: their visits and items are left out of every list, even as a participant.</summary>
     public IReadOnlyList<string> HiddenFrom(Accounts.PortalUser user) =>
         _all.Where(m => !MayUse(user, m)).Select(m => m.Key).ToList();

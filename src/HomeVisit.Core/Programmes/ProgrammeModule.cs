@@ -67,6 +67,14 @@ public interface IProgrammeModule
     /// </summary>
     bool IsConfidential => false;
 
+    /// <summary>
+    /// Whether a visit of the programme belongs to the visited person's unit rather than the visitors' wherever figures
+    /// are counted per unit (period summary, dashboard unit filter, ledger of a unit): 受处分人员回访关爱 reports each
+    /// revisit under the disciplined person's unit (seed 5 第三条 所在单位予以配合, 第九条 反馈所在单位党组织), not under the
+    /// discipline office that went. See <see cref="Visits.VisitUnits"/>.
+    /// </summary>
+    bool CountsUnderVisitedUnit => false;
+
     /// <summary>Roles that may change the programme's rules.</summary>
     IReadOnlyList<string> RuleAdminRoles => [Roles.SystemAdmin, Roles.ProgrammeAdmin];
 

@@ -4,11 +4,14 @@ namespace HomeVisit.Core.Sanctions;
 
 public sealed record SanctionQuery(string? Search = null, RevisitEligibility? Status = null, int Page = 1, int PageSize = 50);
 
-/// <summary>A row of the list of disciplined persons: who, which sanctions, and whether and why they are due on the day.</summary>
+/// <summary>
+/// A row of the list of disciplined persons: who, which sanctions, and whether and why they are due on the day.
+/// <see cref="Revisits"/> (已回访) counts revisits done; <see cref="PlannedRevisits"/> (已安排) the plans not yet done or cancelled.
+/// </summary>
 public sealed record SanctionRow(
     int Id, int PersonId, string PersonName, string? UnitName, string? Position, string? CaseNumber,
     string? Party, DateOnly? PartyDecidedOn, string? Government, DateOnly? GovernmentDecidedOn,
-    EligibilityResult Eligibility, int Revisits, DateOnly? LastRevisit);
+    EligibilityResult Eligibility, int Revisits, int PlannedRevisits, DateOnly? LastRevisit);
 
 public sealed record SanctionDetail(
     int Id, long Version, int PersonId, string PersonName, Gender Gender, DateOnly? BirthDate, string? UnitName, string? Position,

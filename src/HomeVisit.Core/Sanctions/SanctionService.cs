@@ -35,7 +35,9 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
             {
                 Record = r,
                 r.Person!.Name, UnitName = r.Person.Unit!.Name, r.Person.Position, r.Person.Establishment,
-                Revisits = db.Revisits.Count(x => x.SanctionRecordId == r.Id && x.Visit!.Status != VisitStatus.Cancelled),
+                // 已回访 is what was done; plans (awaiting approval, approved, or sent back) are work still to do (issue 17 item 8).
+                Revisits = db.Revisits.Count(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done),
+                Planned = db.Revisits.Count(x => x.SanctionRecordId == r.Id && (x.Visit!.Status == VisitStatus.Planned || x.Visit.Status == VisitStatus.Notified)),
                 Last = db.Revisits.Where(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done)
                     .Max(x => (DateTime?)(x.Visit!.ActualStart ?? x.Visit.PlannedStart)),
             })
@@ -45,7 +47,7 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
             .Select(x => new SanctionRow(x.Record.Id, x.Record.PersonId, x.Name, x.UnitName, x.Position, x.Record.CaseNumber,
                 x.Record.PartyKind is { } pk ? InfluencePeriods.Name(pk) : null, x.Record.PartyDecidedOn,
                 x.Record.GovernmentKind is { } gk ? InfluencePeriods.Name(gk) : null, x.Record.GovernmentDecidedOn,
-                EligibilityRule.Evaluate(x.Record, x.Establishment, on), x.Revisits, x.Last is { } l ? DateOnly.FromDateTime(l) : null))
+                EligibilityRule.Evaluate(x.Record, x.Establishment, on), x.Revisits, x.Planned, x.Last is { } l ? DateOnly.FromDateTime(l) : null))
             .Where(r => q.Status is null || r.Eligibility.Status == q.Status)
             .OrderBy(r => r.Eligibility.Status).ThenBy(r => r.Eligibility.PeriodEnd).ThenBy(r => r.PersonName, StringComparer.Ordinal).ThenBy(r => r.Id)
             .ToList();

@@ -15,17 +15,20 @@ namespace HomeVisit.Tests.Exports;
 public sealed class LedgerWorkbookTests : IAsyncLifetime
 {
     private readonly TestDatabase _db = TestDatabase.Create(new FixedTimeProvider(new DateTimeOffset(2026, 11, 21, 2, 0, 0, TimeSpan.Zero)));
-    private ExportService _exports = default!;
-    private PortalUser _jiwei = default!, _staff = default!;
+    private ExportService _exports = default!, _ganbuExports = default!;
+    private PortalUser _jiwei = default!, _staff = default!, _zuzhi = default!;
 
     public async Task InitializeAsync()
     {
         await using (var db = _db.CreateContext()) await DemoSeeder.SeedAsync(db, _db.Clock);
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
         _exports = new ExportService(_db.Factory, [], new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory)), _db.Clock);
+        _ganbuExports = new ExportService(_db.Factory, [new HomeVisit.Core.Ganbu.GanbuLedgerProvider(new HomeVisit.Core.Ganbu.GanbuFormsService(_db.Factory, catalog, _db.Clock))],
+            new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory)), _db.Clock);
         await using var ctx = _db.CreateContext();
         _jiwei = PortalUser.From(await ctx.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.DisciplineOffice));
         _staff = PortalUser.From(await ctx.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.Staff));
+        _zuzhi = PortalUser.From(await ctx.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.OrganisationDept));
     }
 
     [Fact]
@@ -91,6 +94,66 @@ public sealed class LedgerWorkbookTests : IAsyncLifetime
 
         Assert.Empty(Validate(ledger));
         Assert.Empty(Validate(new MemoryStream(HomeVisit.Core.Import.RosterTemplate.Build())));
+
+        // The 干部家访 ledger has its own definition (seed 2 附件 1) and its own provider.
+        using var ganbu = new MemoryStream();
+        await _ganbuExports.WriteLedgerXlsxAsync(_zuzhi, "ganbu", await GanbuYearAsync(), null, ganbu);
+        ganbu.Position = 0;
+        Assert.Empty(Validate(ganbu));
+    }
+
+    [Fact]
+    public async Task LibreOffice_opens_the_ganbu_ledger_with_annex_1s_columns_and_reads_the_same_cells()
+    {
+        using var ledger = new MemoryStream();
+        await _ganbuExports.WriteLedgerXlsxAsync(_zuzhi, "ganbu", await GanbuYearAsync(), null, ledger);
+        var cells = ReadSheet(ledger);
+        Assert.True(cells.Keys.Max(k => k.Row) > 3, "the demo has done 干部家访 visits");
+
+        var rows = await LibreOfficeCsvAsync(ledger.ToArray());
+
+        Assert.EndsWith("领导干部家访台账", rows[0][0]);
+        Assert.Equal(HomeVisit.Core.Ganbu.GanbuLedger.Columns, Enumerable.Range(0, 7).Select(i => rows[2][i]));
+        Assert.Equal(cells.Keys.Max(k => k.Row), rows.Count(r => !r.IsBlank));
+        foreach (var ((row, col), text) in cells)
+            Assert.Equal(text, rows[row - 1][Array.IndexOf(Enumerable.Range(0, 7).Select(XlsxWriter.Column).ToArray(), col)]);
+    }
+
+    private async Task<int> GanbuYearAsync()
+    {
+        await using var db = _db.CreateContext();
+        return await db.Visits.Where(v => v.ProgrammeKey == "ganbu" && v.Status == VisitStatus.Done).Select(v => v.ActualStart!.Value.Year).FirstAsync();
+    }
+
+    /// <summary>The workbook as LibreOffice Calc reads it, converted to CSV.</summary>
+    private static async Task<List<HomeVisit.Core.Import.RawRow>> LibreOfficeCsvAsync(byte[] workbook)
+    {
+        var dir = Directory.CreateTempSubdirectory("ledger-lo-");
+        try
+        {
+            var xlsx = Path.Combine(dir.FullName, "ledger.xlsx");
+            await File.WriteAllBytesAsync(xlsx, workbook);
+            var start = new System.Diagnostics.ProcessStartInfo("libreoffice")
+            {
+                ArgumentList =
+                {
+                    $"-env:UserInstallation=file://{dir.FullName}/profile", "--headless", "--norestore",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir.FullName, xlsx,
+                },
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var csvPath = Path.Combine(dir.FullName, "ledger.csv");
+            Assert.True(File.Exists(csvPath), $"LibreOffice did not convert the ledger (exit {process.ExitCode}): {await stderr}");
+            return HomeVisit.Core.Import.CsvTableReader.Parse(await File.ReadAllTextAsync(csvPath));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]

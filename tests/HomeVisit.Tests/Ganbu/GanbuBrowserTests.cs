@@ -155,4 +155,36 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         using var refused = await http.PostAsync("/api/ganbu/requests", Body());
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task The_ledger_page_exports_its_own_unit_and_year_as_a_workbook_with_the_pages_cells()
+    {
+        int unitId, year;
+        await using (var db = app.Portal.OpenDatabase())
+        {
+            var visit = await db.Visits.Where(v => v.ProgrammeKey == "ganbu" && v.Status == HomeVisit.Core.Visits.VisitStatus.Done)
+                .Select(v => new { v.ActualStart, Unit = v.Targets.Select(t => t.Person!.UnitId).First() }).FirstAsync();
+            (unitId, year) = (visit.Unit!.Value, visit.ActualStart!.Value.Year);
+        }
+        await using var zuzhi = await app.SignInAsync(DemoAccounts.OrganisationDept);
+        var page = zuzhi.Page;
+        await page.GotoAsync($"/programmes/ganbu/ledger?unit={unitId}&year={year}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var rows = new List<List<string>>();
+        foreach (var row in await page.GetByTestId("ledger-row").AllAsync())
+            rows.Add((await row.GetByTestId("ledger-cell").AllTextContentsAsync()).Select(t => t.Trim()).ToList());
+        Assert.NotEmpty(rows);
+
+        await page.GetByTestId("ledger-export-button").ClickAsync();
+        var link = page.GetByTestId("ledger-download");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var file = await page.APIRequest.GetAsync(await link.GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, file.Status);
+        using var xlsx = new MemoryStream(await file.BodyAsync());
+        var book = GanbuLedgerDefinitionTests.ReadRows(xlsx);
+
+        Assert.Equal(HomeVisit.Core.Ganbu.GanbuLedger.Columns, book[2]);
+        Assert.Equal(rows, book.Skip(3).ToList());
+        Assert.Contains((await page.GetByTestId("ledger-unit-name").TextContentAsync())!.Trim(), book[1][0]);
+    }
 }

@@ -76,7 +76,7 @@ public sealed class GanbuFormsTests : IDisposable
         await RecordedVisitAsync(null, null, w.EduHeadUser, w.EduHead.Id, daysAgo: 10);
         await RecordedVisitAsync(null, null, w.EduDeputyInChargeUser, w.EduDeputyInCharge.Id, daysAgo: 3);
         var exports = new HomeVisit.Core.Exports.ExportService(w.S.Db.Factory,
-            [new HomeVisit.Core.Ganbu.GanbuLedgerProvider(w.Forms, new HomeVisit.Core.Exports.CommonLedger(w.S.Db.Factory, w.Catalog, w.S.Org))],
+            [new HomeVisit.Core.Ganbu.GanbuLedgerProvider(w.Forms)],
             new HomeVisit.Core.Exports.CommonLedger(w.S.Db.Factory, w.Catalog, w.S.Org), w.Clock);
 
         var page = await w.Forms.LedgerAsync(w.OrgDept, w.Education, 2026);
@@ -87,7 +87,7 @@ public sealed class GanbuFormsTests : IDisposable
         Assert.Contains("县教育局", export.Subtitle);
         Assert.Equal(page.Rows.Count, export.RowCount);
         Assert.Equal(page.Rows.Select(r => ((object?)r.Number, (object?)r.LeaderNames, (object?)r.TargetName)),
-            rows.Select(r => (r[0], r[2], r[4])));
+            rows.Select(r => (r[1], r[2], r[4])));
     }
 
     [Fact]

@@ -96,6 +96,34 @@ public sealed class GanbuPagesHostTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task The_ledger_page_and_its_workbook_show_annex_1s_columns_and_the_same_cells_and_the_page_offers_the_export()
+    {
+        int unitId, year;
+        await using (var db = portal.OpenDatabase())
+        {
+            var visit = await db.Visits.Where(v => v.ProgrammeKey == "ganbu" && v.Status == HomeVisit.Core.Visits.VisitStatus.Done)
+                .Select(v => new { v.ActualStart, Unit = v.Targets.Select(t => t.Person!.UnitId).First() }).FirstAsync();
+            (unitId, year) = (visit.Unit!.Value, visit.ActualStart!.Value.Year);
+        }
+        var zuzhi = portal.CreateBrowserLikeClient();
+        await zuzhi.SignInAsync(DemoAccounts.OrganisationDept);
+
+        var page = await zuzhi.GetDocumentAsync($"/programmes/ganbu/ledger?unit={unitId}&year={year}");
+        using var xlsx = new MemoryStream(await zuzhi.GetByteArrayAsync($"/programmes/ganbu/ledger.xlsx?unit={unitId}&year={year}"));
+        var book = GanbuLedgerDefinitionTests.ReadRows(xlsx);
+
+        var header = page.QuerySelectorAll("[data-testid=ledger-column]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(GanbuLedger.Columns, header);
+        Assert.Equal(header, book[2]);
+        var rows = page.QuerySelectorAll("[data-testid=ledger-row]")
+            .Select(r => r.QuerySelectorAll("[data-testid=ledger-cell]").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows, book.Skip(3).ToList());
+        Assert.Equal(page.QuerySelector("[data-testid=ledger-title]")!.TextContent.Trim(), book[0][0]);
+        Assert.NotNull(page.QuerySelector("[data-testid=ledger-export-button]"));
+    }
+
+    [Fact]
     public async Task While_ganbu_is_switched_off_its_request_pages_answer_404()
     {
         var admin = await UserAsync(DemoAccounts.Admin);

@@ -59,6 +59,10 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     // Outside the portal (calendar feeds, reminder emails) its appointments show without names or programme.
     public bool IsConfidential => true;
 
+    // A revisit is reported under the disciplined person's unit (第三条 所在单位予以配合; 第九条 反馈所在单位党组织), never
+    // under the discipline office whose staff went: summaries, the dashboard and the ledger of a unit follow this.
+    public bool CountsUnderVisitedUnit => true;
+
     // The rules too are the discipline office's: a system admin may not open the programme at all.
     public IReadOnlyList<string> RuleAdminRoles => [Roles.DisciplineOffice];
 }
