@@ -163,6 +163,9 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
                 Branches = v.Targets.Where(t => t.OrgUnitId != null).Select(t => t.OrgUnitId!.Value).ToList(),
             })
             .ToListAsync(ct);
+        // A plan for a day before today is overdue: it counts neither as done nor as 已安排 (VisitSchedule).
+        var startOfToday = clock.StartOfToday();
+        visits.RemoveAll(v => VisitSchedule.IsOverdue(v.Status, v.When, startOfToday));
         var branchIds = leaders.SelectMany(l => l.Branches).Select(b => b.BranchId!.Value).Distinct().ToList();
         var secretaries = await db.UnitLeaderships.AsNoTracking()
             .Where(l => branchIds.Contains(l.UnitId) && l.Role == LeadershipRole.BranchSecretary

@@ -275,16 +275,19 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
 
     /// <summary>
     /// Done and planned counts per visitor person for one way of counting, in one grouped query. A visit counts
-    /// in the period its actual start falls in, or its planned start while it has none; cancelled visits never count.
+    /// in the period its actual start falls in, or its planned start while it has none; cancelled visits never count,
+    /// and a plan for a day before today is overdue, not planned (<see cref="VisitSchedule"/>).
     /// </summary>
     private static async Task<Dictionary<int, (int Done, int Planned)>> CountAsync(PortalDbContext db, int institutionId, string key,
         Period period, QuotaCount count, List<VisitForm> forms, int? onlyPerson, CancellationToken ct)
     {
         var start = period.StartTime;
         var end = period.EndExclusive;
+        var today = db.Clock.StartOfToday();
         var visitors = db.VisitVisitors.AsNoTracking()
             .Where(vv => vv.Visit!.InstitutionId == institutionId && vv.Visit.ProgrammeKey == key
-                         && (vv.Visit.Status == VisitStatus.Done || vv.Visit.Status == VisitStatus.Planned || vv.Visit.Status == VisitStatus.Notified)
+                         && (vv.Visit.Status == VisitStatus.Done
+                             || ((vv.Visit.Status == VisitStatus.Planned || vv.Visit.Status == VisitStatus.Notified) && vv.Visit.PlannedStart >= today))
                          && forms.Contains(vv.Visit.Form)
                          && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) >= start
                          && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) < end);
