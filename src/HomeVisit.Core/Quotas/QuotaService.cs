@@ -366,6 +366,25 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         return current.Id;
     }
 
+    /// <summary>
+    /// The period containing the day and the rules that judge it, given the rules in force on each day: the same
+    /// choice as <see cref="PeriodOnAsync"/>, for a rule history that is not saved yet (a proposed back-dated change).
+    /// </summary>
+    internal static (Period Period, ProgrammeRules Rules) PeriodOn(Func<DateOnly, ProgrammeRules> rulesOn, DateOnly day)
+    {
+        var onDay = rulesOn(day);
+        var period = Periods.Containing(onDay.Period, day, onDay.Semester);
+        if (period.Start == day) return (period, onDay);
+        var atStart = rulesOn(period.Start);
+        var samePeriods = atStart.Period == onDay.Period && (onDay.Period != PeriodKind.Semester || SameSemester(atStart.Semester, onDay.Semester));
+        return (period, samePeriods ? atStart : onDay);
+    }
+
+    /// <summary>Every visitor's lines for a period judged by the given rules (no access check; for rule-change previews).</summary>
+    internal static Task<Dictionary<int, List<QuotaLine>>> LinesUnderAsync(PortalDbContext db, int institutionId, string key, Period period,
+        ProgrammeRules rules, CancellationToken ct) =>
+        rules.Quotas.Count == 0 ? Task.FromResult(new Dictionary<int, List<QuotaLine>>()) : ComputeAsync(db, institutionId, key, period, rules, null, ct);
+
     private static bool SameSemester(SemesterStarts a, SemesterStarts b) =>
         a.SpringMonth == b.SpringMonth && a.SpringDay == b.SpringDay && a.AutumnMonth == b.AutumnMonth && a.AutumnDay == b.AutumnDay;
 }
