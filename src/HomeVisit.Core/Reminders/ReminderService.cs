@@ -9,6 +9,11 @@ public sealed record NotificationView(long Id, string Kind, string Title, string
 {
     /// <summary>Which reminder this is (<see cref="ReminderDraft.DedupKey"/>); not shown.</summary>
     public string DedupKey { get; init; } = "";
+
+    /// <summary>Title and detail as messages for the reader's language (null: show <see cref="Title"/> as stored).</summary>
+    public PortalMessage? TitleMessage { get; init; }
+
+    public PortalMessage? DetailMessage { get; init; }
 }
 
 /// <summary>Records what is due for each user (run daily) and lists it on their start page.</summary>
@@ -74,7 +79,9 @@ public sealed class ReminderService(
 
         var current = await CurrentDraftsAsync(db, user, ct);
         return stored
-            .Select(n => current.TryGetValue(n.DedupKey, out var d) ? n with { Title = Cut(d.Title, 300), Detail = d.Detail is null ? null : Cut(d.Detail, 1000) } : null)
+            .Select(n => current.TryGetValue(n.DedupKey, out var d)
+                ? n with { Title = Cut(d.Title, 300), Detail = d.Detail is null ? null : Cut(d.Detail, 1000), TitleMessage = d.TitleMessage, DetailMessage = d.DetailMessage }
+                : null)
             .OfType<NotificationView>()
             .Take(take)
             .ToList();
