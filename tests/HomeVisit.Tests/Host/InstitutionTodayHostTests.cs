@@ -7,13 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HomeVisit.Tests.Host;
 
 /// <summary>
-/// The portal on a server whose clock says 2026-11-30 17:30 UTC: in Beijing it is already 01:30 on 1 December.
+/// The portal on a server whose clock says 2027-03-31 17:30 UTC: in Beijing it is already 01:30 on 1 April.
 /// The clock's own zone is the machine's (UTC on servers and CI), as on a real server; the institution's day
-/// must come from the institution's time zone, never from the server's date (issue 17 item 11).
+/// must come from the clock in the institution's time zone, never from the server's UTC date nor from
+/// DateTime.Today (the machine's real date, in another month, so a page that reads it fails here too).
 /// </summary>
 public sealed class UtcServerPortalFactory : PortalFactory
 {
-    public static readonly DateTimeOffset Instant = new(2026, 11, 30, 17, 30, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Instant = new(2027, 3, 31, 17, 30, 0, TimeSpan.Zero);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -43,7 +44,8 @@ public sealed class InstitutionTodayHostTests(UtcServerPortalFactory portal) : I
         var page = await client.GetDocumentAsync("/calendar");
 
         var title = page.QuerySelector(".rz-scheduler-nav-title")?.TextContent.Trim() ?? "";
-        Assert.Contains("2026", title);
-        Assert.Contains("十二月", title);
+        Assert.Contains("2027", title);
+        Assert.Contains("四月", title);
+        Assert.DoesNotContain("三月", title);
     }
 }
