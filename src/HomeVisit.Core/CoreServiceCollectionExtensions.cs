@@ -1,6 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Audit;
 using HomeVisit.Core.Calendar;
+using HomeVisit.Core.Data;
 using HomeVisit.Core.Reminders;
 using HomeVisit.Core.Scheduling;
 using HomeVisit.Core.FollowUps;
@@ -21,6 +22,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddPortalCoreServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        InstitutionTime.Configure(configuration[$"{InstitutionTime.Section}:TimeZone"]);
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         services.Configure<SsoOptions>(configuration.GetSection(SsoOptions.Section));
         services.Configure<EntraOptions>(configuration.GetSection(EntraOptions.Section));

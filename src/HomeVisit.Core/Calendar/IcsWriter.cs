@@ -10,12 +10,16 @@ public sealed record IcsEvent(
 
 /// <summary>
 /// Builds the iCalendar (RFC 5545) feed with Ical.Net, which escapes text, ends lines with CRLF and folds them at
-/// 75 octets without splitting a UTF-8 character. Times are Beijing wall-clock times, written with TZID
-/// Asia/Shanghai and its VTIMEZONE so every calendar app shows them as planned.
+/// 75 octets without splitting a UTF-8 character. Times are the institution's wall-clock times
+/// (<see cref="Data.InstitutionTime"/>, default Asia/Shanghai), written with that TZID and its VTIMEZONE so every
+/// calendar app shows them as planned.
 /// </summary>
 public static class IcsWriter
 {
-    public const string TimeZoneId = "Asia/Shanghai";
+    private const string ShanghaiId = "Asia/Shanghai";
+
+    /// <summary>The institution's IANA zone id, the TZID of every time in the feed.</summary>
+    public static string TimeZoneId => Data.InstitutionTime.Zone.Id;
 
     public static string Write(string calendarName, IEnumerable<IcsEvent> events, DateTime stampUtc)
     {
@@ -28,7 +32,7 @@ public static class IcsWriter
         // Outlook and Apple Calendar name a subscribed calendar by these non-standard properties.
         calendar.AddProperty("X-WR-CALNAME", calendarName);
         calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
-        calendar.TimeZones.Add(Shanghai());
+        calendar.TimeZones.Add(TimeZoneId == ShanghaiId ? Shanghai() : VTimeZone.FromDateTimeZone(TimeZoneId));
 
         var stamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc), CalDateTime.UtcTzId);
         foreach (var e in events)
@@ -60,7 +64,7 @@ public static class IcsWriter
     /// </summary>
     private static VTimeZone Shanghai()
     {
-        var zone = new VTimeZone(TimeZoneId);
+        var zone = new VTimeZone(ShanghaiId);
         // Ical.Net adds X-LIC-LOCATION; the feed carries no property named LOCATION at all (the place of a visit
         // can be a home address, and the tests guard the word).
         zone.Properties.Remove("X-LIC-LOCATION");

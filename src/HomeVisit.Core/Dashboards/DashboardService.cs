@@ -15,7 +15,8 @@ public sealed record FollowUpStats(string ProgrammeKey, int Raised, int Resolved
     public double ResolutionRate => Raised - Withdrawn == 0 ? 0 : (double)Resolved / (Raised - Withdrawn);
 }
 
-public sealed record Dashboard(int Year, int? UnitId, IReadOnlyList<MonthCount> VisitsPerMonth, IReadOnlyList<FollowUpStats> FollowUps, int VisitsDone, int VisitsPlanned);
+public sealed record Dashboard(int Year, int? UnitId, IReadOnlyList<MonthCount> VisitsPerMonth, IReadOnlyList<FollowUpStats> FollowUps, int VisitsDone, int VisitsPlanned,
+    int VisitsOverdue);
 
 /// <summary>
 /// The numbers behind the dashboard for overseers: visits per month by programme and follow-up resolution,
@@ -49,8 +50,11 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             .GroupBy(v => new { (v.ActualStart ?? v.PlannedStart).Month, v.ProgrammeKey })
             .Select(g => new MonthCount(g.Key.Month, g.Key.ProgrammeKey, g.Count()))
             .ToListAsync(ct);
-        var planned = await visits.CountAsync(v => (v.Status == VisitStatus.Planned || v.Status == VisitStatus.Notified) &&
-                                                   v.PlannedStart >= from && v.PlannedStart < to, ct);
+        // A plan for a day before today is overdue, never planned work (VisitSchedule).
+        var startOfToday = clock.StartOfToday();
+        var open = visits.Where(v => (v.Status == VisitStatus.Planned || v.Status == VisitStatus.Notified) && v.PlannedStart >= from && v.PlannedStart < to);
+        var planned = await open.CountAsync(v => v.PlannedStart >= startOfToday, ct);
+        var overdue = await open.CountAsync(v => v.PlannedStart < startOfToday, ct);
 
         var today = clock.Today();
         var yearItems = items.Where(f => f.CreatedAt >= from.AddHours(-8) && f.CreatedAt < to.AddHours(-8)); // Beijing year in UTC
@@ -75,6 +79,6 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         return new Dashboard(year, unitId, perMonth.OrderBy(m => m.Month).ToList(),
             stats.Select(s => new FollowUpStats(s.Key, s.Raised, s.Resolved, s.Withdrawn, s.Open, s.Overdue, averages.TryGetValue(s.Key, out var a) ? a : null))
                 .OrderBy(s => s.ProgrammeKey).ToList(),
-            perMonth.Sum(m => m.Count), planned);
+            perMonth.Sum(m => m.Count), planned, overdue);
     }
 }

@@ -23,7 +23,6 @@ public static class DemoSeeder
     private const string Ganbu = "ganbu";
     private const string Lianxi = "lianxi";
 
-    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
 
     /// <summary>Seeds the demo institution unless any institution exists. Returns whether it seeded.</summary>
     public static async Task<bool> SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
@@ -33,7 +32,7 @@ public static class DemoSeeder
         // Whole minutes keep the seeded timestamps tidy on screen.
         var utc = clock.GetUtcNow().UtcDateTime;
         var nowUtc = new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
-        var beijingNow = DateTime.SpecifyKind(nowUtc + BeijingOffset, DateTimeKind.Unspecified);
+        var beijingNow = InstitutionTime.FromUtc(nowUtc);
 
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
@@ -331,7 +330,7 @@ public static class DemoSeeder
             => person.Family.FirstOrDefault(f => f.Relation == relation)
                ?? throw new InvalidOperationException($"The demo roster gave {person.Name} no {relation}.");
 
-        private static DateTime ToUtc(DateTime beijing) => DateTime.SpecifyKind(beijing - BeijingOffset, DateTimeKind.Utc);
+        private static DateTime ToUtc(DateTime beijing) => DateTime.SpecifyKind(InstitutionTime.ToUtc(beijing), DateTimeKind.Utc);
 
         private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
     }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Core.Exports;
 
-public sealed record SummaryUnitRow(string UnitName, int Done, int Planned, int Cancelled, int FollowUpsRaised, int FollowUpsResolved, int FollowUpsOpen,
+/// <param name="Planned">Planned for today or later; <paramref name="Overdue"/> planned for an earlier day and never recorded (VisitSchedule).</param>
+public sealed record SummaryUnitRow(string UnitName, int Done, int Planned, int Overdue, int Cancelled, int FollowUpsRaised, int FollowUpsResolved, int FollowUpsOpen,
     int QuotaVisitors, int QuotaOnTrack);
 
 public sealed record PeriodSummary(string ProgrammeName, Period Period, IReadOnlyList<SummaryUnitRow> Units, SummaryUnitRow Total,
@@ -54,14 +55,14 @@ public sealed class PeriodSummaryService(
             .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == key && (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to)
             .Select(v => new
             {
-                v.Id, v.Status, v.Form,
+                v.Id, v.Status, v.Form, v.PlannedStart,
                 Unit = byVisited
                     ? v.Targets.Where(t => t.PersonId != null).OrderBy(t => t.Id).Select(t => t.Person!.UnitId).FirstOrDefault()
                     : v.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var items = await db.FollowUpItems.AsNoTracking()
-            .Where(f => f.InstitutionId == user.InstitutionId && f.ProgrammeKey == key && f.CreatedAt >= BeijingTime.ToUtc(from) && f.CreatedAt < BeijingTime.ToUtc(to))
+            .Where(f => f.InstitutionId == user.InstitutionId && f.ProgrammeKey == key && f.CreatedAt >= InstitutionTime.ToUtc(from) && f.CreatedAt < InstitutionTime.ToUtc(to))
             .Where(FollowUps.FollowUpService.LeadAudienceAllows(user)) // restricted leads count only for their audience
             .Select(f => new
             {
@@ -71,6 +72,7 @@ public sealed class PeriodSummaryService(
                     : f.Visit.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var startOfToday = db.Clock.StartOfToday();
         var rollup = rules.Quotas.Count > 0 ? await quotas.UnitRollupAsync(user, key, day, ct) : null;
 
         SummaryUnitRow Row(string name, Func<int?, bool> inUnit, int? unitId)
@@ -79,31 +81,32 @@ public sealed class PeriodSummaryService(
             var f = items.Where(x => inUnit(x.Unit)).ToList();
             var q = rollup?.Units.FirstOrDefault(u => u.UnitId == unitId);
             return new SummaryUnitRow(name, v.Count(x => x.Status == VisitStatus.Done),
-                v.Count(x => x.Status is VisitStatus.Planned or VisitStatus.Notified), v.Count(x => x.Status == VisitStatus.Cancelled),
+                v.Count(x => VisitSchedule.IsPlannedAhead(x.Status, x.PlannedStart, startOfToday)),
+                v.Count(x => VisitSchedule.IsOverdue(x.Status, x.PlannedStart, startOfToday)), v.Count(x => x.Status == VisitStatus.Cancelled),
                 f.Count, f.Count(x => x.Status == FollowUpStatus.Resolved), f.Count(x => x.Status is FollowUpStatus.Open or FollowUpStatus.InProgress),
                 q?.Visitors ?? 0, q?.OnTrack ?? 0);
         }
 
-        var rows = top.Select(u => Row(u.Name, x => TopOf(x) == u.Id, u.Id)).Where(r => r.Done + r.Planned + r.Cancelled + r.FollowUpsRaised + r.QuotaVisitors > 0).ToList();
+        var rows = top.Select(u => Row(u.Name, x => TopOf(x) == u.Id, u.Id)).Where(r => r.Done + r.Planned + r.Overdue + r.Cancelled + r.FollowUpsRaised + r.QuotaVisitors > 0).ToList();
         var total = Row("合计", _ => true, null) with { QuotaVisitors = rollup?.Total.Visitors ?? 0, QuotaOnTrack = rollup?.Total.OnTrack ?? 0 };
         var byForm = visits.Where(v => v.Status == VisitStatus.Done).GroupBy(v => v.Form)
             .Select(g => (VisitFormNames.Of(g.Key), g.Count())).OrderByDescending(x => x.Item2).ToList();
         return new PeriodSummary(module.Name, period, rows, total, byForm);
     }
 
-    public static readonly IReadOnlyList<string> Columns = ["单位", "已完成家访", "已安排", "已取消", "登记事项", "已办结事项", "未办结事项", "有指标人数", "完成指标人数"];
+    public static readonly IReadOnlyList<string> Columns = ["单位", "已完成家访", "已安排", "逾期未完成", "已取消", "登记事项", "已办结事项", "未办结事项", "有指标人数", "完成指标人数"];
 
     public async Task WriteXlsxAsync(PortalUser user, string key, DateOnly day, Stream output, CancellationToken ct = default)
     {
         var s = await BuildAsync(user, key, day, ct);
         using (var xlsx = new XlsxWriter(output))
         {
-            xlsx.StartSheet("期间汇总", [24, 12, 10, 10, 10, 12, 12, 12, 14]);
+            xlsx.StartSheet("期间汇总", [24, 12, 10, 12, 10, 10, 12, 12, 12, 14]);
             xlsx.TitleRow($"{s.ProgrammeName}{s.Period.Label}工作汇总", Columns.Count);
             xlsx.NoteRow($"统计期间：{s.Period.Start:yyyy-MM-dd} 至 {s.Period.End:yyyy-MM-dd}", Columns.Count);
             xlsx.HeaderRow(Columns);
             foreach (var r in s.Units.Append(s.Total))
-                xlsx.Row([r.UnitName, r.Done, r.Planned, r.Cancelled, r.FollowUpsRaised, r.FollowUpsResolved, r.FollowUpsOpen, r.QuotaVisitors, r.QuotaOnTrack]);
+                xlsx.Row([r.UnitName, r.Done, r.Planned, r.Overdue, r.Cancelled, r.FollowUpsRaised, r.FollowUpsResolved, r.FollowUpsOpen, r.QuotaVisitors, r.QuotaOnTrack]);
             xlsx.StartSheet("按家访形式", [20, 12]);
             xlsx.HeaderRow(["家访形式", "已完成家访"]);
             foreach (var (form, count) in s.ByForm) xlsx.Row([form, count]);

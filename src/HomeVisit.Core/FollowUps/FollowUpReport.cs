@@ -80,7 +80,7 @@ public sealed class FollowUpReportService(
 
     /// <summary>The next report-back: <see cref="IntervalDays"/> after the last report-back, else after the day the item was raised.</summary>
     public DateOnly NextDue(DateTime createdAtUtc, DateOnly? lastReportedOn) =>
-        (lastReportedOn ?? DateOnly.FromDateTime(createdAtUtc.ToBeijing())).AddDays(IntervalDays);
+        (lastReportedOn ?? DateOnly.FromDateTime(createdAtUtc.ToInstitutionTime())).AddDays(IntervalDays);
 
     private static bool IsOpen(FollowUpStatus s) => s is FollowUpStatus.Open or FollowUpStatus.InProgress;
 
@@ -110,7 +110,7 @@ public sealed class FollowUpReportService(
             throw new PortalValidationException("Content", "该事项已办结或已撤回，不再登记进展通报。");
 
         var today = clock.Today();
-        var raisedOn = DateOnly.FromDateTime(item.CreatedAt.ToBeijing());
+        var raisedOn = DateOnly.FromDateTime(item.CreatedAt.ToInstitutionTime());
         var day = input.ReportedOn is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null;
         new Validator()
             .Check(day is not null, nameof(input.ReportedOn), "请填写通报日期。")

@@ -5,6 +5,9 @@ public sealed record Period(PeriodKind Kind, DateOnly Start, DateOnly End, strin
 {
     public bool Contains(DateOnly day) => day >= Start && day <= End;
 
+    /// <summary>The Chinese name, so a core message with a period in it reads right in Chinese (Texts.Period translates it).</summary>
+    public override string ToString() => Label;
+
     public DateTime StartTime => Start.ToDateTime(TimeOnly.MinValue);
 
     /// <summary>Exclusive upper bound for comparing wall-clock times.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
@@ -11,6 +12,13 @@ public sealed record RuleHistoryEntry(int Id, DateOnly EffectiveFrom, DateTime C
     ProgrammeRules Rules, ProgrammeRules Before);
 
 public sealed record ProgrammeState(IProgrammeModule Module, bool Enabled);
+
+/// <summary>
+/// A closed period (ended before today) whose quota results a back-dated rule change would alter: what the period's
+/// visitors were required in all (应完成) and how many of them met every line, before and after.
+/// </summary>
+public sealed record ClosedPeriodChange(Period Period, int RequiredBefore, int RequiredAfter, int VisitorsBefore, int VisitorsAfter,
+    int MetBefore, int MetAfter);
 
 /// <summary>
 /// Per-institution programme settings: which programmes are on, and their rules over time. Rules are
@@ -106,18 +114,45 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
     public Task<ProgrammeRules> CurrentRulesAsync(int institutionId, string key, CancellationToken ct = default)
         => RulesOnAsync(institutionId, key, clock.Today(), ct);
 
-    /// <summary>Saves a new version of the rules from a date on. Earlier periods keep the rules they had.</summary>
-    public async Task SaveAsync(PortalUser user, string key, ProgrammeRules rules, DateOnly? effectiveFrom, string? note, CancellationToken ct = default)
+    /// <summary>
+    /// Saves a new version of the rules from a date on. Earlier periods keep the rules they had.
+    /// <para>
+    /// <paramref name="startedFrom"/> is the rule set the editor opened with: when given, only what the admin changed
+    /// from it is saved, on top of the version in force on <paramref name="effectiveFrom"/>, so settings of another
+    /// (e.g. a pending) version the editor happened to show are never carried into this one (issue 17 item 2).
+    /// </para>
+    /// <para>
+    /// A change effective before today that alters the results of closed periods (<see cref="ClosedPeriodsChangedByAsync"/>)
+    /// is refused unless <paramref name="confirmClosedPeriods"/> says the admin saw that list and confirmed it; the
+    /// confirmation is audited with the periods it re-judges (issue 17 item 1).
+    /// </para>
+    /// </summary>
+    public async Task SaveAsync(PortalUser user, string key, ProgrammeRules rules, DateOnly? effectiveFrom, string? note,
+        CancellationToken ct = default, ProgrammeRules? startedFrom = null, bool confirmClosedPeriods = false)
     {
         var module = catalog.Find(key) ?? throw new NotFoundException();
         EnsureRuleAdmin(user, module);
+        if (startedFrom is not null && effectiveFrom is { } on)
+            rules = ApplyChanges(startedFrom, rules, await RulesOnAsync(user.InstitutionId, key, on, ct));
         var v = Validate(rules, module);
         v.Check(effectiveFrom is not null, "EffectiveFrom", "请填写生效日期。");
         v.Check(effectiveFrom is null || effectiveFrom.Value.Year >= 2000, "EffectiveFrom", "生效日期不能早于 2000 年。");
         v.MaxLength("Note", note, 500, "修改说明");
         v.ThrowIfInvalid();
 
+        var rejudged = await ClosedPeriodsChangedByAsync(user.InstitutionId, key, rules, effectiveFrom!.Value, ct);
+        if (rejudged.Count > 0 && !confirmClosedPeriods)
+            throw new PortalValidationException(new Dictionary<string, PortalMessage>
+            {
+                ["EffectiveFrom"] = new("生效日期早于今天，会改变已结束周期的考核结果（{0}）；请确认后再保存。",
+                    string.Join("、", rejudged.Select(c => c.Period.Label))),
+            });
+
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        if (rejudged.Count > 0)
+            db.AuditEvent("rules-backdated", nameof(ProgrammeRuleVersion), key,
+                $"{key} 自 {effectiveFrom:yyyy-MM-dd} 起；已确认改变已结束周期的结果：" + string.Join("；", rejudged.Select(c =>
+                    $"{c.Period.Label} 应完成 {c.RequiredBefore}→{c.RequiredAfter}，达标 {c.MetBefore}/{c.VisitorsBefore}→{c.MetAfter}/{c.VisitorsAfter} 人")));
         db.ProgrammeRuleVersions.Add(new ProgrammeRuleVersion
         {
             InstitutionId = user.InstitutionId,
@@ -130,6 +165,76 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         });
         await db.SaveChangesAsync(ct);
         RuleCache.TryRemove((DatabaseOf(db), user.InstitutionId, key), out _);
+    }
+
+    /// <summary>
+    /// The closed periods (ended before today) whose quota results would change if <paramref name="rules"/> applied
+    /// from <paramref name="effectiveFrom"/>: each period is judged as <c>QuotaService.PeriodOnAsync</c> judges it,
+    /// once with the saved history and once with this version added, and listed when what anyone was required, did
+    /// or met differs. Empty for a change from today on.
+    /// </summary>
+    public async Task<IReadOnlyList<ClosedPeriodChange>> ClosedPeriodsChangedByAsync(int institutionId, string key, ProgrammeRules rules,
+        DateOnly effectiveFrom, CancellationToken ct = default)
+    {
+        var today = clock.Today();
+        if (effectiveFrom >= today) return [];
+        _ = await RulesOnAsync(institutionId, key, today, ct); // loads the versions
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var versions = RuleCache.TryGetValue((DatabaseOf(db), institutionId, key), out var cached) ? cached.Value : [];
+        var defaults = catalog.Find(key)!.DefaultRules();
+        ProgrammeRules Before(DateOnly day) => versions.FirstOrDefault(x => x.From <= day) is { Json: not null } v ? Deserialize(v.Json) : defaults;
+        // The new version wins from its date until a later-dated saved version takes over (on the same date it is the newer).
+        ProgrammeRules After(DateOnly day) =>
+            effectiveFrom <= day && !versions.Any(x => x.From > effectiveFrom && x.From <= day) ? rules : Before(day);
+
+        var result = new List<ClosedPeriodChange>();
+        var (current, _) = Quotas.QuotaService.PeriodOn(Before, today);
+        for (var day = current.Start.AddDays(-1); day.Year >= 2000;)
+        {
+            var (period, before) = Quotas.QuotaService.PeriodOn(Before, day);
+            if (period.End < effectiveFrom) break;
+            var (periodAfter, after) = Quotas.QuotaService.PeriodOn(After, day);
+            var was = await Quotas.QuotaService.LinesUnderAsync(db, institutionId, key, period, before, ct);
+            var will = await Quotas.QuotaService.LinesUnderAsync(db, institutionId, key, periodAfter, after, ct);
+            if (periodAfter != period || Results(was) != Results(will))
+                result.Add(new ClosedPeriodChange(period, was.Values.Sum(l => l.Sum(x => x.Required)), will.Values.Sum(l => l.Sum(x => x.Required)),
+                    was.Count, will.Count, was.Values.Count(l => l.All(x => x.Met)), will.Values.Count(l => l.All(x => x.Met))));
+            day = period.Start.AddDays(-1);
+        }
+        return result;
+
+        static string Results(Dictionary<int, List<Quotas.QuotaLine>> lines) => string.Join(";", lines.OrderBy(p => p.Key)
+            .Select(p => $"{p.Key}:" + string.Join(",", p.Value.Select(l => $"{l.RuleName}/{l.Required}/{l.Done}/{l.Met}"))));
+    }
+
+    /// <summary>
+    /// What the admin changed from <paramref name="startedFrom"/> (the rules the editor opened with) to
+    /// <paramref name="edited"/>, applied to <paramref name="target"/> (the version in force on the chosen date);
+    /// everything the admin did not touch stays as the target has it. Compared setting by setting (JSON properties,
+    /// lists of equal length item by item; a list that grew or shrank is taken as edited).
+    /// </summary>
+    public static ProgrammeRules ApplyChanges(ProgrammeRules startedFrom, ProgrammeRules edited, ProgrammeRules target)
+    {
+        var merged = Merge(JsonSerializer.SerializeToNode(startedFrom, Json), JsonSerializer.SerializeToNode(edited, Json),
+            JsonSerializer.SerializeToNode(target, Json));
+        return merged?.Deserialize<ProgrammeRules>(Json) ?? Clone(edited);
+
+        static JsonNode? Merge(JsonNode? from, JsonNode? now, JsonNode? onto)
+        {
+            if (JsonNode.DeepEquals(from, now)) return onto?.DeepClone();
+            if (from is JsonObject f && now is JsonObject n && onto is JsonObject o)
+            {
+                var result = (JsonObject)o.DeepClone();
+                foreach (var (name, value) in n)
+                    if (!JsonNode.DeepEquals(f[name], value)) result[name] = Merge(f[name], value, o[name]);
+                foreach (var (name, _) in f)
+                    if (!n.ContainsKey(name)) result.Remove(name);
+                return result;
+            }
+            if (from is JsonArray fa && now is JsonArray na && onto is JsonArray oa && fa.Count == na.Count && oa.Count == fa.Count)
+                return new JsonArray(na.Select((item, i) => Merge(fa[i], item, oa[i])).ToArray());
+            return now?.DeepClone();
+        }
     }
 
     /// <summary>Every saved version, newest first, each with the rules that were in force on its date just before it was saved.</summary>

@@ -177,7 +177,7 @@ public sealed class QinglianNoticeService(
 
         var today = clock.Today();
         var planned = DateOnly.FromDateTime(visit.PlannedStart);
-        var createdOn = DateOnly.FromDateTime(visit.CreatedAt.ToBeijing());
+        var createdOn = DateOnly.FromDateTime(visit.CreatedAt.ToInstitutionTime());
         var sentOn = input.SentOn is { } s ? DateOnly.FromDateTime(s) : (DateOnly?)null;
         var v = new Validator()
             .Check(sentOn is not null, nameof(input.SentOn), "请填写送达日期。")

@@ -23,10 +23,17 @@ public sealed record QuotaLine(
     string Reason)
 {
     public bool Met => Owed == 0;
+
+    /// <summary><see cref="Reason"/> as a message the page shows in the user's language (Texts.Message).</summary>
+    public Data.PortalMessage? ReasonMessage { get; init; }
 }
 
 /// <summary>The signed-in user's quota lines for one programme and period; <see cref="Reason"/> says why there are none.</summary>
-public sealed record MyQuotas(string ProgrammeKey, Period Period, IReadOnlyList<QuotaLine> Lines, string? Reason);
+public sealed record MyQuotas(string ProgrammeKey, Period Period, IReadOnlyList<QuotaLine> Lines, string? Reason)
+{
+    /// <summary><see cref="Reason"/> as a message the page shows in the user's language.</summary>
+    public Data.PortalMessage? ReasonMessage { get; init; }
+}
 
 /// <summary>One visitor's lines in the overseers' list.</summary>
 public sealed record VisitorQuotaRow(int PersonId, string Name, int? UnitId, string? UnitName, IReadOnlyList<QuotaLine> Lines, int Owed)

@@ -68,14 +68,16 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         _ = catalog.Find(key) ?? throw new NotFoundException();
         var (period, rules) = await PeriodOnAsync(user.InstitutionId, key, day, ct);
         if (user.PersonId is not int personId)
-            return new(key, period, [], "您的账号未关联人员信息，无法计算家访指标。");
+            return new(key, period, [], "您的账号未关联人员信息，无法计算家访指标。") { ReasonMessage = new("您的账号未关联人员信息，无法计算家访指标。") };
         if (rules.Quotas.Count == 0)
-            return new(key, period, [], $"{period.Label}本项目未设家访数量指标。");
+            return new(key, period, [], $"{period.Label}本项目未设家访数量指标。") { ReasonMessage = new("{0}本项目未设家访数量指标。", period) };
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lines = await ComputeAsync(db, user.InstitutionId, key, period, rules, personId, ct);
         var mine = lines.GetValueOrDefault(personId) ?? [];
-        return new(key, period, mine, mine.Count == 0 ? $"按{period.Label}的规则，您不在本项目家访指标的适用人员范围内。" : null);
+        return mine.Count == 0
+            ? new(key, period, mine, $"按{period.Label}的规则，您不在本项目家访指标的适用人员范围内。") { ReasonMessage = new("按{0}的规则，您不在本项目家访指标的适用人员范围内。", period) }
+            : new(key, period, mine, null);
     }
 
     /// <summary>
@@ -292,7 +294,8 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
 
     /// <summary>
     /// Done and planned counts per visitor person for one way of counting, in one grouped query. A visit counts
-    /// in the period its actual start falls in, or its planned start while it has none; cancelled visits never count.
+    /// in the period its actual start falls in, or its planned start while it has none; cancelled visits never count,
+    /// and a plan for a day before today is overdue, not planned (<see cref="VisitSchedule"/>).
     /// When the programme visits in-establishment staff only, people outside that scope are not counted (the same
     /// <see cref="EstablishmentScope"/> the visit form and the plans apply).
     /// </summary>
@@ -301,9 +304,11 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     {
         var start = period.StartTime;
         var end = period.EndExclusive;
+        var today = db.Clock.StartOfToday();
         var visitors = db.VisitVisitors.AsNoTracking()
             .Where(vv => vv.Visit!.InstitutionId == institutionId && vv.Visit.ProgrammeKey == key
-                         && (vv.Visit.Status == VisitStatus.Done || vv.Visit.Status == VisitStatus.Planned || vv.Visit.Status == VisitStatus.Notified)
+                         && (vv.Visit.Status == VisitStatus.Done
+                             || ((vv.Visit.Status == VisitStatus.Planned || vv.Visit.Status == VisitStatus.Notified) && vv.Visit.PlannedStart >= today))
                          && forms.Contains(vv.Visit.Form)
                          && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) >= start
                          && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) < end);
@@ -362,7 +367,37 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     {
         var unit = rule.Count == QuotaCount.DistinctPeople ? "人" : "次";
         var owed = Math.Max(0, rule.Minimum - done);
-        return new(index, rule.Name, rule.Source, rule.Count, unit, rule.Minimum, done, planned, owed, Reason(rule, period, done, planned, owed, unit));
+        return new(index, rule.Name, rule.Source, rule.Count, unit, rule.Minimum, done, planned, owed, Reason(rule, period, done, planned, owed, unit))
+        {
+            ReasonMessage = ReasonMessage(rule, period, done, planned, owed, unit),
+        };
+    }
+
+    /// <summary>
+    /// <see cref="Reason"/> as a core message (Chinese template, arguments), so the page shows it in the user's language;
+    /// the rule's name and source are the institution's own words and stay as entered.
+    /// </summary>
+    public static PortalMessage ReasonMessage(QuotaRule rule, Period period, int done, int planned, int owed, string unit)
+    {
+        var every = period.Kind switch
+        {
+            PeriodKind.Year => "每年",
+            PeriodKind.HalfYear => "每半年",
+            PeriodKind.Semester => "每学期",
+            PeriodKind.Quarter => "每季度",
+            _ => "每期",
+        };
+        var visits = !(rule.Count == QuotaCount.Visits && rule.Forms.Count > 0 && !rule.Forms.Contains(VisitForm.HomeVisit));
+        PortalMessage basis = string.IsNullOrWhiteSpace(rule.Source) ? new("") : new("依据{0}，", rule.Source.Trim());
+        // One template per wording (with or without 家访, owed or met) so each reads naturally in English too.
+        var template = (visits, owed > 0) switch
+        {
+            (true, true) => "{0}：{1}{2}{3}家访不少于 {4} {5}；已完成 {6} {5}，已安排 {7} {5}，尚差 {8} {5}。",
+            (true, false) => "{0}：{1}{2}{3}家访不少于 {4} {5}；已完成 {6} {5}，已安排 {7} {5}，已达到要求。",
+            (false, true) => "{0}：{1}{2}{3}不少于 {4} {5}；已完成 {6} {5}，已安排 {7} {5}，尚差 {8} {5}。",
+            (false, false) => "{0}：{1}{2}{3}不少于 {4} {5}；已完成 {6} {5}，已安排 {7} {5}，已达到要求。",
+        };
+        return new(template, period, basis, rule.Name, every, rule.Minimum, unit, done, planned, owed);
     }
 
     /// <summary>E.g. “2026年度：依据第四条（四），二级学院（教学部）领导每年家访不少于 4 人；已完成 1 人，已安排 1 人，尚差 3 人。”</summary>
@@ -411,6 +446,25 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
             current = parent;
         return current.Id;
     }
+
+    /// <summary>
+    /// The period containing the day and the rules that judge it, given the rules in force on each day: the same
+    /// choice as <see cref="PeriodOnAsync"/>, for a rule history that is not saved yet (a proposed back-dated change).
+    /// </summary>
+    internal static (Period Period, ProgrammeRules Rules) PeriodOn(Func<DateOnly, ProgrammeRules> rulesOn, DateOnly day)
+    {
+        var onDay = rulesOn(day);
+        var period = Periods.Containing(onDay.Period, day, onDay.Semester);
+        if (period.Start == day) return (period, onDay);
+        var atStart = rulesOn(period.Start);
+        var samePeriods = atStart.Period == onDay.Period && (onDay.Period != PeriodKind.Semester || SameSemester(atStart.Semester, onDay.Semester));
+        return (period, samePeriods ? atStart : onDay);
+    }
+
+    /// <summary>Every visitor's lines for a period judged by the given rules (no access check; for rule-change previews).</summary>
+    internal static Task<Dictionary<int, List<QuotaLine>>> LinesUnderAsync(PortalDbContext db, int institutionId, string key, Period period,
+        ProgrammeRules rules, CancellationToken ct) =>
+        rules.Quotas.Count == 0 ? Task.FromResult(new Dictionary<int, List<QuotaLine>>()) : ComputeAsync(db, institutionId, key, period, rules, null, ct);
 
     private static bool SameSemester(SemesterStarts a, SemesterStarts b) =>
         a.SpringMonth == b.SpringMonth && a.SpringDay == b.SpringDay && a.AutumnMonth == b.AutumnMonth && a.AutumnDay == b.AutumnDay;

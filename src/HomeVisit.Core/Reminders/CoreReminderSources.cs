@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Quotas;
@@ -31,8 +32,12 @@ internal sealed class UpcomingVisitsSource(ProgrammeCatalog programmes) : IRemin
         {
             var module = programmes.Find(r.ProgrammeKey);
             var what = module?.IsConfidential == true ? "工作安排" : $"{module?.Name}：{string.Join("、", r.Targets)}";
+            PortalMessage whatMessage = module?.IsConfidential == true ? new("工作安排") : new("{0}：{1}", module?.Name ?? "", string.Join("、", r.Targets));
             return new ReminderDraft(a.UserId, ReminderKinds.UpcomingVisit, $"{r.PlannedStart:M月d日 HH:mm} {what}", "7 天内的家访安排",
-                $"/visits/{r.VisitId}", DateOnly.FromDateTime(r.PlannedStart), $"visit-{r.VisitId}-{r.PlannedStart:yyyyMMddHHmm}");
+                $"/visits/{r.VisitId}", DateOnly.FromDateTime(r.PlannedStart), $"visit-{r.VisitId}-{r.PlannedStart:yyyyMMddHHmm}")
+            {
+                TitleMessage = new("{0:M月d日 HH:mm} {1}", r.PlannedStart, whatMessage), DetailMessage = new("7 天内的家访安排"),
+            };
         })).ToList();
     }
 }
@@ -63,9 +68,16 @@ internal sealed class NoticesDueSource(ProgrammeCatalog programmes, ProgrammeRul
                 var title = deadline >= c.Today
                     ? $"须在 {deadline:yyyy-MM-dd} 前{(r.NoticeInWriting ? "书面" : "")}通知家访对象（{module.Name}，{row.PlannedStart:M月d日}家访）"
                     : $"已过通知期限：{row.PlannedStart:M月d日}的{module.Name}未按时通知，请调整家访时间";
+                PortalMessage titleMessage = deadline >= c.Today
+                    ? new(r.NoticeInWriting ? "须在 {0:yyyy-MM-dd} 前书面通知家访对象（{1}，{2:M月d日}家访）" : "须在 {0:yyyy-MM-dd} 前通知家访对象（{1}，{2:M月d日}家访）",
+                        deadline.ToDateTime(TimeOnly.MinValue), module.Name, row.PlannedStart)
+                    : new("已过通知期限：{0:M月d日}的{1}未按时通知，请调整家访时间", row.PlannedStart, module.Name);
                 drafts.AddRange(byPerson[row.PersonId].Select(a => new ReminderDraft(a.UserId, ReminderKinds.NoticeDue, title,
                     $"{module.Name}要求家访前 {r.NoticeLeadDays} 天通知", $"/visits/{row.VisitId}", deadline,
-                    $"notice-{row.VisitId}-{row.PlannedStart:yyyyMMdd}-{(deadline >= c.Today ? "due" : "late")}")));
+                    $"notice-{row.VisitId}-{row.PlannedStart:yyyyMMdd}-{(deadline >= c.Today ? "due" : "late")}")
+                {
+                    TitleMessage = titleMessage, DetailMessage = new("{0}要求家访前 {1} 天通知", module.Name, r.NoticeLeadDays),
+                }));
             }
         }
         return drafts;
@@ -90,7 +102,10 @@ internal sealed class QuotaGapsSource(ProgrammeRulesService rules, QuotaService 
                 foreach (var line in lines.Where(l => l.Owed > 0))
                 {
                     drafts.Add(new ReminderDraft(account.UserId, ReminderKinds.QuotaGap, $"{module.Name}：{line.RuleName}尚差 {line.Owed} {line.Unit}",
-                        line.Reason, "/quotas", period.End, $"quota-{module.Key}-{period.Start:yyyyMMdd}-{line.RuleIndex}"));
+                        line.Reason, "/quotas", period.End, $"quota-{module.Key}-{period.Start:yyyyMMdd}-{line.RuleIndex}")
+                    {
+                        TitleMessage = new("{0}：{1}尚差 {2} {3}", module.Name, line.RuleName, line.Owed, line.Unit), DetailMessage = line.ReasonMessage,
+                    });
                 }
             }
         }
@@ -120,7 +135,10 @@ internal sealed class OverdueFollowUpsSource(ProgrammeCatalog? programmes = null
                 .Where(u => users.TryGetValue(u, out var a) && (accessRoles is null || accessRoles.Any(a.Roles.Contains)))
                 .Distinct();
             drafts.AddRange(recipients.Select(u => new ReminderDraft(u, ReminderKinds.OverdueFollowUp, $"跟踪事项已超期：{f.Summary}",
-                $"办理期限 {f.Deadline:yyyy-MM-dd}", $"/follow-ups?id={f.Id}", f.Deadline, $"followup-{f.Id}-overdue")));
+                $"办理期限 {f.Deadline:yyyy-MM-dd}", $"/follow-ups?id={f.Id}", f.Deadline, $"followup-{f.Id}-overdue")
+            {
+                TitleMessage = new("跟踪事项已超期：{0}", f.Summary), DetailMessage = new("办理期限 {0:yyyy-MM-dd}", f.Deadline!.Value.ToDateTime(TimeOnly.MinValue)),
+            }));
         }
         return drafts;
     }

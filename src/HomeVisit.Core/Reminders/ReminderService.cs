@@ -5,7 +5,16 @@ using Microsoft.Extensions.Logging;
 
 namespace HomeVisit.Core.Reminders;
 
-public sealed record NotificationView(long Id, string Kind, string Title, string? Detail, string? Link, DateOnly? DueOn, DateTime CreatedAt, bool Read);
+public sealed record NotificationView(long Id, string Kind, string Title, string? Detail, string? Link, DateOnly? DueOn, DateTime CreatedAt, bool Read)
+{
+    /// <summary>Which reminder this is (<see cref="ReminderDraft.DedupKey"/>); not shown.</summary>
+    public string DedupKey { get; init; } = "";
+
+    /// <summary>Title and detail as messages for the reader's language (null: show <see cref="Title"/> as stored).</summary>
+    public PortalMessage? TitleMessage { get; init; }
+
+    public PortalMessage? DetailMessage { get; init; }
+}
 
 /// <summary>Records what is due for each user (run daily) and lists it on their start page.</summary>
 public sealed class ReminderService(
@@ -52,16 +61,46 @@ public sealed class ReminderService(
         return added;
     }
 
-    /// <summary>The user's unread reminders, soonest first.</summary>
+    /// <summary>
+    /// The user's unread reminders that still apply, soonest first. The daily run records reminders (for the list
+    /// and the email digest), but whether one still applies is asked of the sources again now, for this user only:
+    /// once the visit is recorded, the notice sent or the item closed, its reminder is gone at once rather than at the
+    /// next morning's run, and a quota reminder shows today's shortfall, not the morning's.
+    /// </summary>
     public async Task<IReadOnlyList<NotificationView>> UnreadAsync(PortalUser user, int take = 50, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Notification>().AsNoTracking()
+        var stored = await db.Set<Notification>().AsNoTracking()
             .Where(n => n.UserId == user.UserId && n.InstitutionId == user.InstitutionId && n.ReadAt == null)
             .OrderBy(n => n.DueOn == null).ThenBy(n => n.DueOn).ThenByDescending(n => n.Id)
-            .Take(take)
-            .Select(n => new NotificationView(n.Id, n.Kind, n.Title, n.Detail, n.Link, n.DueOn, n.CreatedAt, false))
+            .Select(n => new NotificationView(n.Id, n.Kind, n.Title, n.Detail, n.Link, n.DueOn, n.CreatedAt, false) { DedupKey = n.DedupKey })
             .ToListAsync(ct);
+        if (stored.Count == 0) return stored;
+
+        var current = await CurrentDraftsAsync(db, user, ct);
+        return stored
+            .Select(n => current.TryGetValue(n.DedupKey, out var d)
+                ? n with { Title = Cut(d.Title, 300), Detail = d.Detail is null ? null : Cut(d.Detail, 1000), TitleMessage = d.TitleMessage, DetailMessage = d.DetailMessage }
+                : null)
+            .OfType<NotificationView>()
+            .Take(take)
+            .ToList();
+    }
+
+    /// <summary>What every source would remind this one user of today, by dedup key.</summary>
+    private async Task<Dictionary<string, ReminderDraft>> CurrentDraftsAsync(PortalDbContext db, PortalUser user, CancellationToken ct)
+    {
+        var account = await db.UserAccounts.AsNoTracking()
+            .Where(a => a.Id == user.UserId && a.InstitutionId == user.InstitutionId && !a.IsDisabled && a.PersonId != null)
+            .Select(a => new { a.Id, a.PersonId, a.Roles }).FirstOrDefaultAsync(ct);
+        if (account is null) return [];
+        var context = new ReminderContext(db, user.InstitutionId, clock.Today(),
+            [new ReminderAccount(account.Id, account.PersonId!.Value, account.Roles.ToHashSet(StringComparer.Ordinal))]);
+        var drafts = new Dictionary<string, ReminderDraft>(StringComparer.Ordinal);
+        foreach (var source in sources)
+            foreach (var d in await source.CollectAsync(context, ct))
+                if (d.UserId == user.UserId) drafts.TryAdd(d.DedupKey, d);
+        return drafts;
     }
 
     public async Task MarkReadAsync(PortalUser user, long id, CancellationToken ct = default)

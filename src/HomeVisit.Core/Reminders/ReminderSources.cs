@@ -3,7 +3,16 @@ using HomeVisit.Core.Data;
 namespace HomeVisit.Core.Reminders;
 
 /// <summary>A reminder to record for one user; the dedup key says when two are the same reminder.</summary>
-public sealed record ReminderDraft(int UserId, string Kind, string Title, string? Detail, string? Link, DateOnly? DueOn, string DedupKey);
+public sealed record ReminderDraft(int UserId, string Kind, string Title, string? Detail, string? Link, DateOnly? DueOn, string DedupKey)
+{
+    /// <summary>
+    /// The title and detail as core messages, so the start page shows them in the reader's language: the stored
+    /// Title and Detail stay Chinese (email digest, audit), the list renders these at display time.
+    /// </summary>
+    public PortalMessage? TitleMessage { get; init; }
+
+    public PortalMessage? DetailMessage { get; init; }
+}
 
 /// <summary>The accounts of one institution the job collects for, and the day it runs for (Beijing time).</summary>
 public sealed record ReminderContext(PortalDbContext Db, int InstitutionId, DateOnly Today, IReadOnlyList<ReminderAccount> Accounts);

@@ -83,18 +83,18 @@ public sealed class DailyJobScheduler(
         {
             var row = rows.GetValueOrDefault(j.Name);
             return new DailyJobStatus(j.Name, j.Title, j.Enabled, j.At,
-                row?.LastStartedUtc?.ToBeijing(), row?.LastFinishedUtc?.ToBeijing(), row?.LastOutcome, row?.LastDetail, row?.LastRunBy,
-                BeijingTime.FromUtc(LatestDueUtc(j, now).AddDays(1)));
+                row?.LastStartedUtc?.ToInstitutionTime(), row?.LastFinishedUtc?.ToInstitutionTime(), row?.LastOutcome, row?.LastDetail, row?.LastRunBy,
+                InstitutionTime.FromUtc(LatestDueUtc(j, now).AddDays(1)));
         }).ToList();
     }
 
     /// <summary>The latest occurrence at or before now, as a UTC instant.</summary>
     internal static DateTime LatestDueUtc(IDailyJob job, DateTime nowUtc)
     {
-        var beijing = BeijingTime.FromUtc(nowUtc);
+        var beijing = InstitutionTime.FromUtc(nowUtc);
         var due = beijing.Date + job.At.ToTimeSpan();
         if (due > beijing) due = due.AddDays(-1);
-        return DateTime.SpecifyKind(BeijingTime.ToUtc(due), DateTimeKind.Utc);
+        return DateTime.SpecifyKind(InstitutionTime.ToUtc(due), DateTimeKind.Utc);
     }
 
     private TimeSpan UntilNextLook()

@@ -43,7 +43,16 @@ public sealed class Texts<TResources> : IStringLocalizer<TResources>
     public string Message(HomeVisit.Core.Data.PortalMessage message) =>
         message.Args.Length == 0
             ? _texts[message.Template].Value
-            : _texts[message.Template, message.Args.Select(a => a is string s ? _texts[s].Value : a).ToArray()!].Value;
+            : _texts[message.Template, message.Args.Select(a => a switch
+            {
+                // A message inside a message (a quota reason's "依据…，") and a period are translated as themselves.
+                HomeVisit.Core.Data.PortalMessage { Template: "" } => "",
+                HomeVisit.Core.Data.PortalMessage m => Message(m),
+                HomeVisit.Core.Programmes.Period p => Period(p),
+                "" => "",
+                string s => _texts[s].Value,
+                _ => a,
+            }).ToArray()!].Value;
 
     /// <summary>A reporting period's name in the user's language (the core names it in Chinese only).</summary>
     public string Period(HomeVisit.Core.Programmes.Period period) => PeriodTexts.Label(period, this);

@@ -8,6 +8,7 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Reminders;
+using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -64,12 +65,16 @@ public sealed class ReminderTests : IDisposable
         plan.PlannedStart = _s.Clock.Today.AddDays(10).AddHours(19); // deadline: today + 7
         await _s.Visits.SavePlanAsync(_s.Leader1, plan);
 
-        await Reminders().GenerateAsync(DateOnly.FromDateTime(_s.Clock.Today.AddDays(3)));
+        var deadline = DateOnly.FromDateTime(_s.Clock.Today.AddDays(7));
+        // The list asks the sources again for the clock's today, so the clock moves with the run's day.
+        _s.Clock.Advance(TimeSpan.FromDays(3));
+        await Reminders().GenerateAsync();
         Assert.Empty(await UnreadAsync(_s.Leader1, ReminderKinds.NoticeDue));
 
-        await Reminders().GenerateAsync(DateOnly.FromDateTime(_s.Clock.Today.AddDays(4)));
+        _s.Clock.Advance(TimeSpan.FromDays(1));
+        await Reminders().GenerateAsync();
         var notice = Assert.Single(await UnreadAsync(_s.Leader1, ReminderKinds.NoticeDue));
-        Assert.Equal(DateOnly.FromDateTime(_s.Clock.Today.AddDays(7)), notice.DueOn);
+        Assert.Equal(deadline, notice.DueOn);
         Assert.Contains("书面通知", notice.Title);
     }
 
@@ -82,15 +87,20 @@ public sealed class ReminderTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        await Reminders().GenerateAsync(new DateOnly(2026, 12, 31));
+        _s.Clock.Advance(TimeSpan.FromDays(41)); // 2026-12-31
+        await Reminders().GenerateAsync();
         var lastDay = Assert.Single(await UnreadAsync(_s.Leader1, ReminderKinds.QuotaGap), n => n.Title.Contains("廉政家访"));
         Assert.Equal(new DateOnly(2026, 12, 31), lastDay.DueOn);
         Assert.Contains("尚差 4 人", lastDay.Title);
 
-        await Reminders().GenerateAsync(new DateOnly(2027, 1, 1));
+        _s.Clock.Advance(TimeSpan.FromDays(1));
+        await Reminders().GenerateAsync();
         var lianzheng = (await UnreadAsync(_s.Leader1, ReminderKinds.QuotaGap)).Where(n => n.Title.Contains("廉政家访")).ToList();
-        Assert.Equal(2, lianzheng.Count);
-        Assert.Contains(lianzheng, n => n.DueOn == new DateOnly(2027, 12, 31) && n.Detail!.StartsWith("2027年度"));
+        await using (var check = _s.Db.CreateContext())
+            Assert.Equal(2, await check.Notifications.CountAsync(n => n.UserId == _s.Leader1.UserId && n.Kind == ReminderKinds.QuotaGap && n.Title.Contains("廉政家访")));
+        // 2026 is closed: its gap can no longer be made good, so only the new year's reminder is listed (issue 17 item 12).
+        var year = Assert.Single(lianzheng);
+        Assert.True(year.DueOn == new DateOnly(2027, 12, 31) && year.Detail!.StartsWith("2027年度"));
     }
 
     [Fact]
@@ -98,16 +108,50 @@ public sealed class ReminderTests : IDisposable
     {
         var (_, itemId) = await _s.VisitWithFollowUpAsync(deadline: _s.Clock.Today);
 
-        await Reminders().GenerateAsync(DateOnly.FromDateTime(_s.Clock.Today));
+        await Reminders().GenerateAsync();
         Assert.Empty(await UnreadAsync(_s.Leader1, ReminderKinds.OverdueFollowUp));
 
-        await Reminders().GenerateAsync(DateOnly.FromDateTime(_s.Clock.Today.AddDays(1)));
+        _s.Clock.Advance(TimeSpan.FromDays(1));
+        await Reminders().GenerateAsync();
         var overdue = Assert.Single(await UnreadAsync(_s.Leader1, ReminderKinds.OverdueFollowUp));
         Assert.Equal($"/follow-ups?id={itemId}", overdue.Link);
 
         await Reminders().MarkReadAsync(_s.Leader1, overdue.Id);
-        await Reminders().GenerateAsync(DateOnly.FromDateTime(_s.Clock.Today.AddDays(2)));
+        _s.Clock.Advance(TimeSpan.FromDays(1));
+        await Reminders().GenerateAsync();
         Assert.Empty(await UnreadAsync(_s.Leader1, ReminderKinds.OverdueFollowUp)); // dismissed stays dismissed
+    }
+
+    [Fact]
+    public async Task A_reminder_that_no_longer_applies_disappears_as_soon_as_the_work_is_recorded()
+    {
+        await using (var db = _s.Db.CreateContext())
+        {
+            db.UnitLeaderships.Add(new UnitLeadership { InstitutionId = _s.InstitutionA, UnitId = _s.CollegeJia, PersonId = _s.LeaderOne.Id, Role = LeadershipRole.Deputy });
+            await db.SaveChangesAsync();
+        }
+        var (_, itemId) = await _s.VisitWithFollowUpAsync(deadline: _s.Clock.Today); // 张老师 visited: 1 of 4
+        var plan = _s.PlanForLeaderOne();
+        plan.TargetPersonIds = [_s.StaffTwo.Id];
+        var visitId = await _s.Visits.SavePlanAsync(_s.Leader1, plan); // tomorrow 19:00
+        _s.Clock.Advance(TimeSpan.FromDays(1)); // the item is overdue, the visit is tonight
+        await Reminders().GenerateAsync();
+        Assert.Single(await UnreadAsync(_s.Leader1, ReminderKinds.OverdueFollowUp));
+        Assert.Contains(await UnreadAsync(_s.Leader1, ReminderKinds.UpcomingVisit), n => n.Link == $"/visits/{visitId}");
+        Assert.Contains("尚差 3 人", Assert.Single(await UnreadAsync(_s.Leader1, ReminderKinds.QuotaGap), n => n.Title.Contains("廉政家访")).Title);
+
+        // The same day, before any new daily run: the visit is recorded and the item closed.
+        var detail = await _s.Visits.GetAsync(_s.Leader1, visitId);
+        await _s.Visits.RecordOutcomeAsync(_s.Leader1, visitId, new VisitOutcome
+        {
+            Version = detail.Version, ActualStart = _s.Clock.GetLocalNow().DateTime.AddHours(-1), Record = "座谈一小时。",
+        });
+        var item = await _s.FollowUpRowAsync(itemId);
+        await _s.FollowUps.ResolveAsync(_s.Leader1, itemId, new FollowUpClose { Version = item.Version, Resolution = "已协调", Feedback = "已告知" });
+
+        Assert.Empty(await UnreadAsync(_s.Leader1, ReminderKinds.OverdueFollowUp));
+        Assert.DoesNotContain(await UnreadAsync(_s.Leader1, ReminderKinds.UpcomingVisit), n => n.Link == $"/visits/{visitId}");
+        Assert.Contains("尚差 2 人", Assert.Single(await UnreadAsync(_s.Leader1, ReminderKinds.QuotaGap), n => n.Title.Contains("廉政家访")).Title);
     }
 
     [Fact]

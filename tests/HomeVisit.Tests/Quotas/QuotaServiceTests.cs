@@ -337,7 +337,8 @@ public sealed class QuotaServiceTests : IDisposable
             db.SaveChanges();
         }
         var adminB = _s.LeaderB with { Roles = new HashSet<string> { Roles.Leader, Roles.ProgrammeAdmin } };
-        await _rules.SaveAsync(adminB, Qinglian, bRules, D(2026, 1, 1), null);
+        // Back-dated: it re-judges the closed first half of 2026, which the admin confirms (issue 17 item 1).
+        await _rules.SaveAsync(adminB, Qinglian, bRules, D(2026, 1, 1), null, confirmClosedPeriods: true);
 
         var aRows = await _quotas.VisitorQuotasAsync(_s.Admin, Qinglian, D(2026, 11, 20), null, false, 1, 50);
         var bRows = await _quotas.VisitorQuotasAsync(adminB, Qinglian, D(2026, 11, 20), null, false, 1, 50);

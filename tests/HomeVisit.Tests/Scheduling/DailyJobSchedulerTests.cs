@@ -84,7 +84,7 @@ public sealed class DailyJobSchedulerTests : IDisposable
         _clock.Advance(TimeSpan.FromHours(34));
         var restarted = Instance(new CountingJob(runs));
         Assert.Single(await restarted.RunDueAsync());
-        Assert.Equal(BeijingTime.ToUtc(new DateTime(2026, 12, 2, 6, 0, 0)), (await StateAsync(CountingJob.Key)).DoneThroughUtc);
+        Assert.Equal(InstitutionTime.ToUtc(new DateTime(2026, 12, 2, 6, 0, 0)), (await StateAsync(CountingJob.Key)).DoneThroughUtc);
         Assert.Equal(2, runs.Value);
 
         _clock.Advance(TimeSpan.FromMinutes(59));                          // 05:59

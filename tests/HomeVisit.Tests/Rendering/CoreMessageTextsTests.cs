@@ -1,0 +1,65 @@
+using System.Globalization;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Quotas;
+using HomeVisit.Portal.Localization;
+using HomeVisit.Portal.Programmes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HomeVisit.Tests.Rendering;
+
+/// <summary>
+/// Core messages built with data inside (quota reasons, reminder titles) are shown in the reader's language
+/// (issue 14 item 7): the service gives a <see cref="PortalMessage"/>, the page renders it through Texts.
+/// </summary>
+public sealed class CoreMessageTextsTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection()
+        .AddLogging()
+        .AddLocalization()
+        .AddSingleton(typeof(Texts<>))
+        .AddSingleton<ProgrammeTexts>()
+        .AddSingleton<IEnumerable<IProgrammeModule>>(ProgrammesServiceCollectionExtensions.Modules)
+        .BuildServiceProvider();
+
+    private readonly CultureInfo _before = CultureInfo.CurrentUICulture;
+    private readonly CultureInfo _beforeFormat = CultureInfo.CurrentCulture;
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentUICulture = _before;
+        CultureInfo.CurrentCulture = _beforeFormat;
+        _services.Dispose();
+    }
+
+    private string Render(PortalMessage message, string culture)
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
+        return _services.GetRequiredService<Texts<PortalResources>>().Message(message);
+    }
+
+    [Fact]
+    public void A_quota_reason_reads_in_english_for_english_users_and_as_before_in_chinese()
+    {
+        var rule = new QuotaRule { Name = "二级学院（教学部）领导", Source = "第四条（四）", Minimum = 4, Count = QuotaCount.DistinctPeople };
+        var year = Periods.Containing(PeriodKind.Year, new DateOnly(2026, 11, 20), new SemesterStarts());
+
+        var message = QuotaService.ReasonMessage(rule, year, 1, 1, 3, "人");
+
+        Assert.Equal(QuotaService.Reason(rule, year, 1, 1, 3, "人"), Render(message, "zh-CN"));
+        var english = Render(message, "en");
+        Assert.StartsWith("2026", english);
+        Assert.Contains("at least 4 people a year; done 1, planned 1, 3 people to go.", english);
+        Assert.DoesNotContain("尚差", english);
+    }
+
+    [Fact]
+    public void A_reminder_title_with_a_date_and_a_programme_name_reads_in_english()
+    {
+        var title = new PortalMessage("{0:M月d日 HH:mm} {1}", new DateTime(2026, 11, 21, 19, 0, 0), new PortalMessage("{0}：{1}", "廉政家访", "张老师"));
+
+        Assert.Equal("11月21日 19:00 廉政家访：张老师", Render(title, "zh-CN"));
+        Assert.Equal("Nov 21 19:00 Integrity home visits: 张老师", Render(title, "en"));
+        Assert.Equal("Follow-up item overdue: 希望了解子女入学政策", Render(new PortalMessage("跟踪事项已超期：{0}", "希望了解子女入学政策"), "en"));
+    }
+}
