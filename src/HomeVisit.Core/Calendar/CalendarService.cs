@@ -25,6 +25,15 @@ public sealed record FeedInfo(int Id, string Name, DateTime CreatedAt, DateTime?
 public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, OrgService org, TimeProvider clock)
 {
     /// <summary>The visits a user leads or joins in a range, across all programmes.</summary>
+    /// <summary>
+    /// Where a dragged visit lands. A month view's slot is a whole day (its time 00:00): the visit keeps its time of day
+    /// on the new day, since nobody means to move a 16:00 visit to midnight. A week or day view's slot carries its time.
+    /// </summary>
+    public static DateTime DroppedStart(DateTime originalStart, DateTime slotStart, TimeSpan offset) =>
+        slotStart.TimeOfDay == TimeSpan.Zero && originalStart.TimeOfDay != TimeSpan.Zero
+            ? slotStart.Date + originalStart.TimeOfDay
+            : originalStart + offset;
+
     public async Task<IReadOnlyList<CalendarEntry>> MyEntriesAsync(PortalUser user, DateTime from, DateTime to, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

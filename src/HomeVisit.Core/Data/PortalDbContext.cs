@@ -35,6 +35,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Ganbu.GanbuSettings> GanbuSettings => Set<Ganbu.GanbuSettings>();
     public DbSet<Ganbu.GanbuInspection> GanbuInspections => Set<Ganbu.GanbuInspection>();
     public DbSet<Ganbu.GanbuRecordArchive> GanbuRecordArchives => Set<Ganbu.GanbuRecordArchive>();
+    public DbSet<Ganbu.GanbuQuarterReport> GanbuQuarterReports => Set<Ganbu.GanbuQuarterReport>();
     public DbSet<Lianzheng.LianzhengPlanItem> LianzhengPlanItems => Set<Lianzheng.LianzhengPlanItem>();
     public DbSet<Lianzheng.LianzhengRecordArchive> LianzhengRecordArchives => Set<Lianzheng.LianzhengRecordArchive>();
     public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();

@@ -36,6 +36,13 @@ public sealed class PortalValidationException : Exception
     /// <summary>The Chinese text of each field's message.</summary>
     public IReadOnlyDictionary<string, string> Errors { get; }
 
+    /// <summary>
+    /// The messages are warnings, not errors (e.g. seed 1: a 上门家访 in working hours): the same input is accepted once
+    /// the user confirms (the form sends it again with its “accept warnings” flag). A page that offers no confirmation
+    /// simply shows them like errors.
+    /// </summary>
+    public bool IsWarning { get; init; }
+
     /// <summary>The same messages as template and arguments, for showing them translated.</summary>
     public IReadOnlyDictionary<string, PortalMessage> Messages { get; }
 }
@@ -95,6 +102,18 @@ public sealed class Validator
     public void ThrowIfInvalid()
     {
         if (_errors.Count > 0) throw new PortalValidationException(_errors);
+    }
+
+    private readonly Dictionary<string, PortalMessage> _warnings = [];
+
+    /// <summary>Something the user should confirm rather than correct (see <see cref="PortalValidationException.IsWarning"/>).</summary>
+    public void Warn(string field, string message) => _warnings.TryAdd(field, new PortalMessage(message));
+
+    /// <summary>Errors first; then, unless the user already confirmed them, the warnings.</summary>
+    public void ThrowIfInvalidOrUnconfirmed(bool warningsAccepted)
+    {
+        ThrowIfInvalid();
+        if (_warnings.Count > 0 && !warningsAccepted) throw new PortalValidationException(_warnings) { IsWarning = true };
     }
 }
 

@@ -229,7 +229,7 @@ public static class DemoSeeder
                 FollowUpStatus.InProgress);
             FollowUp(key, FollowUpKind.WarningSign, "重要问题线索", "家属反映其与某培训机构往来密切，疑有校外有偿兼职，需核实", null, "家属",
                 roster.DisciplinePerson, 14, FollowUpStatus.Open);
-            _followUps[^1].RestrictedToRole = Accounts.Roles.DisciplineOffice;
+            _followUps[^1].RestrictedToRole = FollowUpItem.BothCommittees;
 
             var revisit = NewVisit(Lianzheng, VisitForm.RegularRevisit, -15, 19, 30, 60, troubled.HomeAddress, "重点约访后定期回访，了解转变情况",
                 [(leader, false), (liaison, true)], [troubled], []);

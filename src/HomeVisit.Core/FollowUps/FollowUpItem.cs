@@ -70,6 +70,27 @@ public class FollowUpItem : IInstitutionScoped, IAudited, IVersioned
     public string? RestrictedToRole { get; set; }
     public long Version { get; set; }
 
-    /// <summary>The audiences an item may be restricted to: the party committee (office) and the discipline office.</summary>
-    public static readonly IReadOnlyList<string> RestrictionRoles = [Roles.PartyCommittee, Roles.DisciplineOffice];
+    /// <summary>
+    /// Seed 1 §8(二): an important lead is reported to the party committee <em>and</em> the discipline committee, so its
+    /// audience is the holders of either role. Stored in <see cref="RestrictedToRole"/> as this value.
+    /// </summary>
+    public const string BothCommittees = Roles.PartyCommittee + "+" + Roles.DisciplineOffice;
+
+    /// <summary>
+    /// The audience a new lead may be given: both committees (seed 1 §8(二)). Leads recorded earlier for one role alone
+    /// keep that audience.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RestrictionRoles = [BothCommittees];
+
+    /// <summary>The <see cref="RestrictedToRole"/> values whose leads a holder of these roles is an audience of.</summary>
+    public static List<string> AudiencesOf(IEnumerable<string> roles)
+    {
+        var list = roles.ToList();
+        if (list.Contains(Roles.PartyCommittee) || list.Contains(Roles.DisciplineOffice)) list.Add(BothCommittees);
+        return list;
+    }
+
+    /// <summary>The portal roles a lead's audience consists of.</summary>
+    public static IReadOnlyList<string> RolesOfAudience(string restrictedTo) =>
+        restrictedTo == BothCommittees ? [Roles.PartyCommittee, Roles.DisciplineOffice] : [restrictedTo];
 }

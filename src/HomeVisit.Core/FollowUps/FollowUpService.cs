@@ -23,7 +23,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         var items = db.FollowUpItems.Where(f => f.InstitutionId == user.InstitutionId);
         if (hidden is { Count: > 0 }) items = items.Where(f => !hidden.Contains(f.ProgrammeKey));
         var me = user.PersonId ?? -1;
-        var roles = user.Roles.ToList();
+        var audiences = FollowUpItem.AudiencesOf(user.Roles);
         return items.Where(f =>
             (f.RestrictedToRole == null &&
              (overseen.Contains(f.ProgrammeKey) || f.OwnerPersonId == me || f.CreatedByUserId == user.UserId ||
@@ -32,7 +32,7 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
                (db.People.Any(p => p.Id == me && p.UnitId == f.ResponsibleUnitId) ||
                 db.UnitLeaderships.Any(l => l.PersonId == me && l.UnitId == f.ResponsibleUnitId &&
                                             (l.Role == Institutions.LeadershipRole.Head || l.Role == Institutions.LeadershipRole.Deputy)))))) ||
-            (f.RestrictedToRole != null && (roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == user.UserId)));
+            (f.RestrictedToRole != null && (audiences.Contains(f.RestrictedToRole) || f.CreatedByUserId == user.UserId)));
     }
 
     /// <summary>
@@ -41,9 +41,9 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
     /// </summary>
     internal static System.Linq.Expressions.Expression<Func<FollowUpItem, bool>> LeadAudienceAllows(PortalUser user)
     {
-        var roles = user.Roles.ToList();
+        var audiences = FollowUpItem.AudiencesOf(user.Roles);
         var userId = user.UserId;
-        return f => f.RestrictedToRole == null || roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId;
+        return f => f.RestrictedToRole == null || audiences.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId;
     }
 
     /// <summary>
@@ -56,9 +56,9 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
     {
         var me = user.PersonId ?? -1;
         var userId = user.UserId;
-        var roles = user.Roles.ToList();
+        var audiences = FollowUpItem.AudiencesOf(user.Roles);
         return f => overseen.Contains(f.ProgrammeKey) || f.OwnerPersonId == me || f.CreatedByUserId == userId ||
-                    (f.RestrictedToRole != null && roles.Contains(f.RestrictedToRole)) ||
+                    (f.RestrictedToRole != null && audiences.Contains(f.RestrictedToRole)) ||
                     (f.ResponsibleUnitId != null &&
                      (db.People.Any(p => p.Id == me && p.UnitId == f.ResponsibleUnitId) ||
                       db.UnitLeaderships.Any(l => l.PersonId == me && l.UnitId == f.ResponsibleUnitId &&
@@ -190,8 +190,10 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             // A lead is handled inside its audience: an owner outside it would see what the audience alone may see.
             if (raise.OwnerPersonId is int owner)
             {
-                var ownerHoldsRole = await db.UserAccounts.AnyAsync(a => a.InstitutionId == user.InstitutionId && a.PersonId == owner
-                                                                       && !a.IsDisabled && a.Roles.Contains(restrictedTo), ct);
+                var audience = FollowUpItem.RolesOfAudience(restrictedTo);
+                var ownerRoles = await db.UserAccounts.Where(a => a.InstitutionId == user.InstitutionId && a.PersonId == owner && !a.IsDisabled)
+                    .Select(a => a.Roles).ToListAsync(ct);
+                var ownerHoldsRole = ownerRoles.Any(r => r.Any(audience.Contains));
                 v.Check(ownerHoldsRole, nameof(raise.OwnerPersonId), "重要问题线索的责任人须是报送对象（党委或纪委）的人员，或不填。");
             }
         }

@@ -97,6 +97,21 @@ internal sealed class GanbuInspectionConfiguration : IEntityTypeConfiguration<Ga
     }
 }
 
+internal sealed class GanbuQuarterReportConfiguration : IEntityTypeConfiguration<GanbuQuarterReport>
+{
+    public void Configure(EntityTypeBuilder<GanbuQuarterReport> b)
+    {
+        b.Property(x => x.Summary).HasMaxLength(4000);
+        b.Property(x => x.MeetingConclusions).HasMaxLength(4000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.SubmittedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.MeetingRecordedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.InstitutionId, x.Year, x.Quarter, x.UnitId }).IsUnique();
+    }
+}
+
 internal sealed class GanbuRecordArchiveConfiguration : IEntityTypeConfiguration<GanbuRecordArchive>
 {
     public void Configure(EntityTypeBuilder<GanbuRecordArchive> b)

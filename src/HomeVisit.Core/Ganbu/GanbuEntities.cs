@@ -192,6 +192,33 @@ public enum GanbuInspectionKind
     Commendation,
     Criticism,
     HeadInterview,
+    /// <summary>Seed 2 四（四）“约谈单位一把手，并进行全县通报批评”: both results of one inspection.</summary>
+    CriticismAndHeadInterview,
+}
+
+/// <summary>
+/// A unit's report for a quarter to the county organisation department (seed 2 四（二）“家访进展情况及发现的问题要每季度一
+/// 总结，并把总结情况及时上报县委组织部”) and its 汇报分析会 (四（三）“定期召开家访制度落实情况汇报分析会”): one row per unit
+/// and quarter; the written summary and the meeting are recorded separately, each with who and when.
+/// </summary>
+public class GanbuQuarterReport : IInstitutionScoped, IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int InstitutionId { get; set; }
+    public int UnitId { get; set; }
+    public OrgUnit? Unit { get; set; }
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    /// <summary>The written summary: progress of the visits and the problems found.</summary>
+    public string? Summary { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public int? SubmittedByUserId { get; set; }
+    public DateOnly? MeetingDate { get; set; }
+    /// <summary>What the 汇报分析会 concluded (分析研判, help decided, follow-ups).</summary>
+    public string? MeetingConclusions { get; set; }
+    public DateTime? MeetingRecordedAt { get; set; }
+    public int? MeetingRecordedByUserId { get; set; }
+    public long Version { get; set; }
 }
 
 public class GanbuInspection : IInstitutionScoped, IAudited

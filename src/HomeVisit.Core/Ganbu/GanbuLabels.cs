@@ -86,6 +86,7 @@ public static class GanbuLabels
     {
         GanbuInspectionKind.Criticism => "全县通报批评",
         GanbuInspectionKind.HeadInterview => "约谈单位一把手",
+        GanbuInspectionKind.CriticismAndHeadInterview => "约谈单位一把手并全县通报批评",
         _ => "通报表扬",
     };
 

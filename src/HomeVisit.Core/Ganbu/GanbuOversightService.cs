@@ -14,7 +14,7 @@ namespace HomeVisit.Core.Ganbu;
 /// The organisation department's view (seed 2 §四（二）“每季度一总结”, §四（四）督导检查): the quarterly summary per unit,
 /// its export, and the inspection results per unit (通报表扬, 通报批评, 约谈单位一把手).
 /// </summary>
-public sealed class GanbuOversightService(
+public sealed partial class GanbuOversightService(
     IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, GanbuRequestService requests, TimeProvider clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -85,8 +85,8 @@ public sealed class GanbuOversightService(
                 mine.Count(r => WasOverdue(r.Status, r.Deadline, r.OverdueSince)),
                 revisits.Count(v => inUnit(v.UnitId)),
                 kinds.Count(i => i.Kind == GanbuInspectionKind.Commendation),
-                kinds.Count(i => i.Kind == GanbuInspectionKind.Criticism),
-                kinds.Count(i => i.Kind == GanbuInspectionKind.HeadInterview));
+                kinds.Count(i => i.Kind is GanbuInspectionKind.Criticism or GanbuInspectionKind.CriticismAndHeadInterview),
+                kinds.Count(i => i.Kind is GanbuInspectionKind.HeadInterview or GanbuInspectionKind.CriticismAndHeadInterview));
         }
 
         var perUnit = units.Select(u => Summarise(u.Id, u.Name, id => id == u.Id)).ToList();
@@ -213,7 +213,7 @@ public sealed class GanbuOversightService(
             v.Check(unitName is not null, nameof(input.UnitId), "所选单位不存在。");
         }
         int? head = null;
-        if (input.Kind == GanbuInspectionKind.HeadInterview && unitName is not null)
+        if (input.Kind is GanbuInspectionKind.HeadInterview or GanbuInspectionKind.CriticismAndHeadInterview && unitName is not null)
         {
             if (input.HeadPersonId is int chosen)
             {

@@ -387,6 +387,13 @@ public sealed class GanbuRequestService(
     {
         var r = await LoadForVisitAsync(user, id, input.Version, ct);
         if (user.PersonId != r.HandlerPersonId) throw new AccessDeniedException("只有当前办理人可以安排办理家访。");
+        if (input.PlannedStart is { } start)
+        {
+            // The visit is linked to the request only after it is saved, so the plan check cannot see the request yet.
+            var v = new Validator();
+            GanbuVisitRules.CheckNotBeforeFiled(v, start, r.CreatedAt);
+            v.ThrowIfInvalid();
+        }
         var rulesNow = await rules.CurrentRulesAsync(user.InstitutionId, GanbuAccess.ProgrammeKey, ct);
         var trigger = GanbuLabels.Of(r.Category);
         var plan = new VisitPlan
@@ -425,6 +432,12 @@ public sealed class GanbuRequestService(
             if (target != r.RequesterPersonId && target != r.HandlerPersonId)
                 throw new PortalValidationException(nameof(input.TargetPersonId), "回访对象须是诉求提出人或办理人。");
             var targetPerson = target == r.RequesterPersonId ? r.Requester! : r.Handler!;
+            if (input.PlannedStart is { } start)
+            {
+                var v = new Validator();
+                GanbuVisitRules.CheckNotBeforeFiled(v, start, r.CreatedAt);
+                v.ThrowIfInvalid();
+            }
             var plan = new VisitPlan
             {
                 ProgrammeKey = GanbuAccess.ProgrammeKey,

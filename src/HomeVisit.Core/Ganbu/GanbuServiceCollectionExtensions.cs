@@ -15,6 +15,8 @@ public static class GanbuServiceCollectionExtensions
         services.AddSingleton<GanbuOversightService>();
         services.AddSingleton<GanbuFormsService>();
         services.AddDailyJob<GanbuEscalationJob>();
+        // 本单位管理干部 and dates on every route a 干部家访 plan takes (VisitService runs every IVisitPlanCheck).
+        services.AddSingleton<Visits.IVisitPlanCheck, GanbuVisitRules>();
         return services;
     }
 }

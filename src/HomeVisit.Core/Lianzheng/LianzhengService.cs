@@ -20,6 +20,9 @@ public sealed partial class LianzhengService(
     /// <summary>The programme's key (the module in the host uses the same).</summary>
     public const string Key = "lianzheng";
 
+    /// <summary>Record-form field: the visitor left their contact details with the family (第八条（一）直接联系).</summary>
+    public const string ContactGivenField = "ContactGiven";
+
     private bool Oversees(PortalUser user) => programmes.OverseenBy(user).Contains(Key);
 
     private IQueryable<Visit> VisibleVisits(PortalDbContext db, PortalUser user) =>

@@ -74,6 +74,8 @@ public sealed class VisitPlan
     public VisitStatus Status { get; set; } = VisitStatus.Planned;
     /// <summary>For a 定期回访: the 重点约访 whose chain it continues (<see cref="VisitChains"/>); fixed once planned.</summary>
     public int? ParentVisitId { get; set; }
+    /// <summary>The user confirmed the plan's warnings (<see cref="PortalValidationException.IsWarning"/>); not stored.</summary>
+    public bool AcceptWarnings { get; set; }
 }
 
 /// <summary>Form model for recording what happened.</summary>

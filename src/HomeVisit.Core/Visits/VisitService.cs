@@ -73,7 +73,7 @@ public sealed partial class VisitService(
         var pageSize = Math.Clamp(q.PageSize, 1, 200);
         var page = Math.Max(1, q.Page);
         // Restricted leads count only for their audience and the one who raised them (FollowUpItem.RestrictedToRole).
-        var roles = user.Roles.ToList();
+        var audiences = FollowUpItem.AudiencesOf(user.Roles);
         var userId = user.UserId;
         var rows = await visits
             .OrderByDescending(v => v.PlannedStart).ThenByDescending(v => v.Id)
@@ -84,7 +84,7 @@ public sealed partial class VisitService(
                 Visitors = v.Visitors.OrderByDescending(x => x.IsRecorder == false).Select(x => x.Person!.Name).ToList(),
                 Targets = v.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
                 Open = db.FollowUpItems.Count(f => f.VisitId == v.Id && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress)
-                                                   && (f.RestrictedToRole == null || roles.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId)),
+                                                   && (f.RestrictedToRole == null || audiences.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId)),
             })
             .ToListAsync(ct);
         // The place of a home visit is the person's home address: shown only to whoever may open people's pages
@@ -278,7 +278,7 @@ public sealed partial class VisitService(
             }
         }
         foreach (var check in _planChecks) await check.CheckAsync(db, user, p, r, v, ct);
-        v.ThrowIfInvalid();
+        v.ThrowIfInvalidOrUnconfirmed(p.AcceptWarnings);
         return r;
     }
 
@@ -286,11 +286,15 @@ public sealed partial class VisitService(
     /// Moves a planned visit to a new start, keeping its length: the whole plan is checked again against the
     /// programme's rules (notice lead time, team size, ...), as if it had been planned for that time.
     /// </summary>
-    public async Task RescheduleAsync(PortalUser user, int id, long version, DateTime newStart, CancellationToken ct = default)
+    public async Task RescheduleAsync(PortalUser user, int id, long version, DateTime newStart, bool acceptWarnings = false, CancellationToken ct = default)
     {
+        // Moving a planned visit is about the future: a drop on a past day is a slip, and a past visit is recorded, not moved.
+        if (newStart < clock.Now())
+            throw new PortalValidationException(nameof(VisitPlan.PlannedStart), $"不能改期到已经过去的时间（{newStart:yyyy-MM-dd HH:mm}）。");
         var plan = await GetPlanAsync(user, id, ct);
         plan.Version = version;
         plan.PlannedStart = newStart;
+        plan.AcceptWarnings = acceptWarnings;
         await SavePlanAsync(user, plan, ct);
     }
 

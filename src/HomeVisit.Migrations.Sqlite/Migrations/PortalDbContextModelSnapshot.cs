@@ -569,6 +569,65 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.ToTable("GanbuInspections");
                 });
 
+            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuQuarterReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingConclusions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MeetingRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingRecordedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmittedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingRecordedByUserId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InstitutionId", "Year", "Quarter", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("GanbuQuarterReports");
+                });
+
             modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRecordArchive", b =>
                 {
                     b.Property<int>("Id")
@@ -2106,6 +2165,33 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("HeadPerson");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuQuarterReport", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingRecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Unit");
                 });

@@ -76,14 +76,63 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Visit) && a.EntityId == visitId.ToString() && a.UserName == DemoAccounts.Leader));
     }
 
-    /// <summary>Someone in the leader's institution who is not the leader, with a name unique enough to search.</summary>
-    private async Task<(int Id, string Name)> PickTargetAsync()
+    /// <summary>
+    /// A teacher of the leader's college (in a deputy's remit, 廉政家访 第四条（四）) with a name unique enough to search;
+    /// <paramref name="skip"/> keeps tests on different people.
+    /// </summary>
+    private async Task<(int Id, string Name)> PickTargetAsync(int skip = 7)
     {
         await using var db = app.Portal.OpenDatabase();
         var leader = await db.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.Leader);
-        var people = await db.People.Where(p => p.InstitutionId == leader.InstitutionId && p.Id != leader.PersonId)
+        var unit = await db.People.Where(p => p.Id == leader.PersonId).Select(p => p.UnitId).SingleAsync();
+        var names = await db.People.Where(p => p.InstitutionId == leader.InstitutionId).GroupBy(p => p.Name)
+            .Where(g => g.Count() == 1).Select(g => g.Key).ToListAsync();
+        var teachers = await db.People.Where(p => p.UnitId == unit && p.Position == "教师").OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Name }).ToListAsync();
-        var unique = people.GroupBy(p => p.Name).Where(g => g.Count() == 1).Select(g => g.Single()).OrderBy(p => p.Id).Skip(7).First();
+        var unique = teachers.Where(p => names.Contains(p.Name)).Skip(skip).First();
         return (unique.Id, unique.Name);
+    }
+
+    [Fact]
+    public async Task The_date_picker_proposes_an_evening_says_确定_and_a_home_visit_in_working_hours_is_confirmed_first()
+    {
+        var (targetId, targetName) = await PickTargetAsync(skip: 3);
+        await using var session = await app.SignInAsync(DemoAccounts.Leader);
+        var page = session.Page;
+        await page.GotoAsync("/visits/new");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("plan-visitors-selected")).ToBeVisibleAsync();
+        await page.GetByTestId("plan-programme").SelectOptionAsync("lianzheng");
+        await page.GetByTestId("plan-form").SelectOptionAsync(nameof(VisitForm.HomeVisit));
+
+        // Picking only a day: the time becomes 19:00, and the picker closes with 确定 (issue 16 item 5).
+        var picker = page.Locator(".rz-datepicker").Filter(new() { Has = page.GetByTestId("plan-start") });
+        await picker.Locator(".rz-datepicker-trigger").ClickAsync();
+        var ok = page.GetByTestId("plan-start-ok");
+        await Assertions.Expect(ok).ToBeVisibleAsync();
+        await Assertions.Expect(ok).ToHaveTextAsync("确定");
+        await page.Locator(".rz-calendar-view td:not(.rz-calendar-other-month) span").GetByText("15", new() { Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan-start")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"-15 19:00$"));
+        // Radzen closes the popup by itself on a day's click; 确定 closes it after the hour or minute was changed.
+        if (await ok.IsVisibleAsync()) await ok.ClickAsync();
+        await Assertions.Expect(ok).ToBeHiddenAsync();
+
+        // A weekday morning: saving asks first (第六条（一）), and 仍然安排 saves it.
+        var weekday = DateTime.UtcNow.AddHours(8).Date.AddDays(9);
+        while (weekday.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) weekday = weekday.AddDays(1);
+        var start = weekday.AddHours(10).AddMinutes(5);
+        await page.GetByTestId("plan-start").FillAsync(start.ToString("yyyy-MM-dd HH:mm"));
+        await page.GetByTestId("plan-start").PressAsync("Tab");
+        await page.GetByTestId("plan-targets-search").FillAsync(targetName);
+        await page.Locator($"[data-testid=plan-targets-option][data-person-id='{targetId}']").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=plan-targets-selected][data-person-id='{targetId}']")).ToBeVisibleAsync();
+        await page.GetByTestId("plan-save").ClickAsync();
+        var dialog = page.Locator(".rz-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("上门家访一般利用晚上或休息日时间进行");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "仍然安排" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
+        var visitId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+        await using var db = app.Portal.OpenDatabase();
+        Assert.Equal(start, (await db.Visits.SingleAsync(v => v.Id == visitId)).PlannedStart);
     }
 }

@@ -43,7 +43,8 @@ public sealed class GanbuWorld : IDisposable
 
     public GanbuWorld()
     {
-        Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, Clock);
+        // With the module's plan check, as the portal's DI gives it (GanbuModule.AddServices).
+        Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, Clock, [new GanbuVisitRules()]);
         Settings = new GanbuSettingsService(S.Db.Factory, Clock);
         Requests = new GanbuRequestService(S.Db.Factory, Catalog, S.Rules, Visits, Clock);
         Keys = new GanbuApiKeyService(S.Db.Factory, Clock);

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HomeVisit.Tests.Lianzheng;
 
 /// <summary>
-/// Important leads (重要问题线索) go to the party committee or the discipline committee (seed 1 §8(二)): only that
-/// audience and the one who raised them see them — anywhere.
+/// Important leads (重要问题线索) go to the party committee and the discipline committee both (seed 1 §8(二) “向学校党委和纪委
+/// 报告”): only that audience and the one who raised them see them — anywhere.
 /// </summary>
 public sealed class RestrictedLeadTests : IDisposable
 {
@@ -27,7 +27,7 @@ public sealed class RestrictedLeadTests : IDisposable
         });
         var lead = await S.FollowUps.RaiseAsync(S.Leader1, new FollowUpRaise
         {
-            VisitId = visit, Kind = FollowUpKind.WarningSign, Summary = "家属反映其收受培训机构财物", RestrictedToRole = Roles.DisciplineOffice,
+            VisitId = visit, Kind = FollowUpKind.WarningSign, Summary = "家属反映其收受培训机构财物", RestrictedToRole = FollowUpItem.BothCommittees,
             OwnerPersonId = S.DisciplinePerson.Id, Deadline = S.Clock.Today.AddDays(3),
         });
         return (visit, difficulty, lead);
@@ -44,7 +44,7 @@ public sealed class RestrictedLeadTests : IDisposable
         // The one who raised it and the discipline office see it, marked as restricted.
         Assert.Contains(lead, await ListedAsync(S.Leader1));
         Assert.Contains(lead, await ListedAsync(S.Jiwei));
-        Assert.Equal(Roles.DisciplineOffice, (await S.FollowUps.GetAsync(S.Jiwei, lead)).RestrictedToRole);
+        Assert.Equal(FollowUpItem.BothCommittees, (await S.FollowUps.GetAsync(S.Jiwei, lead)).RestrictedToRole);
 
         // The other leader on the same visit, the organisation department (an overseer of the programme) and the
         // system admin see the ordinary item but not the lead: not in lists, not by id, not on the visit.
@@ -103,27 +103,32 @@ public sealed class RestrictedLeadTests : IDisposable
     }
 
     [Fact]
-    public async Task A_lead_goes_only_to_the_party_committee_or_the_discipline_office_and_its_owner_must_be_in_that_audience()
+    public async Task A_lead_goes_to_the_party_committee_and_the_discipline_office_both_and_its_owner_must_be_in_that_audience()
     {
-        var (visit, _, _) = await ArrangeAsync();
+        var (visit, _, lead) = await ArrangeAsync();
 
-        var badRole = await Assert.ThrowsAsync<PortalValidationException>(() => S.FollowUps.RaiseAsync(S.Leader1, new FollowUpRaise
+        // Issue 16 item 6: one committee alone is no longer a choice (today's “one or the other”).
+        foreach (var role in new[] { Roles.OrganisationDept, Roles.DisciplineOffice, Roles.PartyCommittee })
         {
-            VisitId = visit, Summary = "线索", RestrictedToRole = Roles.OrganisationDept,
-        }));
-        Assert.Equal("报送范围不正确。", badRole.Errors[nameof(FollowUpRaise.RestrictedToRole)]);
+            var badRole = await Assert.ThrowsAsync<PortalValidationException>(() => S.FollowUps.RaiseAsync(S.Leader1, new FollowUpRaise
+            {
+                VisitId = visit, Summary = "线索", RestrictedToRole = role,
+            }));
+            Assert.Equal("报送范围不正确。", badRole.Errors[nameof(FollowUpRaise.RestrictedToRole)]);
+        }
 
         var outsider = await Assert.ThrowsAsync<PortalValidationException>(() => S.FollowUps.RaiseAsync(S.Leader1, new FollowUpRaise
         {
-            VisitId = visit, Summary = "线索", RestrictedToRole = Roles.DisciplineOffice, OwnerPersonId = S.LeaderTwo.Id,
+            VisitId = visit, Summary = "线索", RestrictedToRole = FollowUpItem.BothCommittees, OwnerPersonId = S.LeaderTwo.Id,
         }));
         Assert.Equal("重要问题线索的责任人须是报送对象（党委或纪委）的人员，或不填。", outsider.Errors[nameof(FollowUpRaise.OwnerPersonId)]);
 
-        // To the party committee: its holders see it, the discipline office does not.
+        // The party committee's holders and the discipline office both see it, and either may handle it.
         var (_, party) = await _w.PersonAsync("党办主任", S.School, "党委办公室主任", null, Roles.PartyCommittee);
-        var toParty = await S.FollowUps.RaiseAsync(S.Leader1, new FollowUpRaise { VisitId = visit, Summary = "涉及干部作风的重要线索", RestrictedToRole = Roles.PartyCommittee });
-        Assert.Contains(toParty, await ListedAsync(party!));
-        Assert.DoesNotContain(toParty, await ListedAsync(S.Jiwei));
-        Assert.Equal(Roles.PartyCommittee, await _w.ReadAsync(db => db.FollowUpItems.Where(f => f.Id == toParty).Select(f => f.RestrictedToRole).SingleAsync()));
+        Assert.Contains(lead, await ListedAsync(party!));
+        Assert.Contains(lead, await ListedAsync(S.Jiwei));
+        var item = await S.FollowUpRowAsync(lead);
+        await S.FollowUps.StartAsync(party!, lead, item.Version);
+        Assert.Equal(FollowUpStatus.InProgress, (await S.FollowUpRowAsync(lead)).Status);
     }
 }

@@ -53,6 +53,7 @@ public sealed class GanbuModule : IProgrammeModule, ILocalizedProgramme
         new("待我办理", "/programmes/ganbu/queue", "assignment_ind", [Roles.Leader]),
         new("组织部督办", "/programmes/ganbu/oversight", "fact_check", [.. Roles.Oversight]),
         new("季度汇总", "/programmes/ganbu/summary", "summarize", [.. Roles.Oversight]),
+        new("单位季度总结", "/programmes/ganbu/unit-reports", "edit_note", [Roles.Leader, .. Roles.Oversight]),
         new("督导检查", "/programmes/ganbu/inspections", "gavel", [.. Roles.Oversight]),
         new("家访台账", "/programmes/ganbu/ledger", "menu_book", [Roles.Leader, .. Roles.Oversight]),
         new("时限与接口密钥", "/programmes/ganbu/admin", "key", [Roles.SystemAdmin, Roles.ProgrammeAdmin]),

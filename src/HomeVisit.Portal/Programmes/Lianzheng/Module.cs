@@ -51,6 +51,9 @@ public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
         new(LianzhengService.LeaderSignedField, "家访领导已签名", RecordFieldKind.YesNo),
         new(LianzhengService.RecorderSignedField, "家访记录人已签名", RecordFieldKind.YesNo,
             Hint: "学校领导的记录单由联络员填写，签名后在家访页面报送纪检监察室备存（第八条（三））"),
+        // 第八条（一）建立直接联系制度: the visitor leaves a way to reach them with the family.
+        new(LianzhengService.ContactGivenField, "已将联系方式提供给家属", RecordFieldKind.YesNo,
+            Hint: "建立直接联系制度：家访时将联系方式提供给干部职工家属，方便随时联系（第八条（一））"),
     ];
 
     public IReadOnlyList<ProgrammeNavEntry> Navigation { get; } = [];
@@ -64,5 +67,7 @@ public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
     {
         services.AddSingleton<LianzhengService>();
         services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, LianzhengLedgerProvider>();
+        // 分级负责 and 定期回访 on every route a plan takes (VisitService runs every IVisitPlanCheck).
+        services.AddSingleton<IVisitPlanCheck, LianzhengVisitRules>();
     }
 }
