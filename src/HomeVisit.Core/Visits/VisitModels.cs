@@ -74,6 +74,11 @@ public sealed class VisitPlan
     public VisitStatus Status { get; set; } = VisitStatus.Planned;
     /// <summary>For a 定期回访: the 重点约访 whose chain it continues (<see cref="VisitChains"/>); fixed once planned.</summary>
     public int? ParentVisitId { get; set; }
+    /// <summary>
+    /// The planner confirmed a repeat the programme's rules refuse unless confirmed (确认再次安排: e.g. a second
+    /// 清廉家访 of a household in one half year); not stored, asked again at the next plan change into another period.
+    /// </summary>
+    public bool ConfirmRepeat { get; set; }
 }
 
 /// <summary>Form model for recording what happened.</summary>
