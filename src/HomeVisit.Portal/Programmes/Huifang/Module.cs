@@ -28,10 +28,11 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
         // 第八条（三）: 谈心谈话、个别交流、查阅资料; 电话回访、信函回访.
         AllowedForms = [VisitForm.OnSiteTalk, VisitForm.HeartTalk, VisitForm.PhoneVisit, VisitForm.LetterVisit],
         RequiredRecordFields = ["Record", "Attitude", "Outcome"],
-        // 第八条（二）: 两人以上组成工作组，方案报学校纪委主要负责人审核同意 (the discipline office's approver, never one of the team).
+        // 第八条（二）: 两人以上组成工作组，方案报学校纪委主要负责人审核同意 (the head of the discipline committee, never one of the team;
+        // any other 纪检监察 account is refused).
         MinTeamSize = 2,
         PlanNeedsApproval = true,
-        ApproverRole = Roles.DisciplineOffice,
+        ApproverRole = Roles.DisciplineHead,
     };
 
     // 附件 登记表 fields recorded with the revisit, and 第九条's outcome. The feedback to the person and their unit's
@@ -61,4 +62,7 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
 
     // The rules too are the discipline office's: a system admin may not open the programme at all.
     public IReadOnlyList<string> RuleAdminRoles => [Roles.DisciplineOffice];
+
+    // The plan notes (第八条（二）) hold however the revisit was planned: the general visit form, the calendar, the API.
+    public void AddServices(IServiceCollection services) => services.AddSingleton<IVisitStatusCheck, RevisitRules>();
 }
