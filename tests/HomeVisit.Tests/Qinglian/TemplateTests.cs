@@ -167,6 +167,18 @@ public sealed class TemplateTests : IDisposable
     }
 
     [Fact]
+    public async Task The_default_texts_speak_of_the_institution_configured_and_name_no_county()
+    {
+        var proposal = new HtmlParser().ParseDocument((await _w.Print.ProposalAsync(_w.S.Leader1)).Html).Body!.TextContent;
+        var pledge = new HtmlParser().ParseDocument((await _w.Print.CommitmentAsync(_w.S.Leader1, _w.S.StaffOneSpouse.Id)).Html).Body!.TextContent;
+
+        // Issue 16 item 8: the seed's 承诺书 said “助力清廉新邵建设”, the county it came from.
+        Assert.Contains("助力清廉甲示范学院建设", pledge);
+        Assert.DoesNotContain("新邵", proposal + pledge);
+        Assert.DoesNotContain("县", proposal + pledge);
+    }
+
+    [Fact]
     public async Task A_printed_pledge_uses_the_edited_text_and_a_recorded_commitment_notes_which_version_was_signed()
     {
         var revision = await _w.Templates.SaveAsync(_w.S.Admin, QinglianProgramme.CommitmentTemplate,
