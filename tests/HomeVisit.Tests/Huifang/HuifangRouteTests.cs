@@ -1,5 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
+using HomeVisit.Core.Exports;
+using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Sanctions;
 using HomeVisit.Core.Visits;
@@ -113,5 +115,41 @@ public sealed class HuifangRouteTests : IDisposable
         var own = await Assert.ThrowsAsync<PortalValidationException>(() => _w.Visits.DecideApprovalAsync(_w.Jiwei, visitId, version, true, null));
 
         Assert.Equal("工作组成员不能审批本组的方案。", own.Errors["ApprovalNote"]);
+    }
+
+    [Fact]
+    public async Task A_phone_revisit_records_no_family_members_met()
+    {
+        var plan = _w.Plan(await _w.WarningAsync(_w.S.StaffOne, DateOnly.FromDateTime(_w.S.Clock.Today).AddMonths(-3)));
+        plan.Form = VisitForm.PhoneVisit;
+        var visitId = await _w.Revisits.PlanAsync(_w.Anguan, plan);
+        await _w.Visits.DecideApprovalAsync(_w.Jiwei, visitId, (await _w.S.VisitRowAsync(visitId)).Version, true, null);
+        _w.S.Clock.Advance(TimeSpan.FromDays(2));
+        VisitOutcome Outcome(long version, List<int> family) => new()
+        {
+            Version = version, ActualStart = _w.S.Clock.Today.AddDays(-1).AddHours(15), Record = "电话回访，了解思想和工作状况。", FamilyMetIds = family,
+            FormData = { ["Attitude"] = "认识深刻。", ["Outcome"] = "予以肯定和鼓励" },
+        };
+        var version = (await _w.S.VisitRowAsync(visitId)).Version;
+
+        var error = await Assert.ThrowsAsync<PortalValidationException>(() =>
+            _w.Visits.RecordOutcomeAsync(_w.Jijian, visitId, Outcome(version, [_w.S.StaffOneSpouse.Id])));
+
+        Assert.Equal("电话回访、信函回访不登记见到的家属。", error.Errors[nameof(VisitOutcome.FamilyMetIds)]);
+        await _w.Visits.RecordOutcomeAsync(_w.Jijian, visitId, Outcome(version, []));
+        Assert.Equal(VisitStatus.Done, (await _w.S.VisitRowAsync(visitId)).Status);
+    }
+
+    [Fact]
+    public async Task The_revisit_ledger_and_visit_page_speak_of_回访人员_not_家访领导()
+    {
+        var common = new CommonLedger(_w.S.Db.Factory, _w.Catalog, new OrgService(_w.S.Db.Factory));
+        var exports = new ExportService(_w.S.Db.Factory, [new HuifangLedgerProvider(common)], common, _w.S.Clock);
+
+        var ledger = await exports.LedgerAsync(_w.Jiwei, SanctionAccess.ProgrammeKey, 2026, null);
+
+        Assert.Equal(["序号", "时间", "回访人员姓名", "职务", "回访对象姓名", "职务", "备注"], ledger.Columns);
+        Assert.Equal("回访人员", _w.Catalog.Find(SanctionAccess.ProgrammeKey)!.VisitorsLabel);
+        Assert.Equal("家访人员", _w.Catalog.Find("lianzheng")!.VisitorsLabel);
     }
 }

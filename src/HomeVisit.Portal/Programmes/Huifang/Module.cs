@@ -16,6 +16,9 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public string EnglishName => "Revisits of disciplined persons";
     public Type TextResources => typeof(HuifangResources);
     public string Colour => "#d68910";
+
+    // 附件 登记表 “回访人员”: the team is discipline staff, not leaders visiting a home.
+    public string VisitorsLabel => "回访人员";
     public string Source => "关于对受处分人员开展回访关爱的实施办法（德院纪字〔2023〕9 号）";
 
     public ProgrammeRules DefaultRules() => new()
@@ -64,5 +67,9 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public IReadOnlyList<string> RuleAdminRoles => [Roles.DisciplineOffice];
 
     // The plan notes (第八条（二）) hold however the revisit was planned: the general visit form, the calendar, the API.
-    public void AddServices(IServiceCollection services) => services.AddSingleton<IVisitStatusCheck, RevisitRules>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<IVisitStatusCheck, RevisitRules>();
+        services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, HuifangLedgerProvider>();
+    }
 }
