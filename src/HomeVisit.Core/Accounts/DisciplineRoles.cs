@@ -16,7 +16,7 @@ public sealed record DisciplineRoleHolder(int AccountId, string UserName, string
 /// </summary>
 public sealed class DisciplineRoleService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
-    public static readonly IReadOnlyList<string> Reserved = [Roles.DisciplineOffice, Roles.CaseManagement];
+    public static readonly IReadOnlyList<string> Reserved = [Roles.DisciplineOffice, Roles.CaseManagement, Roles.DisciplineHead];
 
     public const string GrantAction = "role-grant";
     public const string RevokeAction = "role-revoke";
@@ -96,6 +96,7 @@ public sealed class DisciplineRoleService(IDbContextFactory<PortalDbContext> dbF
     {
         Roles.DisciplineOffice => "纪检监察",
         Roles.CaseManagement => "案件管理室",
+        Roles.DisciplineHead => "纪委主要负责人",
         _ => role,
     };
 }

@@ -19,9 +19,14 @@ public static class Roles
     public const string Office = "Office";
     /// <summary>党委（党委办公室）: receives the important leads a visit turns up (seed 1 §8(二)), with the discipline office.</summary>
     public const string PartyCommittee = "PartyCommittee";
+    /// <summary>
+    /// 纪委主要负责人: approves revisit plans of disciplined persons (seed 5 第八条（二）“报请学校纪委主要负责人审核同意”); the
+    /// default approver role of 受处分人员回访关爱, so an ordinary 纪检监察 account cannot approve.
+    /// </summary>
+    public const string DisciplineHead = "DisciplineHead";
 
     public static readonly IReadOnlyList<string> All =
-        [SystemAdmin, ProgrammeAdmin, Leader, Liaison, DisciplineOffice, OrganisationDept, Staff, CaseManagement, Office, PartyCommittee];
+        [SystemAdmin, ProgrammeAdmin, Leader, Liaison, DisciplineOffice, OrganisationDept, Staff, CaseManagement, Office, PartyCommittee, DisciplineHead];
 
     /// <summary>Roles that oversee the whole institution's visits rather than their own.</summary>
     public static readonly IReadOnlyList<string> Oversight =

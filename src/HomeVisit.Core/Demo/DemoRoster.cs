@@ -327,7 +327,7 @@ internal sealed class DemoRoster
     {
         Admin = Account(DemoAccounts.Admin, "系统管理员", null, Roles.SystemAdmin, Roles.ProgrammeAdmin);
         Account(DemoAccounts.Leader, LeaderPerson.Name, LeaderPerson, Roles.Leader);
-        Account(DemoAccounts.DisciplineOffice, DisciplinePerson.Name, DisciplinePerson, Roles.DisciplineOffice);
+        Account(DemoAccounts.DisciplineOffice, DisciplinePerson.Name, DisciplinePerson, Roles.DisciplineOffice, Roles.DisciplineHead);
         Account(DemoAccounts.OrganisationDept, OrganisationPerson.Name, OrganisationPerson, Roles.OrganisationDept);
         Account(DemoAccounts.Staff, StaffPerson.Name, StaffPerson, Roles.Staff);
         Account(DemoAccounts.Liaison, LiaisonPerson.Name, LiaisonPerson, Roles.Liaison);

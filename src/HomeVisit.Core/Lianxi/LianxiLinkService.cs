@@ -93,6 +93,8 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
         }
         await CheckCommonAsync(db, user, v, e.LeaderId, e.StartsOn, e.EndsOn, ct);
         v.ThrowIfInvalid();
+        if (!e.ConfirmOutsideCollege) await WarnOutsideCollegeAsync(db, user, v, e.LeaderId, ids, ct);
+        v.ThrowIfInvalid();
         await ApplyAsync(db, user, e.LeaderId, LinkKind.Branch, ids.ToDictionary(id => id, _ => (LinkedPersonCategory?)null),
             DateOnly.FromDateTime(e.StartsOn!.Value), e.EndsOn is { } end ? DateOnly.FromDateTime(end) : null, ct);
     }
@@ -115,9 +117,51 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
         }
         await CheckCommonAsync(db, user, v, e.LeaderId, e.StartsOn, e.EndsOn, ct);
         v.ThrowIfInvalid();
+        if (!e.ConfirmWithoutActivists) await WarnActivistsAsync(db, user, v, e, ct);
+        v.ThrowIfInvalid();
         await ApplyAsync(db, user, e.LeaderId, LinkKind.Individual,
             e.People.GroupBy(p => p.PersonId).ToDictionary(g => g.Key, g => (LinkedPersonCategory?)g.First().Category),
             DateOnly.FromDateTime(e.StartsOn!.Value), e.EndsOn is { } end ? DateOnly.FromDateTime(end) : null, ct);
+    }
+
+    /// <summary>
+    /// 三、1 “院(部)党组织班子成员在院(部)范围内确定联系对象”: a leader of a college links that college's branches. Another
+    /// college's branch is not refused (机关 leaders are encouraged to link colleges' branches; a college leader may have
+    /// reasons) but must be confirmed. Leaders outside any college (school leaders, departments) are not limited here.
+    /// </summary>
+    private static async Task WarnOutsideCollegeAsync(PortalDbContext db, PortalUser user, Validator v, int leaderId, List<int> branchIds, CancellationToken ct)
+    {
+        var leaderUnit = await db.People.Where(p => p.Id == leaderId).Select(p => p.UnitId).FirstOrDefaultAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.InstitutionId == user.InstitutionId)
+            .Select(u => new { u.Id, u.ParentId, u.Kind, u.Name }).ToDictionaryAsync(u => u.Id, ct);
+        int? CollegeOf(int? unitId)
+        {
+            for (var id = unitId; id is int current && units.TryGetValue(current, out var u); id = u.ParentId)
+                if (u.Kind == OrgUnitKind.College) return u.Id;
+            return null;
+        }
+        if (CollegeOf(leaderUnit) is not int college) return;
+        var outside = branchIds.Where(id => CollegeOf(id) != college).ToList();
+        if (outside.Count == 0) return;
+        v.Add(nameof(BranchLinksEdit.ConfirmOutsideCollege),
+            $"{string.Join("、", outside.Select(id => units[id].Name))} 不在{units[college].Name}，学院班子成员一般联系本学院的党支部（三、1）；如确需联系，请勾选“确认跨学院联系”。");
+    }
+
+    /// <summary>
+    /// 三、2 “学校党委书记、党员校长还要带头联系 1-2 名优秀青年教师入党积极分子。院部党组织书记常态化联系青年教师入党积极分子”:
+    /// a 书记 or 校长 (by position; deputies are not meant) whose set has no 入党积极分子 is warned, and must be confirmed.
+    /// </summary>
+    private static async Task WarnActivistsAsync(PortalDbContext db, PortalUser user, Validator v, IndividualLinksEdit e, CancellationToken ct)
+    {
+        var position = await db.People.Where(p => p.Id == e.LeaderId && p.InstitutionId == user.InstitutionId).Select(p => p.Position).FirstOrDefaultAsync(ct) ?? "";
+        if (position.Contains('副') || !(position.Contains("书记") || position.Contains("校长"))) return;
+        var activists = e.People.Count(p => p.Category == LinkedPersonCategory.PartyActivist);
+        var schoolLevel = position.Contains("校长") || position.Contains("党委书记");
+        if (schoolLevel && activists is >= 1 and <= 2) return;
+        if (!schoolLevel && activists >= 1) return;
+        v.Add(nameof(IndividualLinksEdit.ConfirmWithoutActivists), schoolLevel
+            ? $"学校党委书记、党员校长应带头联系 1 至 2 名优秀青年教师入党积极分子（三、2），本次为 {activists} 名；如确有原因，请勾选“确认联系对象安排”。"
+            : "院部党组织书记应常态化联系青年教师入党积极分子（三、2），本次没有；如确有原因，请勾选“确认联系对象安排”。");
     }
 
     /// <summary>Ends every link of a kind from a day on (the leader leaves the post); the last day is the day before.</summary>

@@ -52,6 +52,8 @@ public sealed class BranchLinksEdit
     public List<int> BranchIds { get; set; } = [];
     public DateTime? StartsOn { get; set; }
     public DateTime? EndsOn { get; set; }
+    /// <summary>The 组织部 confirmed a branch outside the leader's own college (三、1 “一般……范围内确定”: allowed, never by accident).</summary>
+    public bool ConfirmOutsideCollege { get; set; }
 }
 
 public sealed class IndividualLinkItem
@@ -67,6 +69,8 @@ public sealed class IndividualLinksEdit
     public List<IndividualLinkItem> People { get; set; } = [];
     public DateTime? StartsOn { get; set; }
     public DateTime? EndsOn { get; set; }
+    /// <summary>The 办公室 confirmed a 书记's or 校长's set without the 入党积极分子 三、2 asks them to link.</summary>
+    public bool ConfirmWithoutActivists { get; set; }
 }
 
 /// <summary>Done and planned against a minimum, for one activity and one link in one semester.</summary>

@@ -84,6 +84,12 @@ public interface IProgrammeModule
     /// </summary>
     Type? VisitSection => null;
 
+    /// <summary>
+    /// What the programme calls the people who visit, on the visit page and the plan form (受处分人员回访关爱: 回访人员, seed 5
+    /// 附件 登记表; not 家访领导). A Chinese key of the module's text set.
+    /// </summary>
+    string VisitorsLabel => "家访人员";
+
     /// <summary>Registers the module's own services.</summary>
     void AddServices(IServiceCollection services) { }
 }

@@ -125,6 +125,7 @@ public static class RuleDiff
         Roles.DisciplineOffice => "纪检监察",
         Roles.OrganisationDept => "组织部",
         Roles.Staff => "职工",
+        Roles.DisciplineHead => "纪委主要负责人",
         _ => role,
     };
 

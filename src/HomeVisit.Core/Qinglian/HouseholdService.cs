@@ -284,31 +284,9 @@ public sealed class QinglianHouseholdService(
             var scope = await ScopeAsync(db, user, ct);
             if (!await scope.People(db, user.InstitutionId).AnyAsync(p => p.Id == plan.PersonId, ct))
                 throw new AccessDeniedException("该职工的家庭不在您负责家访的范围内。");
-
-            if (plan.PlannedStart is { } when && !plan.ConfirmRepeat)
-            {
-                var day = DateOnly.FromDateTime(when);
-                var r = await rules.RulesOnAsync(user.InstitutionId, Key, day, ct);
-                var period = Periods.Containing(r.Period, day, r.Semester);
-                var (start, end) = (period.StartTime, period.EndExclusive);
-                var earlier = await db.Visits.AsNoTracking()
-                    .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == Key &&
-                                v.Targets.Any(t => t.PersonId == plan.PersonId) &&
-                                ((v.Status == VisitStatus.Done && v.ActualStart >= start && v.ActualStart < end) ||
-                                 ((v.Status == VisitStatus.Planned || v.Status == VisitStatus.Notified) && v.PlannedStart >= start && v.PlannedStart < end)))
-                    .OrderByDescending(v => v.Status == VisitStatus.Done).ThenBy(v => v.PlannedStart)
-                    .Select(v => new { v.Status, v.PlannedStart, v.ActualStart }).FirstOrDefaultAsync(ct);
-                if (earlier is not null)
-                {
-                    var which = r.Period == PeriodKind.HalfYear ? "本半年" : "本期";
-                    var message = earlier.Status == VisitStatus.Done
-                        ? $"{which}已家访过（{period.Label}，{earlier.ActualStart:yyyy-MM-dd}）。每户每半年家访 1 次；如确需再次家访，请勾选“确认再次安排”。"
-                        : $"{which}已安排家访（{earlier.PlannedStart:yyyy-MM-dd HH:mm}），请勿重复安排；如确需再次家访，请勾选“确认再次安排”。";
-                    throw new PortalValidationException(nameof(plan.ConfirmRepeat), message);
-                }
-            }
         }
 
+        // The repeat in a half year is VisitService's to refuse (QinglianVisitRules), so every way of planning asks the same.
         return await visits.SavePlanAsync(user, new VisitPlan
         {
             ProgrammeKey = Key,
@@ -320,6 +298,7 @@ public sealed class QinglianHouseholdService(
             VisitorIds = plan.VisitorIds,
             RecorderId = plan.RecorderId,
             TargetPersonIds = [plan.PersonId],
+            ConfirmRepeat = plan.ConfirmRepeat,
         }, ct);
     }
 }

@@ -33,6 +33,8 @@ public static class QinglianProgramme
     public const string ProposalTemplate = "qinglian-changyishu";
     public const string CommitmentTemplate = "qinglian-chengnuoshu";
     public const string NoticeTemplate = "qinglian-tongzhishu";
+    /// <summary>三、3 “动员单位干部职工家属填写《家访情况登记表》”: printed per household, filled in by hand by the family.</summary>
+    public const string RegistrationTemplate = "qinglian-dengjibiao";
 
     public static IReadOnlyList<TemplateDefinition> Templates { get; } =
     [
@@ -40,6 +42,7 @@ public static class QinglianProgramme
         new(CommitmentTemplate, "家庭助廉承诺书", Key, ["单位名称", "承诺人", "与干部关系", "干部姓名", "干部单位职务", "日期"]),
         new(NoticeTemplate, "家访通知书", Key,
             ["单位名称", "家访对象", "家属", "家访时间", "家访地点", "家访人员", "家访事由", "联系人", "联系电话", "通知日期", "提前天数"]),
+        new(RegistrationTemplate, "家访情况登记表", Key, ["单位名称", "干部姓名", "干部单位职务", "家庭住址", "家庭成员", "家访时间", "家访人员", "日期"]),
     ];
 }
 

@@ -13,7 +13,7 @@ public static class SanctionAccess
     /// <summary>The programme the revisits are visits of (受处分人员回访关爱).</summary>
     public const string ProgrammeKey = "huifang";
 
-    public static readonly IReadOnlyList<string> Roles = [Accounts.Roles.DisciplineOffice, Accounts.Roles.CaseManagement];
+    public static readonly IReadOnlyList<string> Roles = [Accounts.Roles.DisciplineOffice, Accounts.Roles.CaseManagement, Accounts.Roles.DisciplineHead];
 
     /// <summary>Audit entity types that are sanction data in themselves.</summary>
     public static readonly IReadOnlyList<string> EntityTypes = [nameof(SanctionRecord), nameof(Revisit)];

@@ -14,6 +14,9 @@ public static class VisitFormNames
         VisitForm.BranchActivity => "参加支部活动",
         VisitForm.BranchReport => "听取支部汇报",
         VisitForm.OnSiteTalk => "现场谈话",
+        VisitForm.ClassroomVisit => "深入课堂",
+        VisitForm.CanteenVisit => "深入食堂",
+        VisitForm.DormitoryVisit => "深入宿舍（公寓）",
         _ => form.ToString(),
     };
 }

@@ -76,6 +76,11 @@ public sealed class VisitPlan
     public int? ParentVisitId { get; set; }
     /// <summary>The user confirmed the plan's warnings (<see cref="PortalValidationException.IsWarning"/>); not stored.</summary>
     public bool AcceptWarnings { get; set; }
+    /// <summary>
+    /// The planner confirmed a repeat the programme's rules refuse unless confirmed (确认再次安排: e.g. a second
+    /// 清廉家访 of a household in one half year); not stored, asked again at the next plan change into another period.
+    /// </summary>
+    public bool ConfirmRepeat { get; set; }
 }
 
 /// <summary>Form model for recording what happened.</summary>

@@ -14,9 +14,12 @@ namespace HomeVisit.Core.Visits;
 /// </summary>
 public sealed partial class VisitService(
     IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, TimeProvider clock,
-    IEnumerable<IVisitPlanCheck>? planChecks = null)
+    IEnumerable<IVisitPlanCheck>? planChecks = null, IEnumerable<IVisitStatusCheck>? statusChecks = null)
 {
     private readonly IReadOnlyList<IVisitPlanCheck> _planChecks = planChecks?.ToList() ?? [];
+    private readonly IReadOnlyList<IVisitStatusCheck> _statusChecks = statusChecks?.ToList() ?? [];
+
+    private IEnumerable<IVisitStatusCheck> StatusChecks(string programmeKey) => _statusChecks.Where(c => c.ProgrammeKey == programmeKey);
 
     /// <summary>
     /// The visits this user may see, as a query the database filters. Visits of a programme hidden from the user
@@ -310,6 +313,9 @@ public sealed partial class VisitService(
             throw new PortalValidationException("Status",
                 $"本项目须在家访前 {r.NoticeLeadDays} 天{(r.NoticeInWriting ? "书面" : "")}通知家访对象，最迟应在 " +
                 $"{DateOnly.FromDateTime(visit.PlannedStart).AddDays(-r.NoticeLeadDays):yyyy-MM-dd} 通知；现在通知已来不及，请先改期。");
+        var v = new Validator();
+        foreach (var check in StatusChecks(visit.ProgrammeKey)) await check.CheckNotifiedAsync(db, user, visit, r, v, ct);
+        v.ThrowIfInvalid();
         visit.Status = VisitStatus.Notified;
         visit.NotifiedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveOrConflictAsync(ct);
@@ -339,7 +345,9 @@ public sealed partial class VisitService(
         var targetPeople = await db.VisitTargets.Where(t => t.VisitId == id && t.PersonId != null).Select(t => t.PersonId!.Value).ToListAsync(ct);
         var allowedFamily = await db.FamilyMembers.Where(f => targetPeople.Contains(f.PersonId)).Select(f => f.Id).ToListAsync(ct);
         v.Check(outcome.FamilyMetIds.All(allowedFamily.Contains), nameof(outcome.FamilyMetIds), "所选家属不属于家访对象。");
-        ProgrammeRuleCheck.CheckOutcome(v, programmeRules, module, outcome);
+        v.Check(!MeetsNobody(visit.Form) || outcome.FamilyMetIds.Count == 0, nameof(outcome.FamilyMetIds), "电话回访、信函回访不登记见到的家属。");
+        ProgrammeRuleCheck.CheckOutcome(v, programmeRules, module, outcome, visit.Form);
+        foreach (var check in StatusChecks(visit.ProgrammeKey)) await check.CheckOutcomeAsync(db, user, visit, outcome, programmeRules, v, ct);
         v.ThrowIfInvalid();
 
         visit.ActualStart = outcome.ActualStart;
@@ -375,12 +383,16 @@ public sealed partial class VisitService(
         if (!approve) v.Require("ApprovalNote", note, "退回理由");
         v.ThrowIfInvalid();
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var visit = await Visible(db, user).Include(x => x.Visitors).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var visit = await Visible(db, user).Include(x => x.Visitors).Include(x => x.Targets).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         var r = await rules.RulesOnAsync(user.InstitutionId, visit.ProgrammeKey, DateOnly.FromDateTime(visit.PlannedStart), ct);
         if (r.ApproverRole is not { } approver || !user.IsInRole(approver)) throw new AccessDeniedException("您不是该项目的审批人。");
         if (IsVisitor(visit, user)) throw new PortalValidationException("ApprovalNote", "工作组成员不能审批本组的方案。");
         if (visit.Approval != ApprovalStatus.Pending || visit.Status is VisitStatus.Done or VisitStatus.Cancelled)
             throw new PortalValidationException("ApprovalNote", "该方案不在待审批状态。");
+        var checks = new Validator();
+        foreach (var check in StatusChecks(visit.ProgrammeKey)) await check.CheckApprovalAsync(db, user, visit, approve, r, checks, ct);
+        checks.ThrowIfInvalid();
         db.Entry(visit).Property(x => x.Version).OriginalValue = version;
         visit.Approval = approve ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
         visit.ApprovalNote = TextInput.Clean(note);
@@ -391,12 +403,15 @@ public sealed partial class VisitService(
 
     private async Task<Visit> LoadForChangeAsync(PortalDbContext db, PortalUser user, int id, long version, CancellationToken ct)
     {
-        var visit = await Visible(db, user).Include(x => x.Visitors).Include(x => x.FamilyMet)
-            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
+        var visit = await Visible(db, user).Include(x => x.Visitors).Include(x => x.Targets).Include(x => x.FamilyMet)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         if (!IsVisitor(visit, user) && !Oversees(user, visit.ProgrammeKey)) throw new AccessDeniedException();
         db.Entry(visit).Property(x => x.Version).OriginalValue = version;
         return visit;
     }
+
+    /// <summary>A phone call or a letter (seed 5 第八条（三）“电话回访或者信函回访”) meets nobody at home.</summary>
+    public static bool MeetsNobody(VisitForm form) => form is VisitForm.PhoneVisit or VisitForm.LetterVisit;
 
     private static bool IsVisitor(Visit v, PortalUser user) => user.PersonId is int me && v.Visitors.Any(x => x.PersonId == me);
 

@@ -16,6 +16,7 @@ public static class RoleNames
         Roles.CaseManagement => "案件管理室",
         Roles.Office => "办公室",
         Roles.PartyCommittee => "党委（党委办公室）",
+        Roles.DisciplineHead => "纪委主要负责人",
         _ => role,
     };
 }

@@ -27,10 +27,12 @@ public sealed class HuifangWorld : IDisposable
     public Person SecondDisciplinePerson { get; }
     public PortalUser Anguan { get; }
     public PortalUser Jijian { get; }
+    /// <summary>jiwei as 纪委主要负责人 too: the programme's default approver (seed 5 第八条（二）).</summary>
+    public PortalUser Jiwei { get; }
 
     public HuifangWorld()
     {
-        Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock, [new SanctionPlanCheck()]);
+        Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock, [new SanctionPlanCheck()], [new RevisitRules()]);
         FollowUps = new FollowUpService(S.Db.Factory, Catalog, S.Clock);
         Sanctions = new SanctionService(S.Db.Factory, S.Clock);
         Revisits = new RevisitService(S.Db.Factory, Visits, S.Clock);
@@ -44,7 +46,10 @@ public sealed class HuifangWorld : IDisposable
         var anguan = new UserAccount { InstitutionId = S.InstitutionA, UserName = "anguan", DisplayName = CasePerson.Name, PersonId = CasePerson.Id, Roles = [Roles.CaseManagement] };
         var jijian = new UserAccount { InstitutionId = S.InstitutionA, UserName = "jijian", DisplayName = SecondDisciplinePerson.Name, PersonId = SecondDisciplinePerson.Id, Roles = [Roles.DisciplineOffice] };
         db.UserAccounts.AddRange(anguan, jijian);
+        var jiwei = db.UserAccounts.Single(a => a.Id == S.Jiwei.UserId);
+        jiwei.Roles = [.. jiwei.Roles, Roles.DisciplineHead];
         db.SaveChanges();
+        Jiwei = PortalUser.From(jiwei);
         Anguan = PortalUser.From(anguan);
         Jijian = PortalUser.From(jijian);
     }

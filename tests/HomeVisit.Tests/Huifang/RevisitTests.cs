@@ -22,13 +22,12 @@ public sealed class RevisitTests : IDisposable
         var early = await Assert.ThrowsAsync<PortalValidationException>(() => _w.Visits.RecordOutcomeAsync(_w.Jijian, visitId, Outcome(detail.Version)));
         Assert.Equal("家访（回访）方案尚未审批同意，不能登记结果。", early.Errors[nameof(VisitOutcome.Record)]);
 
-        // jijian holds the approver role but is on the team; anguan is on the team and not the approver role.
-        var own = await Assert.ThrowsAsync<PortalValidationException>(() => _w.Visits.DecideApprovalAsync(_w.Jijian, visitId, detail.Version, true, null));
-        Assert.Equal("工作组成员不能审批本组的方案。", own.Errors["ApprovalNote"]);
+        // jijian is 纪检监察 but not 纪委主要负责人 (and on the team); anguan is on the team and not the approver role.
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Visits.DecideApprovalAsync(_w.Jijian, visitId, detail.Version, true, null));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Visits.DecideApprovalAsync(_w.Anguan, visitId, detail.Version, true, null));
-        Assert.False((await _w.Visits.GetAsync(_w.S.Jiwei, visitId)).CanRecord);
+        Assert.False((await _w.Visits.GetAsync(_w.Jiwei, visitId)).CanRecord);
 
-        await _w.Visits.DecideApprovalAsync(_w.S.Jiwei, visitId, detail.Version, approve: true, "同意按方案回访");
+        await _w.Visits.DecideApprovalAsync(_w.Jiwei, visitId, detail.Version, approve: true, "同意按方案回访");
         detail = await _w.Visits.GetAsync(_w.Jijian, visitId);
         Assert.True(detail.CanRecord);
         var outcome = Outcome(detail.Version);
@@ -87,7 +86,7 @@ public sealed class RevisitTests : IDisposable
         var visitId = await _w.Revisits.PlanAsync(_w.Anguan, _w.Plan(await DueRecordAsync()));
         var r = await _w.Revisits.GetAsync(_w.Anguan, visitId);
         Assert.True(r.CanEditNotes);
-        await _w.Visits.DecideApprovalAsync(_w.S.Jiwei, visitId, r.VisitVersion, true, null);
+        await _w.Visits.DecideApprovalAsync(_w.Jiwei, visitId, r.VisitVersion, true, null);
         r = await _w.Revisits.GetAsync(_w.Anguan, visitId);
         Assert.False(r.CanEditNotes);
 
@@ -115,8 +114,8 @@ public sealed class RevisitTests : IDisposable
         {
             Version = r.Version, FedBackToPersonOn = _w.S.Clock.Today, FedBackToUnitOn = _w.S.Clock.Today, FeedbackUnitName = "甲学院党总支", FeedbackNote = "当面反馈",
         });
-        r = await _w.Revisits.GetAsync(_w.S.Jiwei, visitId);
-        await _w.Revisits.ArchiveAsync(_w.S.Jiwei, visitId, new RevisitArchiveEdit { Version = r.Version, ArchivedOn = _w.S.Clock.Today, ArchiveNote = "案卷 2026-01" });
+        r = await _w.Revisits.GetAsync(_w.Jiwei, visitId);
+        await _w.Revisits.ArchiveAsync(_w.Jiwei, visitId, new RevisitArchiveEdit { Version = r.Version, ArchivedOn = _w.S.Clock.Today, ArchiveNote = "案卷 2026-01" });
 
         r = await _w.Revisits.GetAsync(_w.Anguan, visitId);
         Assert.Equal("案管干事", r.FedBackBy);
@@ -125,7 +124,7 @@ public sealed class RevisitTests : IDisposable
         Assert.Equal("纪委干事", r.ArchivedBy);
         Assert.Equal(DateOnly.FromDateTime(_w.S.Clock.Today), r.ArchivedOn);
 
-        var form = await _w.Revisits.RegistrationFormAsync(_w.S.Jiwei, visitId);
+        var form = await _w.Revisits.RegistrationFormAsync(_w.Jiwei, visitId);
         Assert.Equal("张老师", form.Name);
         Assert.Equal("大学本科", form.Education);
         Assert.Equal(new DateOnly(2005, 7, 1), form.WorkStartedOn);
@@ -155,8 +154,8 @@ public sealed class RevisitTests : IDisposable
     private async Task<int> DoneRevisitAsync()
     {
         var visitId = await _w.Revisits.PlanAsync(_w.Anguan, _w.Plan(await DueRecordAsync()));
-        var detail = await _w.Visits.GetAsync(_w.S.Jiwei, visitId);
-        await _w.Visits.DecideApprovalAsync(_w.S.Jiwei, visitId, detail.Version, true, null);
+        var detail = await _w.Visits.GetAsync(_w.Jiwei, visitId);
+        await _w.Visits.DecideApprovalAsync(_w.Jiwei, visitId, detail.Version, true, null);
         detail = await _w.Visits.GetAsync(_w.Jijian, visitId);
         var outcome = Outcome(detail.Version);
         outcome.FormData["Attitude"] = "对所犯错误认识深刻，工作积极。";

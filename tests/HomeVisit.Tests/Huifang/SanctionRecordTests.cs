@@ -16,14 +16,14 @@ public sealed class SanctionRecordTests : IDisposable
     {
         var id = await _w.WarningAsync(_w.S.StaffOne, new DateOnly(2026, 5, 1));
 
-        var read = await _w.Sanctions.GetAsync(_w.S.Jiwei, id);
+        var read = await _w.Sanctions.GetAsync(_w.Jiwei, id);
         Assert.Equal("张老师", read.PersonName);
         Assert.False(read.CanEdit);
         Assert.True((await _w.Sanctions.GetAsync(_w.Anguan, id)).CanEdit);
 
         var edit = SanctionEdit.From(read);
         edit.Reason = "改写";
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Sanctions.SaveAsync(_w.S.Jiwei, edit));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Sanctions.SaveAsync(_w.Jiwei, edit));
         foreach (var other in _w.Others)
             await Assert.ThrowsAsync<NotFoundException>(() => _w.Sanctions.SaveAsync(other, edit));
         Assert.Equal("违规收受礼品礼金。", (await _w.Sanctions.GetAsync(_w.Anguan, id)).Reason);
@@ -60,8 +60,8 @@ public sealed class SanctionRecordTests : IDisposable
         await _w.WarningAsync(_w.S.StaffTwo, today.AddMonths(-3), e => e.TransferredToJudicialOn = today.AddDays(-5).ToDateTime(TimeOnly.MinValue));
         await _w.WarningAsync(_w.S.LeaderTwo, today.AddMonths(-13));
 
-        var all = await _w.Sanctions.ListAsync(_w.S.Jiwei, new SanctionQuery());
-        var due = await _w.Sanctions.ListAsync(_w.S.Jiwei, new SanctionQuery(Status: RevisitEligibility.Due));
+        var all = await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery());
+        var due = await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery(Status: RevisitEligibility.Due));
 
         Assert.Equal(["张老师"], due.Items.Select(r => r.PersonName));
         Assert.Equal(3, all.Total);
@@ -77,8 +77,8 @@ public sealed class SanctionRecordTests : IDisposable
     {
         var id = await _w.WarningAsync(_w.S.StaffOne, new DateOnly(2026, 5, 1));
 
-        await _w.Sanctions.ListAsync(_w.S.Jiwei, new SanctionQuery());
-        await _w.Sanctions.GetAsync(_w.S.Jiwei, id);
+        await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery());
+        await _w.Sanctions.GetAsync(_w.Jiwei, id);
 
         var reads = await _w.S.ReadAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.Read && a.EntityType == nameof(SanctionRecord)).ToListAsync());
         Assert.Contains(reads, a => a.UserName == "jiwei" && a.EntityId == "list");

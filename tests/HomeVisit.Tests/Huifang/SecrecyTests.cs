@@ -34,8 +34,8 @@ public sealed class SecrecyTests : IDisposable
             await Assert.ThrowsAsync<NotFoundException>(() => _w.Revisits.RegistrationFormAsync(other, visit));
             await Assert.ThrowsAsync<NotFoundException>(() => _w.Visits.GetAsync(other, visit));
         }
-        Assert.Equal(record, (await _w.Sanctions.GetAsync(_w.S.Jiwei, record)).Id);
-        Assert.Equal(visit, (await _w.Revisits.GetAsync(_w.S.Jiwei, visit)).VisitId);
+        Assert.Equal(record, (await _w.Sanctions.GetAsync(_w.Jiwei, record)).Id);
+        Assert.Equal(visit, (await _w.Revisits.GetAsync(_w.Jiwei, visit)).VisitId);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class SecrecyTests : IDisposable
             Assert.DoesNotContain(found.Items, v => v.Id == visit || v.ProgrammeKey == "huifang");
             Assert.Empty((await _w.Visits.ListAsync(other, new VisitQuery(ProgrammeKey: "huifang"))).Items);
         }
-        Assert.Contains((await _w.Visits.ListAsync(_w.S.Jiwei, new VisitQuery(Search: "张老师"))).Items, v => v.Id == visit);
+        Assert.Contains((await _w.Visits.ListAsync(_w.Jiwei, new VisitQuery(Search: "张老师"))).Items, v => v.Id == visit);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class SecrecyTests : IDisposable
         Assert.DoesNotContain((await _w.FollowUps.ListAsync(_w.S.Leader1, new FollowUpQuery(PageSize: 200))).Items, f => f.Id == item);
         await Assert.ThrowsAsync<NotFoundException>(() => _w.FollowUps.GetAsync(_w.S.Leader1, item));
         await Assert.ThrowsAsync<NotFoundException>(() => _w.FollowUps.GetAsync(_w.S.Admin, item));
-        Assert.Equal(item, (await _w.FollowUps.GetAsync(_w.S.Jiwei, item)).Id);
+        Assert.Equal(item, (await _w.FollowUps.GetAsync(_w.Jiwei, item)).Id);
 
         await using var context = _w.S.Context();
         var accounts = new[] { _w.S.Leader1, _w.Anguan }
@@ -93,14 +93,14 @@ public sealed class SecrecyTests : IDisposable
     public async Task The_audit_log_shows_sanction_entries_to_the_discipline_office_and_none_to_a_system_admin()
     {
         var (record, visit) = await RevisitAsync();
-        await _w.Sanctions.GetAsync(_w.S.Jiwei, record);
+        await _w.Sanctions.GetAsync(_w.Jiwei, record);
 
         var admin = await _w.Audit.ListAsync(_w.S.Admin, new AuditQuery(PageSize: 200));
         Assert.DoesNotContain(admin.Items, a => SanctionAccess.EntityTypes.Contains(a.EntityType));
         Assert.DoesNotContain(admin.Items, a => a.EntityType == nameof(Visit) && a.EntityId == visit.ToString());
         Assert.DoesNotContain(admin.Items, a => a.Detail != null && a.Detail.Contains("违规收受礼品礼金"));
 
-        var jiwei = await _w.Audit.ListAsync(_w.S.Jiwei, new AuditQuery(PageSize: 200));
+        var jiwei = await _w.Audit.ListAsync(_w.Jiwei, new AuditQuery(PageSize: 200));
         Assert.Contains(jiwei.Items, a => a.EntityType == nameof(SanctionRecord) && a.EntityId == record.ToString() && a.Action == AuditActions.Create);
         Assert.Contains(jiwei.Items, a => a.EntityType == nameof(Visit) && a.EntityId == visit.ToString());
     }

@@ -90,7 +90,7 @@ public sealed class ProgressTests : IDisposable
     public async Task The_semester_summary_adds_up_per_leader_per_college_and_school_wide()
     {
         await ArrangeSemesterAsync();
-        await _w.Links.SaveBranchesAsync(_w.S.Zuzhi, new BranchLinksEdit { LeaderId = _w.S.LeaderTwo.Id, BranchIds = [_w.BranchTwo], StartsOn = LianxiWorld.At(9, 1) });
+        await _w.Links.SaveBranchesAsync(_w.S.Zuzhi, new BranchLinksEdit { LeaderId = _w.S.LeaderTwo.Id, BranchIds = [_w.BranchTwo], StartsOn = LianxiWorld.At(9, 1), ConfirmOutsideCollege = true });
 
         var s = await _w.Progress.SummaryAsync(_w.Office);
 

@@ -124,7 +124,7 @@ public sealed class RuleDiffTests
 
         Assert.Equal(labels.Distinct(), labels);
         Assert.Contains("审批角色", labels);
-        Assert.Equal("纪检监察", RuleDiff.Settings(new HuifangModule().DefaultRules()).Single(s => s.Label == "审批角色").Value);
+        Assert.Equal("纪委主要负责人", RuleDiff.Settings(new HuifangModule().DefaultRules()).Single(s => s.Label == "审批角色").Value);
     }
 
     [Fact]

@@ -152,7 +152,8 @@ public sealed class CommitmentTests : IDisposable
         Assert.True(before.CommitmentSigned);
         Assert.False(before.RegistrationFilled);
         Assert.Empty(before.Commitments);
-        Assert.Equal(NoticeState.NotSent, before.Notice.State);
+        // A done visit had its written notice in time (issue 16 item 1: no 已完成 without it).
+        Assert.Equal(NoticeState.InTime, before.Notice.State);
         Assert.Equal("张妻", Assert.Single(after.Commitments).FamilyMemberName);
         Assert.True(after.CanRecordCommitment);
         Assert.False(after.CanSendNotice);

@@ -1,5 +1,6 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Content;
+using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
@@ -29,6 +30,8 @@ public sealed class QinglianWorld : IDisposable
     public QinglianNoticeService Notices { get; }
     public CommitmentService Commitments { get; }
     public QinglianHouseholdService Households { get; }
+    /// <summary>The core visit service with 清廉家访's rules hooked in, as the portal wires it (every route).</summary>
+    public VisitService Visits { get; }
     public FollowUpReportService Reports { get; }
     public PersonFileService Files { get; }
     public QinglianPrintService Print { get; }
@@ -46,7 +49,9 @@ public sealed class QinglianWorld : IDisposable
         Store = new ScanStore(UploadRoot);
         Notices = new QinglianNoticeService(S.Db.Factory, Catalog, S.Rules, Templates, S.Clock);
         Commitments = new CommitmentService(S.Db.Factory, Catalog, Templates, Store, S.Clock);
-        Households = new QinglianHouseholdService(S.Db.Factory, Catalog, S.Rules, S.Visits, Notices, Commitments, S.Clock);
+        var qinglianRules = new QinglianVisitRules(Catalog, S.Clock);
+        Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock, [qinglianRules], [qinglianRules]);
+        Households = new QinglianHouseholdService(S.Db.Factory, Catalog, S.Rules, Visits, Notices, Commitments, S.Clock);
         Reports = new FollowUpReportService(S.Db.Factory, Catalog, Options.Create(ReportOptions), S.Clock);
         Files = new PersonFileService(S.Db.Factory, Catalog, Commitments, Reports, S.Clock);
         Print = new QinglianPrintService(S.Db.Factory, Catalog, Templates, S.Clock);
@@ -83,12 +88,30 @@ public sealed class QinglianWorld : IDisposable
             ConfirmRepeat = confirmRepeat,
         });
 
-    /// <summary>Records the visit as done at the given Beijing time (the clock must be at or after it), meeting the spouse.</summary>
-    public async Task RecordAsync(int visitId, DateTime actual, PortalUser? user = null)
+    /// <summary>Records the written notice as delivered on the day the visit was planned (if none was), as a careful visitor does.</summary>
+    public async Task NoticeAsync(int visitId, PortalUser? user = null)
     {
         user ??= S.Leader1;
-        var detail = await S.Visits.GetAsync(user, visitId);
-        await S.Visits.RecordOutcomeAsync(user, visitId, new VisitOutcome
+        var state = await Notices.StatusAsync(user, visitId);
+        if (state.State is NoticeState.InTime or NoticeState.NotRequired) return;
+        var created = await S.ReadAsync(db => db.Visits.Where(v => v.Id == visitId).Select(v => v.CreatedAt).SingleAsync());
+        var detail = await Visits.GetAsync(user, visitId);
+        await Notices.RecordSentAsync(user, visitId, new NoticeSent
+        {
+            Version = detail.Version, SentOn = created.ToBeijing().Date, Method = NoticeMethod.HandDelivered, Recipient = "张老师及家属",
+        });
+    }
+
+    /// <summary>
+    /// Records the visit as done at the given Beijing time (the clock must be at or after it), meeting the spouse; the written
+    /// notice is recorded first (delivered the day it was planned) unless <paramref name="notice"/> is false.
+    /// </summary>
+    public async Task RecordAsync(int visitId, DateTime actual, PortalUser? user = null, bool notice = true)
+    {
+        user ??= S.Leader1;
+        if (notice) await NoticeAsync(visitId, user);
+        var detail = await Visits.GetAsync(user, visitId);
+        await Visits.RecordOutcomeAsync(user, visitId, new VisitOutcome
         {
             Version = detail.Version,
             ActualStart = actual,

@@ -167,6 +167,39 @@ public sealed class TemplateTests : IDisposable
     }
 
     [Fact]
+    public async Task The_registration_form_prints_the_household_and_its_latest_visit_for_the_family_to_fill_in()
+    {
+        await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0));
+
+        var form = await _w.Print.RegistrationAsync(_w.S.Leader1, _w.StaffOne);
+
+        // Issue 16 item 8, seed 3 三、3 “动员单位干部职工家属填写《家访情况登记表》”.
+        Assert.Equal("家访情况登记表", form.Title);
+        var cells = new HtmlParser().ParseDocument(form.Html).QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        Assert.Contains("张老师", cells);
+        Assert.Contains("南宁市江南区星光大道88号", cells);
+        Assert.Contains("配偶 张妻；子女 张小明；父母 张父", cells);
+        Assert.Contains("2026年11月27日（星期五）19:00—20:30", cells);
+        Assert.Contains("李院长", cells);
+        Assert.Contains("家属的意见建议", cells);
+        Assert.DoesNotContain("{{", form.Html);
+        await Assert.ThrowsAsync<NotFoundException>(() => _w.Print.RegistrationAsync(_w.S.Leader2, _w.StaffOne));
+        await Assert.ThrowsAsync<NotFoundException>(() => _w.Print.RegistrationAsync(_w.S.Staff1, _w.StaffOne));
+    }
+
+    [Fact]
+    public async Task The_default_texts_speak_of_the_institution_configured_and_name_no_county()
+    {
+        var proposal = new HtmlParser().ParseDocument((await _w.Print.ProposalAsync(_w.S.Leader1)).Html).Body!.TextContent;
+        var pledge = new HtmlParser().ParseDocument((await _w.Print.CommitmentAsync(_w.S.Leader1, _w.S.StaffOneSpouse.Id)).Html).Body!.TextContent;
+
+        // Issue 16 item 8: the seed's 承诺书 said “助力清廉新邵建设”, the county it came from.
+        Assert.Contains("助力清廉甲示范学院建设", pledge);
+        Assert.DoesNotContain("新邵", proposal + pledge);
+        Assert.DoesNotContain("县", proposal + pledge);
+    }
+
+    [Fact]
     public async Task A_printed_pledge_uses_the_edited_text_and_a_recorded_commitment_notes_which_version_was_signed()
     {
         var revision = await _w.Templates.SaveAsync(_w.S.Admin, QinglianProgramme.CommitmentTemplate,

@@ -16,6 +16,9 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public string EnglishName => "Revisits of disciplined persons";
     public Type TextResources => typeof(HuifangResources);
     public string Colour => "#d68910";
+
+    // 附件 登记表 “回访人员”: the team is discipline staff, not leaders visiting a home.
+    public string VisitorsLabel => "回访人员";
     public string Source => "关于对受处分人员开展回访关爱的实施办法（德院纪字〔2023〕9 号）";
 
     public ProgrammeRules DefaultRules() => new()
@@ -28,10 +31,11 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
         // 第八条（三）: 谈心谈话、个别交流、查阅资料; 电话回访、信函回访.
         AllowedForms = [VisitForm.OnSiteTalk, VisitForm.HeartTalk, VisitForm.PhoneVisit, VisitForm.LetterVisit],
         RequiredRecordFields = ["Record", "Attitude", "Outcome"],
-        // 第八条（二）: 两人以上组成工作组，方案报学校纪委主要负责人审核同意 (the discipline office's approver, never one of the team).
+        // 第八条（二）: 两人以上组成工作组，方案报学校纪委主要负责人审核同意 (the head of the discipline committee, never one of the team;
+        // any other 纪检监察 account is refused).
         MinTeamSize = 2,
         PlanNeedsApproval = true,
-        ApproverRole = Roles.DisciplineOffice,
+        ApproverRole = Roles.DisciplineHead,
     };
 
     // 附件 登记表 fields recorded with the revisit, and 第九条's outcome. The feedback to the person and their unit's
@@ -65,4 +69,11 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
 
     // The rules too are the discipline office's: a system admin may not open the programme at all.
     public IReadOnlyList<string> RuleAdminRoles => [Roles.DisciplineOffice];
+
+    // The plan notes (第八条（二）) hold however the revisit was planned: the general visit form, the calendar, the API.
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<IVisitStatusCheck, RevisitRules>();
+        services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, HuifangLedgerProvider>();
+    }
 }

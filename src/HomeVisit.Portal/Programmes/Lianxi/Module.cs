@@ -33,7 +33,9 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
             new() { Name = "与联系党支部书记谈心", Per = QuotaPer.LinkedBranchSecretary, Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 1, Source = "四、1" },
             new() { Name = "与联系对象谈心谈话", Per = QuotaPer.LinkedIndividual, Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 2, Source = "四、2" },
         ],
-        AllowedForms = [VisitForm.BranchActivity, VisitForm.BranchReport, VisitForm.HeartTalk, VisitForm.HomeVisit],
+        // 三、2 “常态化深入学生课堂、食堂、公寓走访” as forms of their own.
+        AllowedForms = [VisitForm.BranchActivity, VisitForm.BranchReport, VisitForm.HeartTalk, VisitForm.HomeVisit,
+            VisitForm.ClassroomVisit, VisitForm.CanteenVisit, VisitForm.DormitoryVisit],
         RequiredRecordFields = ["Record"],
         PriorityTriggers = ["重要节日", "专家取得重大成就", "罹患重大疾病", "遇到特殊困难"],
     };

@@ -62,5 +62,13 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
     /// <summary>Notice, gift pack and commitments of a 清廉家访 visit, on the visit page.</summary>
     public Type? VisitSection => typeof(VisitSection);
 
+    // 分层负责, once a half year and the written notice hold on every route (VisitService runs them), not only on this module's pages.
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<HomeVisit.Core.Qinglian.QinglianVisitRules>();
+        services.AddSingleton<IVisitPlanCheck>(sp => sp.GetRequiredService<HomeVisit.Core.Qinglian.QinglianVisitRules>());
+        services.AddSingleton<IVisitStatusCheck>(sp => sp.GetRequiredService<HomeVisit.Core.Qinglian.QinglianVisitRules>());
+    }
+
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
 }
