@@ -9,6 +9,7 @@ using HomeVisit.Portal.Programmes.Ganbu;
 using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Security;
+using HomeVisit.Portal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ builder.Services.AddProgrammes();
 builder.AddPortalAuthentication();
 builder.Services.AddPortalUi();
 builder.AddPortalSecurity();
+builder.AddPortalInstances();
 
 var app = builder.Build();
 
@@ -49,7 +51,7 @@ app.UseAuthorization();
 app.UseMiddleware<ProgrammeGate>();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapPortalHealth();
 app.MapAccountEndpoints();
 app.MapCalendarEndpoints();
 app.MapExportEndpoints();
