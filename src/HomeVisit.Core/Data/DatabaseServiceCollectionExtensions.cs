@@ -50,7 +50,7 @@ public static class DatabaseServiceCollectionExtensions
     }
 
     /// <summary>The provider with the portal's migrations assembly for it; use it wherever a context is configured.</summary>
-    public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder builder, PortalDatabaseProvider provider, string connectionString)
+    public static TBuilder UsePortalDatabase<TBuilder>(this TBuilder builder, PortalDatabaseProvider provider, string connectionString) where TBuilder : DbContextOptionsBuilder
         => provider == PortalDatabaseProvider.PostgreSQL ? builder.UsePortalPostgreSql(connectionString) : builder.UsePortalSqlite(connectionString);
 
     /// <summary>
