@@ -57,7 +57,8 @@ public static class PostgresServer
         Database = name,
         // Many small databases live side by side in one run: keep few idle connections per database.
         MaxPoolSize = 20,
-        ConnectionIdleLifetime = 5,
+        ConnectionIdleLifetime = 10,
+        ConnectionPruningInterval = 5,
     }.ToString();
 
     private static string CreateMigratedTemplate()

@@ -89,8 +89,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
         => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    /// <summary>Set only by <see cref="DatabaseCopy"/>: rows are copied as they are, without new audit entries or versions.</summary>
+    internal bool CopyingRows { get; init; }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (CopyingRows) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries<AuditEntry>())
         {

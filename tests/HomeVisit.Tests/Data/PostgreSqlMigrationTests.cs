@@ -1,3 +1,4 @@
+using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Visits;
@@ -89,9 +90,12 @@ public sealed class PostgreSqlMigrationTests
             var institution = new Institution { Name = "甲示范学院", Kind = InstitutionKind.University, CreatedAt = created };
             db.Institutions.Add(institution);
             await db.SaveChangesAsync();
+            var account = new UserAccount { InstitutionId = institution.Id, UserName = "leader", DisplayName = "李院长" };
+            db.UserAccounts.Add(account);
+            await db.SaveChangesAsync();
             db.Visits.Add(new Visit
             {
-                InstitutionId = institution.Id, ProgrammeKey = "lianzheng", Form = VisitForm.HomeVisit,
+                InstitutionId = institution.Id, CreatedByUserId = account.Id, ProgrammeKey = "lianzheng", Form = VisitForm.HomeVisit,
                 PlannedStart = new DateTime(2026, 12, 8, 9, 0, 0), PlannedEnd = new DateTime(2026, 12, 8, 10, 30, 0), CreatedAt = created,
             });
             await db.SaveChangesAsync();
