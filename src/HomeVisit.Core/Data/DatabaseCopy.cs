@@ -41,7 +41,7 @@ public static class DatabaseCopy
         await using (var db = new PortalDbContext(source)) types = Ordered(db.Model);
         foreach (var type in types)
         {
-            var copied = (int)await Generic(nameof(CopyTableAsync), type).Invoke(null, [source, target, type, ct])!;
+            var copied = await (Task<int>)Generic(nameof(CopyTableAsync), type).Invoke(null, [source, target, type, ct])!;
             progress?.Invoke($"{type.GetTableName()}: {copied}");
         }
 
@@ -50,6 +50,14 @@ public static class DatabaseCopy
             if (db.Database.ProviderName == PostgreSqlDatabase.ProviderName) await PostgreSqlDatabase.ResetIdentitiesAsync(db, ct);
         }
 
+        return await VerifyAsync(source, target, ct);
+    }
+
+    /// <summary>Each table's row count and checksum on both sides.</summary>
+    public static async Task<IReadOnlyList<TableCopy>> VerifyAsync(DbContextOptions<PortalDbContext> source, DbContextOptions<PortalDbContext> target, CancellationToken ct = default)
+    {
+        List<IEntityType> types;
+        await using (var db = new PortalDbContext(source)) types = Ordered(db.Model);
         var report = new List<TableCopy>();
         foreach (var type in types)
         {

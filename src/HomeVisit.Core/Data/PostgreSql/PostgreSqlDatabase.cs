@@ -43,6 +43,27 @@ public static class PostgreSqlDatabase
         }
     }
 
+    /// <summary>
+    /// After rows were inserted with their ids (<see cref="DatabaseCopy"/>), moves each identity column's sequence past
+    /// the largest id, so the next row the portal adds does not collide.
+    /// </summary>
+    internal static async Task ResetIdentitiesAsync(PortalDbContext db, CancellationToken ct)
+    {
+        foreach (var type in db.Model.GetEntityTypes())
+        {
+            var key = type.FindPrimaryKey()?.Properties;
+            if (key is not { Count: 1 } || key[0].ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never) continue;
+            if (key[0].ClrType != typeof(int) && key[0].ClrType != typeof(long)) continue;
+            var table = type.GetTableName()!;
+            var column = key[0].GetColumnName();
+            // Identifiers come from our own model, never from input.
+#pragma warning disable EF1002
+            await db.Database.ExecuteSqlRawAsync(
+                $"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), coalesce(max(\"{column}\"), 0) + 1, false) FROM \"{table}\"", ct);
+#pragma warning restore EF1002
+        }
+    }
+
     /// <summary>The connection string with the password hidden, for messages.</summary>
     public static string Describe(string connectionString)
     {
