@@ -89,6 +89,12 @@ public static class PostgresServer
         if (bin is null)
             throw new InvalidOperationException("PostgreSQL is not installed: run scripts/test.sh (it installs Debian's postgresql) or set " + EnvironmentVariable + ".");
 
+        // The test host may be ended before its exit handler has removed a stopped cluster: clear those first.
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "homevisit-pg-*"))
+        {
+            if (File.Exists(Path.Combine(stale, "data", "postmaster.pid")) || Directory.GetLastWriteTimeUtc(stale) > DateTime.UtcNow.AddMinutes(-10)) continue;
+            try { Directory.Delete(stale, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
         var folder = Path.Combine(Path.GetTempPath(), "homevisit-pg-" + Guid.NewGuid().ToString("N")[..12]);
         var data = Path.Combine(folder, "data");
         Directory.CreateDirectory(folder);

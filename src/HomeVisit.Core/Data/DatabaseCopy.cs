@@ -149,12 +149,14 @@ public static class DatabaseCopy
         return (rows, Convert.ToHexString(hash.GetHashAndReset()));
     }
 
-    // The same value reads back with another DateTime.Kind on another provider (SQLite keeps none); the checksum compares values.
+    // The same value reads back with another DateTime.Kind on another provider (SQLite keeps none), and PostgreSQL keeps
+    // microseconds where SQLite's text keeps 100-nanosecond ticks: times are compared to the microsecond, which is all
+    // a PostgreSQL copy can hold (the seventh decimal of a second is dropped by the copy, documented in docs/operations.md).
     private static string Canonical(object? value) => value switch
     {
         null => "\u0000",
-        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
-        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
         byte[] bytes => Convert.ToBase64String(bytes),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
