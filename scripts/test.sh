@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: service, host, rendering and browser tests. Installs what the browser tests
-# need first (Debian's Chromium and CJK fonts, LibreOffice Calc for the workbook tests) and the SSO tests' OpenID provider (npm oidc-provider
-# under tests/HomeVisit.Tests/Sso/provider), so it works on a fresh machine and in CI.
+# need first (Debian's Chromium and CJK fonts, LibreOffice Calc for the workbook tests, PostgreSQL for the provider tests)
+# and the SSO tests' OpenID provider (npm oidc-provider under tests/HomeVisit.Tests/Sso/provider), so it works on a fresh
+# machine and in CI. Starts a throwaway PostgreSQL cluster on loopback for the run and removes it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,8 @@ command -v npm >/dev/null 2>&1 || need+=(npm)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 # The workbook tests open exported ledgers in LibreOffice, one of the three spreadsheet programs users have.
 command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+# The data-access and host tests also run on a real PostgreSQL server (docs/decisions/0014-postgresql.md).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} for the tests..."
   sudo_cmd=""
@@ -25,6 +28,23 @@ if [ ! -d "$provider/node_modules/oidc-provider" ]; then
   echo "Installing the SSO tests' OpenID provider (npm ci in $provider)..."
   (cd "$provider" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# A throwaway cluster on a free loopback port: initdb + pg_ctl as the postgres user when run as root (initdb refuses
+# root), as the current user otherwise. The tests read its administrator connection string from HOMEVISIT_TEST_POSTGRES
+# and give each test class or test its own database; a filtered `dotnet test` without it starts its own cluster.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pg_dir=$(mktemp -d /tmp/homevisit-pg.XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+pg_password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+echo "$pg_password" > "$pg_dir/pw"
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$pg_dir"; as_pg=(runuser -u postgres --); fi
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth-host=scram-sha-256 --auth-local=trust --pwfile="$pg_dir/pw" -E UTF8 --locale=C.UTF-8 >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
+stop_pg() { "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+export HOMEVISIT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=postgres"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet test HomeVisit.Portal.sln --logger "console;verbosity=normal" "$@"

@@ -10,6 +10,7 @@ using HomeVisit.Portal.Programmes.Lianxi;
 using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Security;
+using HomeVisit.Portal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +26,7 @@ builder.Services.AddProgrammes();
 builder.AddPortalAuthentication();
 builder.Services.AddPortalUi();
 builder.AddPortalSecurity();
+builder.AddPortalInstances();
 
 var app = builder.Build();
 
@@ -50,7 +52,7 @@ app.UseAuthorization();
 app.UseMiddleware<ProgrammeGate>();
 app.UseAntiforgery();
 
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapPortalHealth();
 app.MapAccountEndpoints();
 app.MapCalendarEndpoints();
 app.MapExportEndpoints();

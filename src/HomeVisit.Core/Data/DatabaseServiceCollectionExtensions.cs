@@ -1,9 +1,5 @@
 using HomeVisit.Core.Demo;
-using Microsoft.Data.Sqlite;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,44 +8,77 @@ using Microsoft.Extensions.Logging;
 
 namespace HomeVisit.Core.Data;
 
+/// <summary>Which database engine holds the portal's data (<c>Database:Provider</c>).</summary>
+public enum PortalDatabaseProvider
+{
+    /// <summary>One file beside the portal; the default for one institution on one server.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server; for several portal instances or a large system (docs/operations.md).</summary>
+    PostgreSQL,
+}
+
 public static class DatabaseServiceCollectionExtensions
 {
     public const string ConnectionStringName = "Portal";
+    public const string ProviderKey = "Database:Provider";
     public const string DemoSeedKey = "Demo:Seed";
 
     /// <summary>
-    /// Registers <see cref="IDbContextFactory{PortalDbContext}"/> on SQLite (<c>ConnectionStrings:Portal</c>,
-    /// by default <c>&lt;ContentRoot&gt;/data/homevisit.db</c>) and <see cref="TimeProvider.System"/> unless a
-    /// clock is already registered.
+    /// Registers <see cref="IDbContextFactory{PortalDbContext}"/> on the configured provider (<c>Database:Provider</c>,
+    /// SQLite unless told otherwise) with <c>ConnectionStrings:Portal</c> (on SQLite by default
+    /// <c>&lt;ContentRoot&gt;/data/homevisit.db</c>), and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
+        var provider = Provider(configuration);
         var connectionString = ResolveConnectionString(configuration, env);
-        EnsureDataFolder(connectionString);
+        if (provider == PortalDatabaseProvider.Sqlite) SqliteMigrations.EnsureDataFolder(connectionString);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(options => options.UsePortalSqlite(connectionString));
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(options => options.UsePortalDatabase(provider, connectionString));
         return services;
     }
 
+    /// <summary>The configured provider; an unknown name stops the start rather than silently using SQLite.</summary>
+    public static PortalDatabaseProvider Provider(IConfiguration configuration)
+    {
+        var configured = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(configured)) return PortalDatabaseProvider.Sqlite;
+        return Enum.TryParse<PortalDatabaseProvider>(configured.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"{ProviderKey} is \"{configured}\"; use Sqlite or PostgreSQL.");
+    }
+
+    /// <summary>The provider with the portal's migrations assembly for it; use it wherever a context is configured.</summary>
+    public static TBuilder UsePortalDatabase<TBuilder>(this TBuilder builder, PortalDatabaseProvider provider, string connectionString) where TBuilder : DbContextOptionsBuilder
+        => provider == PortalDatabaseProvider.PostgreSQL ? builder.UsePortalPostgreSql(connectionString) : builder.UsePortalSqlite(connectionString);
+
     /// <summary>
-    /// The configured SQLite connection string, or the default file under the content root. A relative
-    /// file name is taken relative to the content root rather than the working directory, so
-    /// <c>dotnet run</c> from another folder opens the same database.
+    /// The configured connection string. On SQLite, the default file under the content root when none is set, and a
+    /// relative file name taken relative to the content root rather than the working directory, so <c>dotnet run</c>
+    /// from another folder opens the same database. PostgreSQL needs one configured.
     /// </summary>
     public static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment env)
     {
         var configured = configuration.GetConnectionString(ConnectionStringName);
-        var builder = string.IsNullOrWhiteSpace(configured)
-            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(env.ContentRootPath, "data", "homevisit.db") }
-            : new SqliteConnectionStringBuilder(configured);
-        if (IsFile(builder) && !Path.IsPathRooted(builder.DataSource))
-            builder.DataSource = Path.GetFullPath(Path.Combine(env.ContentRootPath, builder.DataSource));
-        return builder.ToString();
+        if (Provider(configuration) == PortalDatabaseProvider.Sqlite) return SqliteMigrations.Resolve(configured, env.ContentRootPath);
+        return string.IsNullOrWhiteSpace(configured)
+            ? throw new InvalidOperationException($"{ProviderKey} is PostgreSQL but ConnectionStrings:{ConnectionStringName} is not set.")
+            : configured;
     }
+
+    /// <summary>
+    /// The portal's data folder for files beside the database (uploads by default): the SQLite file's folder, else
+    /// <c>&lt;content root&gt;/data</c>. Several instances share uploads only through <c>Uploads:Root</c> on a shared path.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment env)
+        => (Provider(configuration) == PortalDatabaseProvider.Sqlite ? SqliteMigrations.DataFolder(ResolveConnectionString(configuration, env)) : null)
+           ?? Path.Combine(env.ContentRootPath, "data");
 
     /// <summary>
     /// Brings the database to the current schema and, when <c>Demo:Seed</c> is set outside production,
     /// fills an empty database with the demo institution. Call once at start-up, before serving requests.
+    /// Several instances starting together on PostgreSQL are safe: EF's migration lock lets one migrate at a time.
     /// </summary>
     public static async Task InitialisePortalDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -59,18 +88,8 @@ public static class DatabaseServiceCollectionExtensions
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            EnsureDataFolder(db.Database.GetConnectionString());
-            await AdoptHandWrittenHistoryAsync(db, logger, cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
-            // WAL lets readers (the pages) carry on while a writer saves; the setting persists in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-        else
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
+        if (db.Database.IsSqlite()) await SqliteMigrations.MigrateAsync(db, logger, cancellationToken);
+        else await db.Database.MigrateAsync(cancellationToken);
 
         if (!configuration.GetValue<bool>(DemoSeedKey)) return;
         if (env.IsProduction())
@@ -80,37 +99,6 @@ public static class DatabaseServiceCollectionExtensions
         }
         if (await DemoSeeder.SeedAsync(db, services.GetRequiredService<TimeProvider>(), cancellationToken))
             logger.LogInformation("Seeded the demo institution {Name}; demo accounts use the password in DemoAccounts.", DemoAccounts.InstitutionName);
-    }
-
-    /// <summary>
-    /// A database made before the move to generated migrations has every hand-written migration applied, which
-    /// is exactly the generated baseline's schema: record the baseline as applied so that only later migrations run.
-    /// </summary>
-    internal static async Task AdoptHandWrittenHistoryAsync(PortalDbContext db, ILogger logger, CancellationToken cancellationToken)
-    {
-        var history = db.GetService<IHistoryRepository>();
-        if (!await history.ExistsAsync(cancellationToken)) return;
-        var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(r => r.MigrationId).ToHashSet(StringComparer.Ordinal);
-        if (!applied.Contains(SqliteMigrations.LastHandWritten)) return;
-        var baseline = db.Database.GetMigrations().First();
-        if (applied.Contains(baseline)) return;
-        var productVersion = typeof(DbContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "10.0";
-        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(baseline, productVersion)), cancellationToken);
-        logger.LogInformation("Adopted a database made by hand-written migrations: recorded {Baseline} as applied.", baseline);
-    }
-
-    private static bool IsFile(SqliteConnectionStringBuilder builder)
-        => builder.Mode != SqliteOpenMode.Memory
-           && !string.IsNullOrEmpty(builder.DataSource)
-           && !string.Equals(builder.DataSource, ":memory:", StringComparison.OrdinalIgnoreCase);
-
-    private static void EnsureDataFolder(string? connectionString)
-    {
-        if (string.IsNullOrWhiteSpace(connectionString)) return;
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (!IsFile(builder) || builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
     }
 }
 

@@ -6,12 +6,13 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace HomeVisit.Core.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
@@ -56,8 +57,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     /// <summary>The clock for audit timestamps; tests pass a fake one.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>The ASP.NET Core data-protection keys, shared by every portal instance on this database (docs/operations.md).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        // The model is built once per provider, so each provider's column types stay in its own folder.
+        if (Database.ProviderName == PostgreSqlDatabase.ProviderName) PostgreSqlDatabase.ConfigureModel(modelBuilder);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -82,8 +90,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
         => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    /// <summary>Set only by <see cref="DatabaseCopy"/>: rows are copied as they are, without new audit entries or versions.</summary>
+    internal bool CopyingRows { get; init; }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (CopyingRows) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries<AuditEntry>())
         {

@@ -1,6 +1,5 @@
 using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,18 +23,15 @@ public static class QinglianServiceCollectionExtensions
     }
 
     /// <summary>
-    /// <c>Uploads:Root</c> if set, else an <c>uploads</c> folder beside the SQLite database file (by default
-    /// &lt;content root&gt;/data/uploads), so uploads live in the data folder with the database and never in wwwroot.
+    /// <c>Uploads:Root</c> if set (a shared path when several instances serve), else an <c>uploads</c> folder in the data
+    /// folder (beside the SQLite database file, by default &lt;content root&gt;/data/uploads), so uploads live with the
+    /// data and never in wwwroot.
     /// </summary>
     public static string UploadsRoot(IConfiguration configuration, IHostEnvironment env)
     {
         if (configuration[UploadsRootKey] is { Length: > 0 } configured)
             return Path.IsPathRooted(configured) ? configured : Path.GetFullPath(Path.Combine(env.ContentRootPath, configured));
-        var builder = new SqliteConnectionStringBuilder(DatabaseServiceCollectionExtensions.ResolveConnectionString(configuration, env));
-        var file = builder.DataSource;
-        var isFile = !string.IsNullOrEmpty(file) && builder.Mode != SqliteOpenMode.Memory && file != ":memory:" &&
-                     !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
-        var dataFolder = isFile ? Path.GetDirectoryName(Path.GetFullPath(file))! : Path.Combine(env.ContentRootPath, "data");
+        var dataFolder = DatabaseServiceCollectionExtensions.DataFolder(configuration, env);
         return Path.Combine(dataFolder, "uploads");
     }
 }

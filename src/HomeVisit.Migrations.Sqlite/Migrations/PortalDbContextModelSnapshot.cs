@@ -2001,6 +2001,23 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.ToTable("VisitVisitors");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("HomeVisit.Core.Accounts.SsoRoleMapping", b =>
                 {
                     b.HasOne("HomeVisit.Core.Institutions.Institution", null)

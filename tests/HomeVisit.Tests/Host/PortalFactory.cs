@@ -23,7 +23,20 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(Folder, "portal.db");
 
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+    /// <summary>The database engine of this portal; SQLite unless a test asks for PostgreSQL.</summary>
+    public PortalDatabaseProvider Provider { get; init; } = PortalDatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// On PostgreSQL, a database of another portal to share (two instances on one database); by default each portal
+    /// gets a new empty database on the test run's server, dropped with the portal.
+    /// </summary>
+    public string? SharedPostgreSqlDatabase { get; init; }
+
+    private string? _postgreSql;
+
+    public string ConnectionString => Provider == PortalDatabaseProvider.PostgreSQL
+        ? SharedPostgreSqlDatabase ?? (_postgreSql ??= PostgresServer.CreateDatabase())
+        : new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
 
     /// <summary>Further configuration for this portal (e.g. short session times for the session tests); set before it starts.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
@@ -31,6 +44,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         // The daily reminder job would write while tests read; tests drive ReminderService directly.
@@ -47,7 +61,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalDbContext OpenDatabase()
     {
         _ = Services; // the host migrates and seeds on start
-        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).Options);
+        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(Provider, ConnectionString).Options);
     }
 
     /// <summary>The name shown for an account (its person's name for the demo accounts).</summary>
@@ -60,6 +74,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Drops pooled connections to this portal's file, e.g. before breaking or deleting it.</summary>
     public void ReleaseDatabase()
     {
+        if (Provider == PortalDatabaseProvider.PostgreSQL)
+        {
+            using var pooled = new Npgsql.NpgsqlConnection(ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(pooled);
+            return;
+        }
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -69,6 +89,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         ReleaseDatabase();
+        if (_postgreSql is not null) PostgresServer.DropDatabase(_postgreSql);
         try
         {
             if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);

@@ -11,19 +11,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HomeVisit.Tests.Scheduling;
 
-public sealed class DailyJobSchedulerTests : IDisposable
+/// <summary>Run on both providers: the lease is one conditional UPDATE, which each database must serialise.</summary>
+public abstract class DailyJobSchedulerTests : IDisposable
 {
     private readonly FakeClock _clock = FakeClock.AtBeijing(2026, 12, 1, 7, 0);
     private readonly TestDatabase _db;
 
-    public DailyJobSchedulerTests() => _db = TestDatabase.Create(_clock);
+    protected DailyJobSchedulerTests(PortalDatabaseProvider provider) => _db = TestDatabase.Create(_clock, provider);
 
     public void Dispose() => _db.Dispose();
 
     /// <summary>A scheduler as one portal instance has it: its own connection factory on the shared database file.</summary>
     private DailyJobScheduler Instance(params IDailyJob[] jobs)
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(_db.ConnectionString).Options;
+        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(_db.Provider, _db.ConnectionString).Options;
         return new DailyJobScheduler(new PortalDbContextFactory(options, _clock), jobs, _clock, NullLogger<DailyJobScheduler>.Instance);
     }
 
@@ -170,6 +171,10 @@ public sealed class DailyJobSchedulerTests : IDisposable
         public Task<string> RunAsync(CancellationToken ct) => throw new IOException("邮件服务器无法连接");
     }
 }
+
+public sealed class DailyJobSchedulerTestsOnSqlite() : DailyJobSchedulerTests(PortalDatabaseProvider.Sqlite);
+
+public sealed class DailyJobSchedulerTestsOnPostgreSql() : DailyJobSchedulerTests(PortalDatabaseProvider.PostgreSQL);
 
 public sealed class ScheduledJobsPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {

@@ -1,5 +1,6 @@
 using HomeVisit.Core.Audit;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using HomeVisit.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Security;
@@ -8,11 +9,9 @@ namespace HomeVisit.Tests.Security;
 /// Issue 13 item 20: the audit log is append-only in the database itself, not only in PortalDbContext: whoever opens the
 /// file cannot change an entry or delete a recent one. Entries older than the 180-day minimum retention may go.
 /// </summary>
-public sealed class AuditLogTests : IDisposable
+public sealed class AuditLogTests
 {
-    private readonly TestDatabase _db = TestDatabase.Create();
-
-    public void Dispose() => _db.Dispose();
+    private TestDatabase _db = null!;
 
     private async Task<long> AddEntryAsync(DateTime at)
     {
@@ -25,21 +24,19 @@ public sealed class AuditLogTests : IDisposable
 
     private async Task<int> ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection(_db.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync();
+        await using var db = _db.CreateContext();
+        return await db.Database.ExecuteSqlRawAsync(sql);
     }
 
-    [Fact]
-    public async Task The_database_refuses_to_change_any_entry_or_delete_a_recent_one_but_lets_old_ones_go()
+    [Theory, ClassData(typeof(Providers))]
+    public async Task The_database_refuses_to_change_any_entry_or_delete_a_recent_one_but_lets_old_ones_go(PortalDatabaseProvider provider)
     {
+        using var database = _db = TestDatabase.Create(provider: provider);
         var recent = await AddEntryAsync(DateTime.UtcNow.AddDays(-1));
         var old = await AddEntryAsync(DateTime.UtcNow.AddDays(-AuditEntry.MinimumRetentionDays - 20));
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync($"UPDATE \"AuditEntries\" SET \"UserName\" = 'someone-else' WHERE \"Id\" = {old}"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {recent}"));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync($"UPDATE \"AuditEntries\" SET \"UserName\" = 'someone-else' WHERE \"Id\" = {old}"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {recent}"));
         var deletedOld = await ExecuteAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {old}");
 
         Assert.Contains("append-only", update.Message);

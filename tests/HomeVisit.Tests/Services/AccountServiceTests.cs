@@ -1,3 +1,4 @@
+using HomeVisit.Core.Data;
 using System.Security.Claims;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Audit;
@@ -5,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Services;
 
-public sealed class AccountServiceTests : IDisposable
+/// <summary>Run on both providers: <see cref="AccountServiceTestsOnSqlite"/> and <see cref="AccountServiceTestsOnPostgreSql"/>.</summary>
+public abstract class AccountServiceTests(PortalDatabaseProvider provider) : IDisposable
 {
-    private readonly Scenario _s = new();
+    private readonly Scenario _s = new(provider);
 
     public void Dispose() => _s.Dispose();
 
@@ -103,3 +105,7 @@ public sealed class AccountServiceTests : IDisposable
         Assert.Equal("账号已停用", (await SignInAuditAsync())[^1].Detail);
     }
 }
+
+public sealed class AccountServiceTestsOnSqlite() : AccountServiceTests(PortalDatabaseProvider.Sqlite);
+
+public sealed class AccountServiceTestsOnPostgreSql() : AccountServiceTests(PortalDatabaseProvider.PostgreSQL);

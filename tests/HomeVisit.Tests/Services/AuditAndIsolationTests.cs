@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Services;
 
-public sealed class AuditAndIsolationTests : IDisposable
+/// <summary>Run on both providers: <see cref="AuditAndIsolationTestsOnSqlite"/> and <see cref="AuditAndIsolationTestsOnPostgreSql"/>.</summary>
+public abstract class AuditAndIsolationTests(PortalDatabaseProvider provider) : IDisposable
 {
-    private readonly Scenario _s = new();
+    private readonly Scenario _s = new(provider);
 
     public void Dispose() => _s.Dispose();
 
@@ -116,3 +117,7 @@ public sealed class AuditAndIsolationTests : IDisposable
         Assert.Equal(0, await _s.ReadAsync(db => db.Visits.CountAsync()));
     }
 }
+
+public sealed class AuditAndIsolationTestsOnSqlite() : AuditAndIsolationTests(PortalDatabaseProvider.Sqlite);
+
+public sealed class AuditAndIsolationTestsOnPostgreSql() : AuditAndIsolationTests(PortalDatabaseProvider.PostgreSQL);

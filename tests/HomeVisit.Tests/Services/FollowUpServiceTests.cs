@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Services;
 
-public sealed class FollowUpServiceTests : IDisposable
+/// <summary>Run on both providers: <see cref="FollowUpServiceTestsOnSqlite"/> and <see cref="FollowUpServiceTestsOnPostgreSql"/>.</summary>
+public abstract class FollowUpServiceTests(PortalDatabaseProvider provider) : IDisposable
 {
-    private readonly Scenario _s = new();
+    private readonly Scenario _s = new(provider);
 
     public void Dispose() => _s.Dispose();
 
@@ -163,3 +164,7 @@ public sealed class FollowUpServiceTests : IDisposable
         Assert.Equal(FollowUpStatus.Open, (await _s.FollowUpRowAsync(id)).Status);
     }
 }
+
+public sealed class FollowUpServiceTestsOnSqlite() : FollowUpServiceTests(PortalDatabaseProvider.Sqlite);
+
+public sealed class FollowUpServiceTestsOnPostgreSql() : FollowUpServiceTests(PortalDatabaseProvider.PostgreSQL);

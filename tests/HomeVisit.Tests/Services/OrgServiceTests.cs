@@ -3,9 +3,10 @@ using HomeVisit.Core.Institutions;
 
 namespace HomeVisit.Tests.Services;
 
-public sealed class OrgServiceTests : IDisposable
+/// <summary>Run on both providers: <see cref="OrgServiceTestsOnSqlite"/> and <see cref="OrgServiceTestsOnPostgreSql"/>.</summary>
+public abstract class OrgServiceTests(PortalDatabaseProvider provider) : IDisposable
 {
-    private readonly Scenario _s = new();
+    private readonly Scenario _s = new(provider);
 
     public void Dispose() => _s.Dispose();
 
@@ -80,3 +81,7 @@ public sealed class OrgServiceTests : IDisposable
         await Assert.ThrowsAsync<NotFoundException>(() => _s.Org.GetUnitAsync(_s.LeaderB, _s.CollegeJia));
     }
 }
+
+public sealed class OrgServiceTestsOnSqlite() : OrgServiceTests(PortalDatabaseProvider.Sqlite);
+
+public sealed class OrgServiceTestsOnPostgreSql() : OrgServiceTests(PortalDatabaseProvider.PostgreSQL);

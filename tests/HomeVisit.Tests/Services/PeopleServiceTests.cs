@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Services;
 
-public sealed class PeopleServiceTests : IDisposable
+/// <summary>Run on both providers: <see cref="PeopleServiceTestsOnSqlite"/> and <see cref="PeopleServiceTestsOnPostgreSql"/>.</summary>
+public abstract class PeopleServiceTests(PortalDatabaseProvider provider) : IDisposable
 {
-    private readonly Scenario _s = new();
+    private readonly Scenario _s = new(provider);
 
     public void Dispose() => _s.Dispose();
 
@@ -131,3 +132,7 @@ public sealed class PeopleServiceTests : IDisposable
         Assert.Equal("0771-1234567", (await _s.People.GetAsync(_s.Zuzhi, _s.StaffOne.Id)).Phone);
     }
 }
+
+public sealed class PeopleServiceTestsOnSqlite() : PeopleServiceTests(PortalDatabaseProvider.Sqlite);
+
+public sealed class PeopleServiceTestsOnPostgreSql() : PeopleServiceTests(PortalDatabaseProvider.PostgreSQL);

@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace HomeVisit.Tests.Services;
 
 /// <summary>Every module plans and records visits under its own rules (issue 3 §4).</summary>
-public sealed class ProgrammeRuleEnforcementTests : IDisposable
+/// <summary>Run on both providers: <see cref="ProgrammeRuleEnforcementTestsOnSqlite"/> and <see cref="ProgrammeRuleEnforcementTestsOnPostgreSql"/>.</summary>
+public abstract class ProgrammeRuleEnforcementTests(PortalDatabaseProvider provider) : IDisposable
 {
-    private readonly Scenario _s = new();
+    private readonly Scenario _s = new(provider);
 
     public void Dispose() => _s.Dispose();
 
@@ -95,3 +96,7 @@ public sealed class ProgrammeRuleEnforcementTests : IDisposable
     // The huifang revisit rules (team of two discipline staff, approval before recording, secrecy) are tested in
     // Huifang/RevisitTests and Huifang/SecrecyTests, with sanction records behind the revisits.
 }
+
+public sealed class ProgrammeRuleEnforcementTestsOnSqlite() : ProgrammeRuleEnforcementTests(PortalDatabaseProvider.Sqlite);
+
+public sealed class ProgrammeRuleEnforcementTestsOnPostgreSql() : ProgrammeRuleEnforcementTests(PortalDatabaseProvider.PostgreSQL);

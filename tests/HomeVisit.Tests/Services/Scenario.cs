@@ -5,16 +5,15 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HomeVisit.Tests.Services;
 
 /// <summary>
-/// A small, fully known world in a fresh SQLite file: two institutions, an org tree in A, a handful of
+/// A small, fully known world in a fresh database (SQLite file, or PostgreSQL for the provider tests): two institutions, an org tree in A, a handful of
 /// people and accounts with distinct roles, and the core services wired to a <see cref="FakeClock"/>.
-/// Each test gets its own copy of a template file seeded once per run, so tests can change anything.
+/// Each test gets its own copy of a template database seeded once per run and provider, so tests can change anything.
 /// </summary>
 public sealed class Scenario : IDisposable
 {
@@ -62,12 +61,11 @@ public sealed class Scenario : IDisposable
     /// <summary>Number of extra teachers in 甲系 (for paging): names 教师01.., staff numbers T001...</summary>
     public const int ExtraTeachers = 23;
 
-    public Scenario()
+    public Scenario(PortalDatabaseProvider provider = PortalDatabaseProvider.Sqlite)
     {
-        // Migrating and seeding once and copying the file per test keeps the suite fast on two cores.
-        var template = Template.Value;
-        Db = TestDatabase.CreateEmpty(Clock);
-        File.Copy(template.Db.FilePath, Db.FilePath);
+        // Migrating and seeding once and copying the database per test keeps the suite fast on two cores.
+        var template = Templates[provider].Value;
+        Db = TestDatabase.CopyOf(template.Db, Clock);
         CopyIdsFrom(template);
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
         Org = new OrgService(Db.Factory);
@@ -78,18 +76,18 @@ public sealed class Scenario : IDisposable
         Accounts = new AccountService(Db.Factory, Options.Create(AccountOptions), Clock);
     }
 
-    private Scenario(bool template)
+    private Scenario(PortalDatabaseProvider provider, bool template)
     {
         _ = template;
-        Db = TestDatabase.Create(Clock);
+        Db = TestDatabase.Create(Clock, provider);
         Org = null!; People = null!; Rules = null!; Visits = null!; FollowUps = null!; Accounts = null!;
         Seed();
-        using var connection = new SqliteConnection(Db.ConnectionString);
-        SqliteConnection.ClearPool(connection);
+        Db.ReleaseConnections();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Db.Dispose();
     }
 
-    private static readonly Lazy<Scenario> Template = new(() => new Scenario(template: true));
+    private static readonly Dictionary<PortalDatabaseProvider, Lazy<Scenario>> Templates = Enum.GetValues<PortalDatabaseProvider>()
+        .ToDictionary(p => p, p => new Lazy<Scenario>(() => new Scenario(p, template: true)));
 
     private void CopyIdsFrom(Scenario t)
     {

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Services;
 
-public sealed class VisitServiceTests : IDisposable
+/// <summary>Run on both providers: <see cref="VisitServiceTestsOnSqlite"/> and <see cref="VisitServiceTestsOnPostgreSql"/>.</summary>
+public abstract class VisitServiceTests(PortalDatabaseProvider provider) : IDisposable
 {
-    private readonly Scenario _s = new();
+    private readonly Scenario _s = new(provider);
 
     public void Dispose() => _s.Dispose();
 
@@ -259,3 +260,7 @@ public sealed class VisitServiceTests : IDisposable
         Assert.Equal("jiwei", entry.UserName);
     }
 }
+
+public sealed class VisitServiceTestsOnSqlite() : VisitServiceTests(PortalDatabaseProvider.Sqlite);
+
+public sealed class VisitServiceTestsOnPostgreSql() : VisitServiceTests(PortalDatabaseProvider.PostgreSQL);
