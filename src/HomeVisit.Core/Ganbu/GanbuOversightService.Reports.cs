@@ -83,7 +83,7 @@ public sealed partial class GanbuOversightService
             })
             .ToListAsync(ct);
         return rows
-            .Select(u => new GanbuQuarterReportRow(u.Id, u.Name, u.Report?.Version ?? 0, u.Report?.Summary, u.Report?.SubmittedAt?.ToBeijing(), u.Report?.By,
+            .Select(u => new GanbuQuarterReportRow(u.Id, u.Name, u.Report?.Version ?? 0, u.Report?.Summary, u.Report?.SubmittedAt?.ToInstitutionTime(), u.Report?.By,
                 u.Report?.MeetingDate, u.Report?.MeetingConclusions, directs || led.Contains(u.Id)))
             .OrderBy(r => r.SubmittedAt is not null)
             .ToList();

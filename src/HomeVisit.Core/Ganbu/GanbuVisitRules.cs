@@ -60,7 +60,7 @@ internal sealed class GanbuVisitRules : IVisitPlanCheck
     /// <summary>A handling visit or revisit is never dated before the request it answers.</summary>
     internal static void CheckNotBeforeFiled(Validator v, DateTime plannedStart, DateTime filedUtc)
     {
-        var filed = filedUtc.ToBeijing();
+        var filed = filedUtc.ToInstitutionTime();
         v.Check(plannedStart >= filed.AddSeconds(-filed.Second), nameof(VisitPlan.PlannedStart),
             $"家访时间不能早于诉求提交时间（{filed:yyyy-MM-dd HH:mm}）。");
     }

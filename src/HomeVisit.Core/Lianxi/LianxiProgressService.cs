@@ -235,7 +235,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         var visits = raw.Select(v => new VisitRow(v.Id, v.When, v.Form, v.Status, v.FormDataJson, v.Visitors,
             v.People.Select(p => (p.Id, p.Name)).ToList(), v.Branches)).ToList();
         // A plan for a day before today is overdue: it counts neither as done nor as 已安排 (VisitSchedule).
-        var startOfToday = clock.StartOfToday();
+        var startOfToday = db.Clock.StartOfToday();
         visits.RemoveAll(v => VisitSchedule.IsOverdue(v.Status, v.When, startOfToday));
         var branchIds = leaders.SelectMany(l => l.Branches).Select(b => b.BranchId!.Value).Distinct().ToList();
         var secretaries = await db.UnitLeaderships.AsNoTracking()

@@ -24,8 +24,11 @@ public sealed record ClosedPeriodChange(Period Period, int RequiredBefore, int R
 /// Per-institution programme settings: which programmes are on, and their rules over time. Rules are
 /// read for a day, so each period is judged by the rules in force at its start.
 /// </summary>
-public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog catalog, TimeProvider clock)
+public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog catalog, TimeProvider clock,
+    IEnumerable<Quotas.IQuotaLinkCounter>? linkCounters = null)
 {
+    private readonly IReadOnlyList<Quotas.IQuotaLinkCounter> _linkCounters = [.. linkCounters ?? []];
+
     public static readonly JsonSerializerOptions Json = new()
     {
         Converters = { new JsonStringEnumConverter() },
@@ -194,8 +197,8 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
             var (period, before) = Quotas.QuotaService.PeriodOn(Before, day);
             if (period.End < effectiveFrom) break;
             var (periodAfter, after) = Quotas.QuotaService.PeriodOn(After, day);
-            var was = await Quotas.QuotaService.LinesUnderAsync(db, institutionId, key, period, before, ct);
-            var will = await Quotas.QuotaService.LinesUnderAsync(db, institutionId, key, periodAfter, after, ct);
+            var was = await Quotas.QuotaService.LinesUnderAsync(db, institutionId, key, period, before, _linkCounters, ct);
+            var will = await Quotas.QuotaService.LinesUnderAsync(db, institutionId, key, periodAfter, after, _linkCounters, ct);
             if (periodAfter != period || Results(was) != Results(will))
                 result.Add(new ClosedPeriodChange(period, was.Values.Sum(l => l.Sum(x => x.Required)), will.Values.Sum(l => l.Sum(x => x.Required)),
                     was.Count, will.Count, was.Values.Count(l => l.All(x => x.Met)), will.Values.Count(l => l.All(x => x.Met))));

@@ -199,12 +199,16 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     }
 
     /// <summary>Each matched visitor's lines; only <paramref name="onlyPerson"/> when given.</summary>
-    private async Task<Dictionary<int, List<QuotaLine>>> ComputeAsync(PortalDbContext db, int institutionId, string key, Period period,
-        ProgrammeRules rules, int? onlyPerson, CancellationToken ct)
+    private Task<Dictionary<int, List<QuotaLine>>> ComputeAsync(PortalDbContext db, int institutionId, string key, Period period,
+        ProgrammeRules rules, int? onlyPerson, CancellationToken ct) =>
+        ComputeAsync(db, institutionId, key, period, rules, onlyPerson, _linkCounters, ct);
+
+    private static async Task<Dictionary<int, List<QuotaLine>>> ComputeAsync(PortalDbContext db, int institutionId, string key, Period period,
+        ProgrammeRules rules, int? onlyPerson, IReadOnlyList<IQuotaLinkCounter> linkCounters, CancellationToken ct)
     {
         var matched = await MatchAsync(db, institutionId, rules, period, onlyPerson, ct);
         // Per-link rules (seed 4 四、1, 四、2) apply to whoever has such links, account or not, and owe the minimum per link.
-        var perLink = rules.Quotas.Any(q => q.Per != QuotaPer.Visitor) && _linkCounters.FirstOrDefault(c => c.ProgrammeKey == key) is { } counter
+        var perLink = rules.Quotas.Any(q => q.Per != QuotaPer.Visitor) && linkCounters.FirstOrDefault(c => c.ProgrammeKey == key) is { } counter
             ? await counter.TallyAsync(db, institutionId, period, rules, onlyPerson, ct)
             : [];
 
@@ -463,8 +467,8 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
 
     /// <summary>Every visitor's lines for a period judged by the given rules (no access check; for rule-change previews).</summary>
     internal static Task<Dictionary<int, List<QuotaLine>>> LinesUnderAsync(PortalDbContext db, int institutionId, string key, Period period,
-        ProgrammeRules rules, CancellationToken ct) =>
-        rules.Quotas.Count == 0 ? Task.FromResult(new Dictionary<int, List<QuotaLine>>()) : ComputeAsync(db, institutionId, key, period, rules, null, ct);
+        ProgrammeRules rules, IReadOnlyList<IQuotaLinkCounter> linkCounters, CancellationToken ct) =>
+        rules.Quotas.Count == 0 ? Task.FromResult(new Dictionary<int, List<QuotaLine>>()) : ComputeAsync(db, institutionId, key, period, rules, null, linkCounters, ct);
 
     private static bool SameSemester(SemesterStarts a, SemesterStarts b) =>
         a.SpringMonth == b.SpringMonth && a.SpringDay == b.SpringDay && a.AutumnMonth == b.AutumnMonth && a.AutumnDay == b.AutumnDay;

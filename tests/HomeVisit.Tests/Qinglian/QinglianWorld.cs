@@ -98,7 +98,7 @@ public sealed class QinglianWorld : IDisposable
         var detail = await Visits.GetAsync(user, visitId);
         await Notices.RecordSentAsync(user, visitId, new NoticeSent
         {
-            Version = detail.Version, SentOn = created.ToBeijing().Date, Method = NoticeMethod.HandDelivered, Recipient = "张老师及家属",
+            Version = detail.Version, SentOn = created.ToInstitutionTime().Date, Method = NoticeMethod.HandDelivered, Recipient = "张老师及家属",
         });
     }
 
