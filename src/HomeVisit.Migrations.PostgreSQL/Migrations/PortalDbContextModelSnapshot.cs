@@ -593,6 +593,67 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.ToTable("GanbuInspections");
                 });
 
+            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuQuarterReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeetingConclusions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("MeetingRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MeetingRecordedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SubmittedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingRecordedByUserId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InstitutionId", "Year", "Quarter", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("GanbuQuarterReports");
+                });
+
             modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRecordArchive", b =>
                 {
                     b.Property<int>("Id")
@@ -2197,6 +2258,33 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .IsRequired();
 
                     b.Navigation("HeadPerson");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuQuarterReport", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingRecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Unit");
                 });
