@@ -5,8 +5,6 @@ using HomeVisit.Portal.Calendar;
 using HomeVisit.Portal.Exports;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
-using HomeVisit.Portal.Programmes.Ganbu;
-using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Security;
 
@@ -54,8 +52,7 @@ app.MapAccountEndpoints();
 app.MapCalendarEndpoints();
 app.MapExportEndpoints();
 app.MapRosterImportEndpoints();
-app.MapGanbuEndpoints();
-app.MapQinglianEndpoints();
+app.MapProgrammeEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

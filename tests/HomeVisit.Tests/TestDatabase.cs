@@ -23,7 +23,7 @@ public sealed class TestDatabase : IDisposable
         FilePath = Path.Combine(Folder, "test.db");
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
         Clock = clock ?? TimeProvider.System;
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).Options;
+        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options;
         Factory = new PortalDbContextFactory(options, Clock);
         if (migrate)
         {

@@ -27,7 +27,9 @@ public static class DatabaseServiceCollectionExtensions
         var connectionString = ResolveConnectionString(configuration, env);
         EnsureDataFolder(connectionString);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(options => options.UsePortalSqlite(connectionString));
+        // The modules registered by the host's AddProgrammes() contribute their entities to the one model.
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>((sp, options) =>
+            options.UsePortalSqlite(connectionString).UseProgrammeModels(sp.GetServices<Programmes.IProgrammeModule>()));
         return services;
     }
 

@@ -56,7 +56,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        foreach (var module in ProgrammeModels.ModulesIn(options)) module.ConfigureModel(modelBuilder);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -7,7 +7,7 @@ namespace HomeVisit.Portal.Localization;
 /// <summary>A programme module that brings its own resource set (every module in the portal does).</summary>
 public interface ILocalizedProgramme
 {
-    /// <summary>The marker type of the module's resource set, e.g. <c>typeof(GanbuResources)</c>.</summary>
+    /// <summary>The marker type of the module's resource set (IProgrammeModule.TextResources, never null here).</summary>
     Type TextResources { get; }
 }
 
@@ -21,9 +21,7 @@ public sealed class ProgrammeTexts(IStringLocalizerFactory factory, IEnumerable<
 
     public IStringLocalizer For(string? programmeKey)
     {
-        var resources = modules.FirstOrDefault(m => m.Key == programmeKey) is ILocalizedProgramme localized
-            ? localized.TextResources
-            : typeof(PortalResources);
+        var resources = modules.FirstOrDefault(m => m.Key == programmeKey)?.TextResources ?? typeof(PortalResources);
         return _byKey.GetOrAdd(programmeKey ?? "", _ => ResourceChain.Create(factory, resources));
     }
 }

@@ -60,6 +60,15 @@ public sealed class GanbuModule : IProgrammeModule, ILocalizedProgramme
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
 
+    /// <summary>Requests are the programme's daily business: everyone who may use it finds them in the main menu.</summary>
+    public IReadOnlyList<ProgrammeNavEntry> MainMenu { get; } = [new("干部诉求", "/programmes/ganbu/requests", "forum")];
+
+    /// <summary>On the programme's home page: its pages as the user's roles allow, with what is waiting.</summary>
+    public Type? HomeSection => typeof(GanbuLinks);
+
+    /// <summary>The intake API for the mini-program and the quarterly summary export.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGanbuEndpoints();
+
     /// <summary>On a 干部家访's page: its requests, recording one raised during the visit, and the record form.</summary>
     public Type? VisitSection => typeof(VisitPanel);
 
