@@ -8,7 +8,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// The organisation department's view (seed 2 §四（二）“每季度一总结”, §四（四）督导检查): the quarterly summary per unit,

@@ -1,4 +1,4 @@
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 public static class GanbuLimits
 {

@@ -1,10 +1,9 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Ganbu;
 using HomeVisit.Core.Programmes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace HomeVisit.Portal.Programmes.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// The module's pages: the signed-in user, and whether the institution has 干部家访 switched on (checked again inside the

@@ -2,7 +2,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>Who handles a request: a leader of the requester's unit, or of the nearest unit above that has one.</summary>
 public sealed record GanbuRoute(int PersonId, string Name, string? Position, int UnitId, string UnitName, LeadershipRole Role)

@@ -4,7 +4,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// Keys for the intake API (<c>POST /api/ganbu/requests</c>), one or more per institution, named after the client that

@@ -1,6 +1,6 @@
 using HomeVisit.Core.Scheduling;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// Escalates overdue requests once a day shortly after midnight, Beijing time, so a handler who opens nothing still

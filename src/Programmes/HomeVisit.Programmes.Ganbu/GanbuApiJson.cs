@@ -1,9 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using HomeVisit.Core.Ganbu;
 
-namespace HomeVisit.Portal.Programmes.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// The intake API's JSON: reading a submission field by field (so every bad field gets its own message), the response

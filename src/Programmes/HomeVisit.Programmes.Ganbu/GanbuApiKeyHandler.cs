@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Ganbu;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace HomeVisit.Portal.Programmes.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;key&gt;</c> for the intake API. Only the API endpoints name this scheme, so the portal's

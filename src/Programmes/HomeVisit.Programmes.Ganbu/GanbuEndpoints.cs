@@ -1,9 +1,8 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Ganbu;
 using Microsoft.AspNetCore.Authorization;
 
-namespace HomeVisit.Portal.Programmes.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// 干部家访's minimal API endpoints: the intake API for the institution's mini-program (API key, see docs/api.md) and the

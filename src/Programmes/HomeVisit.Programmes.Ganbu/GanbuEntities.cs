@@ -3,7 +3,7 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// What a cadre asks for, by the situations seed 2 §二 says call for a visit first

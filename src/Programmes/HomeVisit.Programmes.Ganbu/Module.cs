@@ -1,11 +1,10 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Ganbu;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.AspNetCore.Authentication;
 using HomeVisit.Portal.Localization;
 
-namespace HomeVisit.Portal.Programmes.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>干部家访: seed 2, 魏县领导干部家访制度实施意见 (魏组〔2023〕6 号).</summary>
 public sealed class GanbuModule : IProgrammeModule, ILocalizedProgramme

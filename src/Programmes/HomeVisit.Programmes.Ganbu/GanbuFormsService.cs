@@ -5,7 +5,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// Seed 2's annexes from the recorded visits: the unit's ledger (魏县领导干部家访台账) and each visit's record form

@@ -1,6 +1,6 @@
 using HomeVisit.Core.Visits;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>Form model for filing a request in the portal; mutable so a refused form keeps what was typed.</summary>
 public sealed class GanbuRequestInput

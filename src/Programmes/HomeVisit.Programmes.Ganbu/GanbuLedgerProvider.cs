@@ -1,7 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Exports;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// The .xlsx export of the 魏县领导干部家访台账: for a unit, the same rows and numbers as the ledger page

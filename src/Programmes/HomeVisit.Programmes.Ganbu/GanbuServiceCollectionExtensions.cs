@@ -1,7 +1,7 @@
 using HomeVisit.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 public static class GanbuServiceCollectionExtensions
 {

@@ -2,7 +2,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// Days to resolve a request, per tier and institution. Defaults 15 (普通), 10 (特别困难), 7 (特别重大): the seed says

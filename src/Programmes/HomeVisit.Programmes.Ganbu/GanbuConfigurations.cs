@@ -4,7 +4,7 @@ using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HomeVisit.Core.Ganbu;
+namespace HomeVisit.Programmes.Ganbu;
 
 internal sealed class GanbuRequestConfiguration : IEntityTypeConfiguration<GanbuRequest>
 {
