@@ -53,7 +53,8 @@ app.MapCalendarEndpoints();
 app.MapExportEndpoints();
 app.MapRosterImportEndpoints();
 app.MapProgrammeEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+    .AddAdditionalAssemblies([.. ProgrammesServiceCollectionExtensions.PageAssemblies(app.Services.GetServices<HomeVisit.Core.Programmes.IProgrammeModule>())]);
 
 app.Run();
 

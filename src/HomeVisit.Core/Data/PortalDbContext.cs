@@ -28,13 +28,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<InstitutionProgramme> InstitutionProgrammes => Set<InstitutionProgramme>();
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
-    public DbSet<Ganbu.GanbuRequest> GanbuRequests => Set<Ganbu.GanbuRequest>();
-    public DbSet<Ganbu.GanbuRequestStep> GanbuRequestSteps => Set<Ganbu.GanbuRequestStep>();
-    public DbSet<Ganbu.GanbuRequestVisit> GanbuRequestVisits => Set<Ganbu.GanbuRequestVisit>();
-    public DbSet<Ganbu.GanbuApiKey> GanbuApiKeys => Set<Ganbu.GanbuApiKey>();
-    public DbSet<Ganbu.GanbuSettings> GanbuSettings => Set<Ganbu.GanbuSettings>();
-    public DbSet<Ganbu.GanbuInspection> GanbuInspections => Set<Ganbu.GanbuInspection>();
-    public DbSet<Ganbu.GanbuRecordArchive> GanbuRecordArchives => Set<Ganbu.GanbuRecordArchive>();
     public DbSet<Lianzheng.LianzhengPlanItem> LianzhengPlanItems => Set<Lianzheng.LianzhengPlanItem>();
     public DbSet<Lianzheng.LianzhengRecordArchive> LianzhengRecordArchives => Set<Lianzheng.LianzhengRecordArchive>();
     public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace HomeVisit.Portal.Localization;
 
 /// <summary>
-/// The localizer pages inject as <c>T</c> (<c>@inject Texts&lt;GanbuResources&gt; T</c> in a folder's _Imports.razor):
+/// The localizer pages inject as <c>T</c> (<c>@inject Texts&lt;&lt;Name&gt;Resources&gt; T</c> in a folder's _Imports.razor):
 /// the framework's resx localizer of one resource set, keyed by the Chinese text. A text the set does not translate
 /// is looked up in the core set (<see cref="PortalResources"/>), because modules build on the core's words
 /// (保存, 取消, period and role names); the core never looks into a module, and no module into another, so one

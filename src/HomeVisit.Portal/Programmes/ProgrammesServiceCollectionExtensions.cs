@@ -1,5 +1,5 @@
 using HomeVisit.Core.Programmes;
-using HomeVisit.Portal.Programmes.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Portal.Programmes.Huifang;
 using HomeVisit.Portal.Programmes.Lianxi;
 using HomeVisit.Portal.Programmes.Lianzheng;

@@ -9,7 +9,7 @@ namespace HomeVisit.Programmes.Ganbu;
 /// <summary>
 /// <c>Authorization: Bearer &lt;key&gt;</c> for the intake API. Only the API endpoints name this scheme, so the portal's
 /// cookie never authenticates them and a key never opens a page. The principal carries the key's institution (so
-/// <see cref="ProgrammeGate"/> and the services scope by it) and the key's id. A missing, malformed, unknown or revoked
+/// the host's programme gate and the services scope by it) and the key's id. A missing, malformed, unknown or revoked
 /// key is answered 401 with <c>WWW-Authenticate: Bearer</c> and a JSON problem body.
 /// </summary>
 public sealed class GanbuApiKeyHandler(

@@ -21,7 +21,7 @@ public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFact
     {
         EnsureAdmin(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.GanbuApiKeys.AsNoTracking().Where(k => k.InstitutionId == user.InstitutionId)
+        return await db.Set<GanbuApiKey>().AsNoTracking().Where(k => k.InstitutionId == user.InstitutionId)
             .OrderBy(k => k.RevokedAt != null).ThenByDescending(k => k.CreatedAt)
             .Select(k => new GanbuApiKeyView(k.Id, k.Version, k.Name, k.Prefix, k.CreatedAt,
                 db.UserAccounts.Where(a => a.Id == k.CreatedByUserId).Select(a => a.DisplayName).FirstOrDefault(),
@@ -36,7 +36,7 @@ public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFact
         var clean = name?.Trim();
         new Validator().Require("Name", clean, "密钥名称").MaxLength("Name", clean, 100, "密钥名称").ThrowIfInvalid();
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        if (await db.GanbuApiKeys.AnyAsync(k => k.InstitutionId == user.InstitutionId && k.Name == clean && k.RevokedAt == null, ct))
+        if (await db.Set<GanbuApiKey>().AnyAsync(k => k.InstitutionId == user.InstitutionId && k.Name == clean && k.RevokedAt == null, ct))
             throw new PortalValidationException("Name", "已有同名的有效密钥，请换一个名称。");
 
         var prefix = RandomPrefix();
@@ -46,7 +46,7 @@ public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFact
             InstitutionId = user.InstitutionId, Name = clean!, Prefix = prefix, KeyHash = Hash(plain),
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedByUserId = user.UserId,
         };
-        db.GanbuApiKeys.Add(key);
+        db.Set<GanbuApiKey>().Add(key);
         await db.SaveChangesAsync(ct);
         return new GanbuNewApiKey(new GanbuApiKeyView(key.Id, key.Version, key.Name, key.Prefix, key.CreatedAt, user.DisplayName, null, null), plain);
     }
@@ -55,7 +55,7 @@ public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFact
     {
         EnsureAdmin(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var key = await db.GanbuApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.InstitutionId == user.InstitutionId, ct)
+        var key = await db.Set<GanbuApiKey>().FirstOrDefaultAsync(k => k.Id == id && k.InstitutionId == user.InstitutionId, ct)
                   ?? throw new NotFoundException();
         if (key.RevokedAt is not null) throw new PortalValidationException("Status", "该密钥已停用。");
         db.Entry(key).Property(k => k.Version).OriginalValue = version;
@@ -72,14 +72,14 @@ public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFact
             return null;
         var prefix = presented.Substring(KeyStart.Length, PrefixLength);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var key = await db.GanbuApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
+        var key = await db.Set<GanbuApiKey>().AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, ct);
         if (key is null || key.RevokedAt is not null) return null;
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(presented)), Encoding.ASCII.GetBytes(key.KeyHash))) return null;
 
         // When it was last used, at most once a minute; not audited (it is not a change anyone made).
         var now = clock.GetUtcNow().UtcDateTime;
         if (key.LastUsedAt is null || key.LastUsedAt < now.AddMinutes(-1))
-            await db.GanbuApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+            await db.Set<GanbuApiKey>().Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         return new GanbuApiCaller(key.Id, key.InstitutionId, key.Name);
     }
 

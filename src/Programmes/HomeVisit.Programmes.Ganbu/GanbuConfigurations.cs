@@ -10,6 +10,7 @@ internal sealed class GanbuRequestConfiguration : IEntityTypeConfiguration<Ganbu
 {
     public void Configure(EntityTypeBuilder<GanbuRequest> b)
     {
+        b.ToTable("GanbuRequests");
         b.Property(x => x.Summary).HasMaxLength(GanbuLimits.Summary);
         b.Property(x => x.Description).HasMaxLength(GanbuLimits.Description);
         b.Property(x => x.ClientRequestId).HasMaxLength(GanbuLimits.ClientRequestId);
@@ -41,6 +42,7 @@ internal sealed class GanbuRequestStepConfiguration : IEntityTypeConfiguration<G
 {
     public void Configure(EntityTypeBuilder<GanbuRequestStep> b)
     {
+        b.ToTable("GanbuRequestSteps");
         b.Property(x => x.ActorName).HasMaxLength(100);
         b.Property(x => x.Note).HasMaxLength(2000);
         b.HasOne(x => x.Handler).WithMany().HasForeignKey(x => x.HandlerPersonId).OnDelete(DeleteBehavior.Restrict);
@@ -52,6 +54,7 @@ internal sealed class GanbuRequestVisitConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<GanbuRequestVisit> b)
     {
+        b.ToTable("GanbuRequestVisits");
         b.HasOne(x => x.Visit).WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.RequestId, x.VisitId }).IsUnique();
     }
@@ -61,6 +64,7 @@ internal sealed class GanbuApiKeyConfiguration : IEntityTypeConfiguration<GanbuA
 {
     public void Configure(EntityTypeBuilder<GanbuApiKey> b)
     {
+        b.ToTable("GanbuApiKeys");
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Prefix).HasMaxLength(20);
         b.Property(x => x.KeyHash).HasMaxLength(64);
@@ -87,6 +91,7 @@ internal sealed class GanbuInspectionConfiguration : IEntityTypeConfiguration<Ga
 {
     public void Configure(EntityTypeBuilder<GanbuInspection> b)
     {
+        b.ToTable("GanbuInspections");
         b.Property(x => x.Note).HasMaxLength(2000);
         b.Property(x => x.InspectedBy).HasMaxLength(100);
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
@@ -101,6 +106,7 @@ internal sealed class GanbuRecordArchiveConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<GanbuRecordArchive> b)
     {
+        b.ToTable("GanbuRecordArchives");
         b.Property(x => x.ArchivedByName).HasMaxLength(100);
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Visit).WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Restrict);

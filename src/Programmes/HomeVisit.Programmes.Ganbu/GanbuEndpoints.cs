@@ -6,7 +6,7 @@ namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// 干部家访's minimal API endpoints: the intake API for the institution's mini-program (API key, see docs/api.md) and the
-/// quarterly summary export (signed-in overseers). Both sit under the programme's paths, so <see cref="ProgrammeGate"/>
+/// quarterly summary export (signed-in overseers). Both sit under the programme's paths, so the host's programme gate
 /// answers 404 while the institution has the programme switched off.
 /// </summary>
 public static class GanbuEndpoints

@@ -46,11 +46,11 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
             .OrderBy(v => v.ActualStart).ThenBy(v => v.Id)
             .ToListAsync(ct);
         var ids = visits.Select(v => v.Id).ToList();
-        var links = await db.GanbuRequestVisits.AsNoTracking().Where(l => ids.Contains(l.VisitId))
+        var links = await db.Set<GanbuRequestVisit>().AsNoTracking().Where(l => ids.Contains(l.VisitId))
             .Select(l => new { l.VisitId, l.Purpose, l.Request!.Category }).ToListAsync(ct);
-        var raised = await db.GanbuRequests.AsNoTracking().Where(r => r.SourceVisitId != null && ids.Contains(r.SourceVisitId.Value))
+        var raised = await db.Set<GanbuRequest>().AsNoTracking().Where(r => r.SourceVisitId != null && ids.Contains(r.SourceVisitId.Value))
             .Select(r => new { VisitId = r.SourceVisitId!.Value, r.Category }).ToListAsync(ct);
-        var archived = await db.GanbuRecordArchives.AsNoTracking().Where(a => ids.Contains(a.VisitId)).Select(a => a.VisitId).ToListAsync(ct);
+        var archived = await db.Set<GanbuRecordArchive>().AsNoTracking().Where(a => ids.Contains(a.VisitId)).Select(a => a.VisitId).ToListAsync(ct);
 
         var rows = new List<GanbuLedgerRow>();
         foreach (var v in visits)
@@ -91,7 +91,7 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
         if (target.UnitId is int unitId)
             number = (await NumberedAsync(db, user.InstitutionId, unitId, visit.ActualStart!.Value.Year, ct)).FirstOrDefault(r => r.VisitId == visit.Id)?.Number ?? 0;
         var requests = await LinkedRequestsAsync(db, visit.Id, ct);
-        var archive = await db.GanbuRecordArchives.AsNoTracking().FirstOrDefaultAsync(a => a.VisitId == visit.Id, ct);
+        var archive = await db.Set<GanbuRecordArchive>().AsNoTracking().FirstOrDefaultAsync(a => a.VisitId == visit.Id, ct);
         var blocked = archive is null ? Blocker(visit, requests) : null;
 
         var form = VisitFormData.Parse(visit.FormDataJson);
@@ -134,11 +134,11 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadVisitAsync(db, user, visitId, ct);
         if (!CanArchive(user, visit)) throw new AccessDeniedException("只有家访人员和组织部可以归档记录单。");
-        if (await db.GanbuRecordArchives.AnyAsync(a => a.VisitId == visitId, ct))
+        if (await db.Set<GanbuRecordArchive>().AnyAsync(a => a.VisitId == visitId, ct))
             throw new PortalValidationException("Archive", "该记录单已归档。");
         if (Blocker(visit, await LinkedRequestsAsync(db, visit.Id, ct)) is { } reason)
             throw new PortalValidationException("Archive", reason);
-        db.GanbuRecordArchives.Add(new GanbuRecordArchive
+        db.Set<GanbuRecordArchive>().Add(new GanbuRecordArchive
         {
             InstitutionId = user.InstitutionId, VisitId = visitId, ArchivedAt = clock.GetUtcNow().UtcDateTime,
             ArchivedByUserId = user.UserId, ArchivedByName = user.DisplayName,
@@ -166,7 +166,7 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
 
     /// <summary>Requests this visit handled, revisited or raised.</summary>
     private static async Task<List<LinkedRequest>> LinkedRequestsAsync(PortalDbContext db, int visitId, CancellationToken ct) =>
-        await db.GanbuRequests.AsNoTracking()
+        await db.Set<GanbuRequest>().AsNoTracking()
             .Where(r => r.SourceVisitId == visitId || r.Visits.Any(l => l.VisitId == visitId))
             .OrderBy(r => r.Id)
             .Select(r => new LinkedRequest(r.Summary, r.Status, r.Resolution, r.Feedback))

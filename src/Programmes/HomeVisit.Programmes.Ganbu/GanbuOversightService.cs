@@ -47,17 +47,17 @@ public sealed class GanbuOversightService(
         var today = clock.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        var filed = await db.GanbuRequests.AsNoTracking()
+        var filed = await db.Set<GanbuRequest>().AsNoTracking()
             .Where(r => r.InstitutionId == user.InstitutionId && r.FiledOn >= from && r.FiledOn <= to)
             .Select(r => new { r.Id, r.UnitId, r.Tier, r.Category, r.Status, r.FiledOn, r.ClosedOn, r.Deadline, r.OverdueSince })
             .ToListAsync(ct);
         var start = from.ToDateTime(TimeOnly.MinValue);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var revisits = await db.GanbuRequestVisits.AsNoTracking()
+        var revisits = await db.Set<GanbuRequestVisit>().AsNoTracking()
             .Where(l => l.InstitutionId == user.InstitutionId && l.Purpose == GanbuVisitPurpose.Revisit && l.Visit!.Status == VisitStatus.Done &&
                         l.Visit.ActualStart >= start && l.Visit.ActualStart < end)
             .Select(l => new { l.VisitId, l.Request!.UnitId }).Distinct().ToListAsync(ct);
-        var inspections = await db.GanbuInspections.AsNoTracking()
+        var inspections = await db.Set<GanbuInspection>().AsNoTracking()
             .Where(i => i.InstitutionId == user.InstitutionId && i.Date >= from && i.Date <= to)
             .Select(i => new { i.UnitId, i.Kind }).ToListAsync(ct);
 
@@ -93,7 +93,7 @@ public sealed class GanbuOversightService(
         var total = Summarise(0, "合计", _ => true);
         var overdueIds = filed.Where(r => WasOverdue(r.Status, r.Deadline, r.OverdueSince)).Select(r => r.Id).ToList();
         var overdue = await GanbuRequestService.Project(
-                db.GanbuRequests.AsNoTracking().Where(r => overdueIds.Contains(r.Id)).OrderBy(r => r.Deadline).ThenBy(r => r.Id), today)
+                db.Set<GanbuRequest>().AsNoTracking().Where(r => overdueIds.Contains(r.Id)).OrderBy(r => r.Deadline).ThenBy(r => r.Id), today)
             .ToListAsync(ct);
         var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
         return new GanbuQuarterSummary(year, quarter, from, to, today, perUnit, total, overdue) { InstitutionName = institution };
@@ -238,7 +238,7 @@ public sealed class GanbuOversightService(
             Note = input.Note!.Trim(), HeadPersonId = head, InspectedBy = inspectedBy, RecordedByUserId = user.UserId,
             RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
-        db.GanbuInspections.Add(inspection);
+        db.Set<GanbuInspection>().Add(inspection);
         await db.SaveChangesAsync(ct);
         return inspection.Id;
     }
@@ -247,7 +247,7 @@ public sealed class GanbuOversightService(
     {
         EnsureOverseer(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = db.GanbuInspections.AsNoTracking().Where(i => i.InstitutionId == user.InstitutionId);
+        var q = db.Set<GanbuInspection>().AsNoTracking().Where(i => i.InstitutionId == user.InstitutionId);
         if (year is int y) q = q.Where(i => i.Date >= new DateOnly(y, 1, 1) && i.Date <= new DateOnly(y, 12, 31));
         if (unitId is int u) q = q.Where(i => i.UnitId == u);
         return await q.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id).Take(500)

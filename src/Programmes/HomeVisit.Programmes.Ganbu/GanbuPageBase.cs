@@ -7,7 +7,7 @@ namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// The module's pages: the signed-in user, and whether the institution has 干部家访 switched on (checked again inside the
-/// live circuit, where navigation does not pass through <see cref="ProgrammeGate"/>). A page loads its data in
+/// live circuit, where navigation does not pass through the host's programme gate). A page loads its data in
 /// <see cref="LoadAsync"/>, only when the programme is on.
 /// </summary>
 public abstract class GanbuPageBase : ComponentBase

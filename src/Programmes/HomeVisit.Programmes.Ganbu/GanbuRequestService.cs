@@ -27,7 +27,7 @@ public sealed class GanbuRequestService(
     /// </summary>
     internal static IQueryable<GanbuRequest> Visible(PortalDbContext db, PortalUser user, bool oversees)
     {
-        var requests = db.GanbuRequests.Where(r => r.InstitutionId == user.InstitutionId);
+        var requests = db.Set<GanbuRequest>().Where(r => r.InstitutionId == user.InstitutionId);
         if (oversees) return requests;
         var me = user.PersonId ?? -1;
         var userId = user.UserId;
@@ -142,12 +142,12 @@ public sealed class GanbuRequestService(
     {
         await EscalateDueAsync(caller.InstitutionId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ApiView(db.GanbuRequests.Where(r => r.InstitutionId == caller.InstitutionId && r.Source == GanbuRequestSource.Api && r.Id == id),
+        return await ApiView(db.Set<GanbuRequest>().Where(r => r.InstitutionId == caller.InstitutionId && r.Source == GanbuRequestSource.Api && r.Id == id),
             clock.Today()).FirstOrDefaultAsync(ct);
     }
 
     private Task<GanbuApiRequestView?> FindApiAsync(PortalDbContext db, GanbuApiCaller caller, string clientId, CancellationToken ct) =>
-        ApiView(db.GanbuRequests.Where(r => r.InstitutionId == caller.InstitutionId && r.ApiKeyId == caller.KeyId && r.ClientRequestId == clientId),
+        ApiView(db.Set<GanbuRequest>().Where(r => r.InstitutionId == caller.InstitutionId && r.ApiKeyId == caller.KeyId && r.ClientRequestId == clientId),
             clock.Today()).FirstOrDefaultAsync(ct);
 
     private static IQueryable<GanbuApiRequestView> ApiView(IQueryable<GanbuRequest> q, DateOnly today) =>
@@ -212,7 +212,7 @@ public sealed class GanbuRequestService(
             note: $"{GanbuLabels.Of(source)}：{GanbuLabels.Of(category)}，{GanbuLabels.Of(tier)}"));
         request.Steps.Add(Step(institutionId, now, GanbuStepKind.Assigned, createdByUserId, actorName, route.PersonId,
             note: AssignmentNote(tier, route, request.Deadline)));
-        db.GanbuRequests.Add(request);
+        db.Set<GanbuRequest>().Add(request);
         await db.SaveChangesAsync(ct);
         return request;
     }
@@ -303,7 +303,7 @@ public sealed class GanbuRequestService(
             .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
 
         var visitIds = r.Visits.Select(l => l.VisitId).ToList();
-        var archived = await db.GanbuRecordArchives.Where(a => visitIds.Contains(a.VisitId)).Select(a => a.VisitId).ToListAsync(ct);
+        var archived = await db.Set<GanbuRecordArchive>().Where(a => visitIds.Contains(a.VisitId)).Select(a => a.VisitId).ToListAsync(ct);
         var handlerHasAccount = await db.UserAccounts.AnyAsync(a => a.PersonId == r.HandlerPersonId && !a.IsDisabled, ct);
         db.AuditRead(nameof(GanbuRequest), r.Id);
         await db.SaveChangesAsync(ct);
@@ -457,7 +457,7 @@ public sealed class GanbuRequestService(
     private async Task LinkAsync(PortalUser user, int id, int visitId, GanbuVisitPurpose purpose, GanbuStepKind kind, string note, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var r = await db.GanbuRequests.FirstAsync(x => x.Id == id, ct);
+        var r = await db.Set<GanbuRequest>().FirstAsync(x => x.Id == id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         if (purpose == GanbuVisitPurpose.Handling && r.Status == GanbuRequestStatus.Open) r.Status = GanbuRequestStatus.InHandling;
         r.Visits.Add(new GanbuRequestVisit { InstitutionId = r.InstitutionId, VisitId = visitId, Purpose = purpose, CreatedAt = now });
@@ -478,7 +478,7 @@ public sealed class GanbuRequestService(
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var r = await LoadForChangeAsync(db, user, id, input.Version, ct);
         if (user.PersonId != r.HandlerPersonId) throw new AccessDeniedException("只有当前办理人可以办结诉求。");
-        var visited = await db.GanbuRequestVisits.AnyAsync(l => l.RequestId == id && l.Purpose == GanbuVisitPurpose.Handling &&
+        var visited = await db.Set<GanbuRequestVisit>().AnyAsync(l => l.RequestId == id && l.Purpose == GanbuVisitPurpose.Handling &&
                                                                l.Visit!.Status == VisitStatus.Done, ct);
         if (!visited)
             throw new PortalValidationException(nameof(input.Resolution),
@@ -598,7 +598,7 @@ public sealed class GanbuRequestService(
         List<int> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            due = await db.GanbuRequests.AsNoTracking()
+            due = await db.Set<GanbuRequest>().AsNoTracking()
                 .Where(r => r.InstitutionId == institutionId &&
                             (r.Status == GanbuRequestStatus.Open || r.Status == GanbuRequestStatus.InHandling) &&
                             r.Deadline < today && (r.EscalatedOn == null || r.EscalatedOn <= r.Deadline))
@@ -624,7 +624,7 @@ public sealed class GanbuRequestService(
     {
         List<int> institutions;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            institutions = await db.GanbuRequests.Select(r => r.InstitutionId).Distinct().ToListAsync(ct);
+            institutions = await db.Set<GanbuRequest>().Select(r => r.InstitutionId).Distinct().ToListAsync(ct);
         var count = 0;
         foreach (var institution in institutions)
             if (await rules.IsEnabledAsync(institution, GanbuAccess.ProgrammeKey, ct)) count += await EscalateDueAsync(institution, ct);
@@ -635,7 +635,7 @@ public sealed class GanbuRequestService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Clock = clock;
-        var r = await db.GanbuRequests.Include(x => x.Handler).FirstAsync(x => x.Id == id, ct);
+        var r = await db.Set<GanbuRequest>().Include(x => x.Handler).FirstAsync(x => x.Id == id, ct);
         if (!OpenStatuses.Contains(r.Status) || r.Deadline >= today || (r.EscalatedOn is { } on && on > r.Deadline)) return false;
 
         var settings = await GanbuSettingsService.ForAsync(db, r.InstitutionId, ct);

@@ -9,7 +9,7 @@ public static class GanbuServiceCollectionExtensions
     public static IServiceCollection AddGanbuCore(this IServiceCollection services)
     {
         services.AddSingleton<GanbuSettingsService>();
-        services.AddSingleton<Exports.ILedgerProvider, GanbuLedgerProvider>();
+        services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, GanbuLedgerProvider>();
         services.AddSingleton<GanbuRequestService>();
         services.AddSingleton<GanbuApiKeyService>();
         services.AddSingleton<GanbuOversightService>();

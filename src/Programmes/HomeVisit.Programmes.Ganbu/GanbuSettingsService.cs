@@ -14,7 +14,7 @@ public sealed class GanbuSettingsService(IDbContextFactory<PortalDbContext> dbFa
     public const int MaxDays = 90;
 
     internal static async Task<GanbuSettings> ForAsync(PortalDbContext db, int institutionId, CancellationToken ct) =>
-        await db.GanbuSettings.AsNoTracking().FirstOrDefaultAsync(s => s.InstitutionId == institutionId, ct)
+        await db.Set<GanbuSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.InstitutionId == institutionId, ct)
         ?? new GanbuSettings { InstitutionId = institutionId };
 
     public async Task<GanbuDeadlinesEdit> GetDeadlinesAsync(PortalUser user, CancellationToken ct = default)
@@ -41,11 +41,11 @@ public sealed class GanbuSettingsService(IDbContextFactory<PortalDbContext> dbFa
         v.ThrowIfInvalid();
 
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var row = await db.GanbuSettings.FirstOrDefaultAsync(s => s.InstitutionId == user.InstitutionId, ct);
+        var row = await db.Set<GanbuSettings>().FirstOrDefaultAsync(s => s.InstitutionId == user.InstitutionId, ct);
         if (row is null)
         {
             row = new GanbuSettings { InstitutionId = user.InstitutionId };
-            db.GanbuSettings.Add(row);
+            db.Set<GanbuSettings>().Add(row);
         }
         else
         {
