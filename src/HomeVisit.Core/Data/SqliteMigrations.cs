@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace HomeVisit.Core.Data;
 
@@ -21,7 +22,7 @@ public static class SqliteMigrations
         // The migrations are the whole product's, made from the model of the core and every module; a portal built with
         // a module left out has that module's tables without mapping them, which must not stop it from migrating. A
         // forgotten migration is caught by MigrationSchemaTests on the composed model instead.
-        builder.ConfigureWarnings(w => w.Log(RelationalEventId.PendingModelChangesWarning));
+        builder.ConfigureWarnings(w => w.Log((RelationalEventId.PendingModelChangesWarning, LogLevel.Warning)));
         return builder;
     }
 }
