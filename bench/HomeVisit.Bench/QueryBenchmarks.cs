@@ -4,7 +4,7 @@ using HomeVisit.Core.Calendar;
 using HomeVisit.Core.Dashboards;
 using HomeVisit.Core.Exports;
 using HomeVisit.Core.FollowUps;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Lianzheng;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Quotas;

@@ -61,8 +61,8 @@ public static class DataVerbs
         try
         {
             var report = await DatabaseCopy.CopyAsync(
-                new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(source).Options,
-                new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(target).Options,
+                new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(source).UseProgrammeModels(Programmes.ProgrammesServiceCollectionExtensions.Modules).Options,
+                new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(target).UseProgrammeModels(Programmes.ProgrammesServiceCollectionExtensions.Modules).Options,
                 Console.WriteLine);
             foreach (var table in report)
                 Console.WriteLine($"{(table.Matches ? "ok " : "BAD")} {table.Table}: {table.SourceRows} -> {table.TargetRows} rows, sha256 {table.SourceChecksum[..16]} / {table.TargetChecksum[..16]}");

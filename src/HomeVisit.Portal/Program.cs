@@ -5,7 +5,6 @@ using HomeVisit.Portal.Calendar;
 using HomeVisit.Portal.Exports;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
-using HomeVisit.Portal.Programmes.Ganbu;
 using HomeVisit.Portal.Programmes.Lianxi;
 using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
@@ -57,10 +56,11 @@ app.MapAccountEndpoints();
 app.MapCalendarEndpoints();
 app.MapExportEndpoints();
 app.MapRosterImportEndpoints();
-app.MapGanbuEndpoints();
 app.MapQinglianEndpoints();
 app.MapLianxiEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapProgrammeEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+    .AddAdditionalAssemblies([.. ProgrammesServiceCollectionExtensions.PageAssemblies(app.Services.GetServices<HomeVisit.Core.Programmes.IProgrammeModule>())]);
 
 app.Run();
 

@@ -64,7 +64,7 @@ public static class PostgresServer
     private static string CreateMigratedTemplate()
     {
         var connectionString = CreateDatabase();
-        using (var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(connectionString).Options))
+        using (var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(connectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options))
             db.Database.Migrate();
         ReleaseForTemplate(connectionString);
         return connectionString;

@@ -37,7 +37,7 @@ public sealed class TestDatabase : IDisposable
         {
             ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
         }
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(provider, ConnectionString).Options;
+        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(provider, ConnectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options;
         Factory = new PortalDbContextFactory(options, Clock);
         if (migrate)
         {

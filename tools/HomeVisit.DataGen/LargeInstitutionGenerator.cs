@@ -3,7 +3,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Demo;
 using HomeVisit.Core.FollowUps;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.People;

@@ -35,7 +35,9 @@ public static class DatabaseServiceCollectionExtensions
         var connectionString = ResolveConnectionString(configuration, env);
         if (provider == PortalDatabaseProvider.Sqlite) SqliteMigrations.EnsureDataFolder(connectionString);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(options => options.UsePortalDatabase(provider, connectionString));
+        // The modules registered by the host's AddProgrammes() contribute their entities to the one model.
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>((sp, options) =>
+            options.UsePortalDatabase(provider, connectionString).UseProgrammeModels(sp.GetServices<Programmes.IProgrammeModule>()));
         return services;
     }
 

@@ -29,14 +29,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<InstitutionProgramme> InstitutionProgrammes => Set<InstitutionProgramme>();
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
-    public DbSet<Ganbu.GanbuRequest> GanbuRequests => Set<Ganbu.GanbuRequest>();
-    public DbSet<Ganbu.GanbuRequestStep> GanbuRequestSteps => Set<Ganbu.GanbuRequestStep>();
-    public DbSet<Ganbu.GanbuRequestVisit> GanbuRequestVisits => Set<Ganbu.GanbuRequestVisit>();
-    public DbSet<Ganbu.GanbuApiKey> GanbuApiKeys => Set<Ganbu.GanbuApiKey>();
-    public DbSet<Ganbu.GanbuSettings> GanbuSettings => Set<Ganbu.GanbuSettings>();
-    public DbSet<Ganbu.GanbuInspection> GanbuInspections => Set<Ganbu.GanbuInspection>();
-    public DbSet<Ganbu.GanbuRecordArchive> GanbuRecordArchives => Set<Ganbu.GanbuRecordArchive>();
-    public DbSet<Ganbu.GanbuQuarterReport> GanbuQuarterReports => Set<Ganbu.GanbuQuarterReport>();
     public DbSet<Lianzheng.LianzhengPlanItem> LianzhengPlanItems => Set<Lianzheng.LianzhengPlanItem>();
     public DbSet<Lianzheng.LianzhengRecordArchive> LianzhengRecordArchives => Set<Lianzheng.LianzhengRecordArchive>();
     public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();
@@ -63,7 +55,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
-        // The model is built once per provider, so each provider's column types stay in its own folder.
+        foreach (var module in ProgrammeModels.ModulesIn(options)) module.ConfigureModel(modelBuilder);
+        // The model is built once per provider, so each provider's column types stay in its own folder (after the modules:
+        // it maps every entity's time columns).
         if (Database.ProviderName == PostgreSqlDatabase.ProviderName) PostgreSqlDatabase.ConfigureModel(modelBuilder);
     }
 

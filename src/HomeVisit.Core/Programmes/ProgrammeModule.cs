@@ -1,4 +1,7 @@
+using System.Reflection;
 using HomeVisit.Core.Accounts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Core.Programmes;
@@ -23,8 +26,11 @@ public enum RecordFieldKind
 public sealed record RecordField(string Key, string Label, RecordFieldKind Kind, IReadOnlyList<string>? Choices = null, string? Hint = null);
 
 /// <summary>
-/// The module contract. One class per programme implements it; modules are listed once, in the host's
-/// AddProgrammes(). A module depends only on the core: it never references another module.
+/// The module contract. One class per programme implements it, in the programme's own project
+/// (src/Programmes/HomeVisit.Programmes.&lt;Name&gt;); the host lists the modules once
+/// (ProgrammesServiceCollectionExtensions.Modules), and nothing outside the module's project names its key, types,
+/// roles or pages. A module depends on the core and the shared UI library only: it never references another module
+/// (docs/decisions/0013-programme-modules.md).
 /// </summary>
 public interface IProgrammeModule
 {
@@ -90,6 +96,48 @@ public interface IProgrammeModule
     /// </summary>
     string VisitorsLabel => "家访人员";
 
-    /// <summary>Registers the module's own services.</summary>
+    /// <summary>
+    /// Registers the module's own services, including what it contributes to core extension points: reminder sources
+    /// (<c>IReminderSource</c>), ledger and summary providers (<c>ILedgerProvider</c>), plan checks (<c>IVisitPlanCheck</c>),
+    /// daily jobs (<c>AddDailyJob</c>) and authentication schemes of its own.
+    /// </summary>
     void AddServices(IServiceCollection services) { }
+
+    /// <summary>
+    /// Adds the module's entities to the one <c>PortalDbContext</c>; services reach them with <c>db.Set&lt;T&gt;()</c>.
+    /// By default every <see cref="IEntityTypeConfiguration{TEntity}"/> in the module's assembly. Table names are the
+    /// module's to keep: the one generated set of migrations is built from the model composed of all modules.
+    /// </summary>
+    void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        if (GetType().Assembly != typeof(IProgrammeModule).Assembly)
+            modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+    }
+
+    /// <summary>Maps the module's HTTP endpoints (APIs, downloads); they sit under /programmes/{key} or /api/{key}.</summary>
+    void MapEndpoints(IEndpointRouteBuilder endpoints) { }
+
+    /// <summary>The assembly holding the module's routable pages, added to the router; null when it has none.</summary>
+    Assembly? RoutableAssembly => GetType().Assembly;
+
+    /// <summary>
+    /// The marker type of the module's resource set (its <c>&lt;Name&gt;Resources.en.resx</c>): the English of its pages,
+    /// and of its record form, menu entries and priority situations wherever core pages show them. Null: the core's.
+    /// </summary>
+    Type? TextResources => null;
+
+    /// <summary>
+    /// A component the programme's home page (/programmes/{key}) shows under the rules in force; it gets the parameter
+    /// <c>User</c> (PortalUser). Null: the home page shows the core's parts only.
+    /// </summary>
+    Type? HomeSection => null;
+
+    /// <summary>Entries the module adds to the main menu, beside the core's (e.g. 干部诉求 for everyone who may use it).</summary>
+    IReadOnlyList<ProgrammeNavEntry> MainMenu => [];
+
+    /// <summary>
+    /// Portal roles the module brings, beyond the core's (Roles.All): they can be granted to accounts and mapped from
+    /// SSO groups, and only mean something inside the module.
+    /// </summary>
+    IReadOnlyList<string> AddedRoles => [];
 }

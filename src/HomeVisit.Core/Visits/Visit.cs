@@ -43,7 +43,7 @@ public class Visit : IInstitutionScoped, IAudited, IVersioned
 {
     public int Id { get; set; }
     public int InstitutionId { get; set; }
-    /// <summary>The programme module's key (lianzheng, ganbu, qinglian, lianxi, huifang).</summary>
+    /// <summary>The programme module's key (IProgrammeModule.Key).</summary>
     public required string ProgrammeKey { get; set; }
     public VisitForm Form { get; set; }
     public DateTime PlannedStart { get; set; }

@@ -26,7 +26,7 @@ public sealed partial class VisitService(
     /// (<see cref="ProgrammeCatalog.HiddenFrom"/>, e.g. revisits of disciplined persons) are left out even where
     /// the user takes part.
     /// </summary>
-    internal static IQueryable<Visit> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen, IReadOnlyList<string>? hidden = null)
+    public static IQueryable<Visit> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen, IReadOnlyList<string>? hidden = null)
     {
         var visits = db.Visits.Where(v => v.InstitutionId == user.InstitutionId);
         if (hidden is { Count: > 0 }) visits = visits.Where(v => !hidden.Contains(v.ProgrammeKey));

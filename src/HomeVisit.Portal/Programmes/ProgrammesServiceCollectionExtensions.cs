@@ -1,5 +1,5 @@
 using HomeVisit.Core.Programmes;
-using HomeVisit.Portal.Programmes.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Portal.Programmes.Huifang;
 using HomeVisit.Portal.Programmes.Lianxi;
 using HomeVisit.Portal.Programmes.Lianzheng;
@@ -28,4 +28,16 @@ public static class ProgrammesServiceCollectionExtensions
         }
         return services;
     }
+
+    /// <summary>Every module's own endpoints (IProgrammeModule.MapEndpoints).</summary>
+    public static IEndpointRouteBuilder MapProgrammeEndpoints(this IEndpointRouteBuilder app)
+    {
+        foreach (var module in app.ServiceProvider.GetServices<IProgrammeModule>()) module.MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>The assemblies of the modules' pages, for the router (the host's own pages come with the app assembly).</summary>
+    public static IReadOnlyList<System.Reflection.Assembly> PageAssemblies(IEnumerable<IProgrammeModule> modules)
+        => modules.Select(m => m.RoutableAssembly).OfType<System.Reflection.Assembly>()
+            .Where(a => a != typeof(ProgrammesServiceCollectionExtensions).Assembly).Distinct().ToList();
 }

@@ -23,7 +23,7 @@ public sealed class ApiResponses(RequestDelegate next, ILogger<ApiResponses> log
         }
         // The status code pages middleware runs outside this one and would swap an empty 404 for the HTML page.
         if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        // No endpoint (/api/ganbu/requests/abc fails the route's int constraint): not found, before the fallback
+        // No endpoint (a module API path whose id fails the route's int constraint): not found, before the fallback
         // authorisation policy would send a key-bearing client to the cookie's sign-in page.
         if (context.GetEndpoint() is null)
         {
@@ -59,6 +59,12 @@ public sealed class ApiResponses(RequestDelegate next, ILogger<ApiResponses> log
         _ => "请求未能完成",
     };
 
+    // Readable Chinese in the body (no \u escapes), camelCase names: as the modules' APIs write theirs.
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     public static Task WriteAsync(HttpResponse response, int status, string title, string? detail)
     {
         response.StatusCode = status;
@@ -69,6 +75,6 @@ public sealed class ApiResponses(RequestDelegate next, ILogger<ApiResponses> log
             ["status"] = status,
         };
         if (detail is not null) body["detail"] = detail;
-        return response.WriteAsJsonAsync(body, Programmes.Ganbu.GanbuApiJson.Options, ProblemContentType);
+        return response.WriteAsJsonAsync(body, JsonOptions, ProblemContentType);
     }
 }

@@ -164,7 +164,7 @@ public class BrowserFixture : IAsyncLifetime
         private void PrepareDatabase()
         {
             Directory.CreateDirectory(Folder);
-            using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).Options);
+            using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options);
             db.Database.Migrate();
             DemoSeeder.SeedAsync(db, TimeProvider.System).GetAwaiter().GetResult();
         }

@@ -49,8 +49,8 @@ public sealed class MigrateToPostgresTests
         using var sqlite = TestDatabase.Create();
         await using (var db = sqlite.CreateContext()) await DemoSeeder.SeedAsync(db, TimeProvider.System);
         using var postgres = TestDatabase.CreateEmpty(provider: PortalDatabaseProvider.PostgreSQL);
-        var source = new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(sqlite.ConnectionString).Options;
-        var target = new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(postgres.ConnectionString).Options;
+        var source = new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(sqlite.ConnectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options;
+        var target = new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(postgres.ConnectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options;
         Assert.All(await DatabaseCopy.CopyAsync(source, target), t => Assert.True(t.Matches, t.Table));
 
         await using (var db = postgres.CreateContext())

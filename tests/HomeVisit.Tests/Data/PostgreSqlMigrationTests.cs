@@ -83,7 +83,7 @@ public sealed class PostgreSqlMigrationTests
         using var database = TestDatabase.Create(provider: PortalDatabaseProvider.PostgreSQL);
         // A server in another zone must not shift wall-clock times (timestamptz would); instants stay the same instant.
         var zoned = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timezone = "America/New_York" }.ToString();
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(zoned).Options;
+        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(zoned).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options;
         var created = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc);
         await using (var db = new PortalDbContext(options))
         {

@@ -23,7 +23,7 @@ public sealed class LedgerWorkbookTests : IAsyncLifetime
         await using (var db = _db.CreateContext()) await DemoSeeder.SeedAsync(db, _db.Clock);
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
         _exports = new ExportService(_db.Factory, [], new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory)), _db.Clock);
-        _ganbuExports = new ExportService(_db.Factory, [new HomeVisit.Core.Ganbu.GanbuLedgerProvider(new HomeVisit.Core.Ganbu.GanbuFormsService(_db.Factory, catalog, _db.Clock))],
+        _ganbuExports = new ExportService(_db.Factory, [new HomeVisit.Programmes.Ganbu.GanbuLedgerProvider(new HomeVisit.Programmes.Ganbu.GanbuFormsService(_db.Factory, catalog, _db.Clock))],
             new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory)), _db.Clock);
         await using var ctx = _db.CreateContext();
         _jiwei = PortalUser.From(await ctx.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.DisciplineOffice));
@@ -113,7 +113,7 @@ public sealed class LedgerWorkbookTests : IAsyncLifetime
         var rows = await LibreOfficeCsvAsync(ledger.ToArray());
 
         Assert.EndsWith("领导干部家访台账", rows[0][0]);
-        Assert.Equal(HomeVisit.Core.Ganbu.GanbuLedger.Columns, Enumerable.Range(0, 7).Select(i => rows[2][i]));
+        Assert.Equal(HomeVisit.Programmes.Ganbu.GanbuLedger.Columns, Enumerable.Range(0, 7).Select(i => rows[2][i]));
         Assert.Equal(cells.Keys.Max(k => k.Row), rows.Count(r => !r.IsBlank));
         foreach (var ((row, col), text) in cells)
             Assert.Equal(text, rows[row - 1][Array.IndexOf(Enumerable.Range(0, 7).Select(XlsxWriter.Column).ToArray(), col)]);

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Tests.Host;
@@ -143,7 +143,7 @@ public sealed class GanbuApiHostTests(PortalFactory portal) : IClassFixture<Port
              a.GetProperty("category").GetString(), a.GetProperty("tier").GetString()));
         Assert.Equal((leader, "主管副职"), (a.GetProperty("handler").GetProperty("name").GetString(), a.GetProperty("handler").GetProperty("role").GetString()));
         await using (var db = portal.OpenDatabase())
-            Assert.Equal(1, await db.GanbuRequests.CountAsync(r => r.ClientRequestId == clientId));
+            Assert.Equal(1, await db.Set<GanbuRequest>().CountAsync(r => r.ClientRequestId == clientId));
 
         using var get = await client.GetAsync($"{Url}/{id}");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);

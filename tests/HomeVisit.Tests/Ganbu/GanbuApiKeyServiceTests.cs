@@ -1,5 +1,5 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Ganbu;
@@ -15,7 +15,7 @@ public sealed class GanbuApiKeyServiceTests : IDisposable
         var created = await w.Keys.CreateAsync(w.AdminB, "乙县党建智慧平台家访小程序");
 
         Assert.StartsWith("hvg_" + created.Key.Prefix + "_", created.PlainKey);
-        var stored = await w.S.ReadAsync(db => db.GanbuApiKeys.AsNoTracking().SingleAsync());
+        var stored = await w.S.ReadAsync(db => db.Set<GanbuApiKey>().AsNoTracking().SingleAsync());
         Assert.DoesNotContain(created.PlainKey, stored.KeyHash);
         Assert.Equal(64, stored.KeyHash.Length);
         Assert.Equal(new GanbuApiCaller(stored.Id, w.S.InstitutionB, "乙县党建智慧平台家访小程序"), await w.Keys.AuthenticateAsync(created.PlainKey));
@@ -57,9 +57,9 @@ public sealed class GanbuApiKeyServiceTests : IDisposable
         Assert.False(createdAgain);
         Assert.Equal(first, again);
         Assert.Equal(("郑副局长", GanbuRequestStatus.Open, new DateOnly(2026, 12, 5)), (first.HandlerName, first.Status, first.Deadline));
-        var row = await w.S.ReadAsync(db => db.GanbuRequests.AsNoTracking().SingleAsync());
+        var row = await w.S.ReadAsync(db => db.Set<GanbuRequest>().AsNoTracking().SingleAsync());
         Assert.Equal((GanbuRequestSource.Api, caller.KeyId, "mp-0001", (int?)null), (row.Source, row.ApiKeyId, row.ClientRequestId, row.CreatedByUserId));
-        Assert.Equal("家访小程序（密钥：小程序）", await w.S.ReadAsync(db => db.GanbuRequestSteps.Where(s => s.Kind == GanbuStepKind.Filed).Select(s => s.ActorName).SingleAsync()));
+        Assert.Equal("家访小程序（密钥：小程序）", await w.S.ReadAsync(db => db.Set<GanbuRequestStep>().Where(s => s.Kind == GanbuStepKind.Filed).Select(s => s.ActorName).SingleAsync()));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class GanbuApiKeyServiceTests : IDisposable
         {
             ClientRequestId = "a-2", StaffNumber = "L001", Category = GanbuCategory.Other, Tier = GanbuTier.Special, Summary = "x",
         });
-        var row = await w.S.ReadAsync(db => db.GanbuRequests.AsNoTracking().SingleAsync(r => r.Id == request.Id));
+        var row = await w.S.ReadAsync(db => db.Set<GanbuRequest>().AsNoTracking().SingleAsync(r => r.Id == request.Id));
         Assert.Equal((w.S.InstitutionA, w.S.LeaderOne.Id), (row.InstitutionId, row.RequesterPersonId));
         Assert.Null(await w.Requests.GetForApiAsync(new GanbuApiCaller(0, w.S.InstitutionB, "乙"), request.Id));
         Assert.Empty((await w.Requests.ListAsync(w.OrgDept, new GanbuRequestQuery())).Items);

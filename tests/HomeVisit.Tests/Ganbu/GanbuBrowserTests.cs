@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using HomeVisit.Core.Demo;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -40,7 +41,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         }
         int requestId;
         await using (var db = app.Portal.OpenDatabase())
-            requestId = await db.GanbuRequests.Where(r => r.Summary == summary).Select(r => r.Id).SingleAsync();
+            requestId = await db.Set<GanbuRequest>().Where(r => r.Summary == summary).Select(r => r.Id).SingleAsync();
 
         await using var leader = await app.SignInAsync(DemoAccounts.Leader);
         var p = leader.Page;
@@ -183,7 +184,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         using var xlsx = new MemoryStream(await file.BodyAsync());
         var book = GanbuLedgerDefinitionTests.ReadRows(xlsx);
 
-        Assert.Equal(HomeVisit.Core.Ganbu.GanbuLedger.Columns, book[2]);
+        Assert.Equal(HomeVisit.Programmes.Ganbu.GanbuLedger.Columns, book[2]);
         Assert.Equal(rows, book.Skip(3).ToList());
         Assert.Contains((await page.GetByTestId("ledger-unit-name").TextContentAsync())!.Trim(), book[1][0]);
     }

@@ -1,5 +1,5 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Tests.Ganbu;
@@ -76,7 +76,7 @@ public sealed class GanbuFormsTests : IDisposable
         await RecordedVisitAsync(null, null, w.EduHeadUser, w.EduHead.Id, daysAgo: 10);
         await RecordedVisitAsync(null, null, w.EduDeputyInChargeUser, w.EduDeputyInCharge.Id, daysAgo: 3);
         var exports = new HomeVisit.Core.Exports.ExportService(w.S.Db.Factory,
-            [new HomeVisit.Core.Ganbu.GanbuLedgerProvider(w.Forms)],
+            [new HomeVisit.Programmes.Ganbu.GanbuLedgerProvider(w.Forms)],
             new HomeVisit.Core.Exports.CommonLedger(w.S.Db.Factory, w.Catalog, w.S.Org), w.Clock);
 
         var page = await w.Forms.LedgerAsync(w.OrgDept, w.Education, 2026);

@@ -1,5 +1,5 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Exports;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Visits;
 

@@ -1,5 +1,5 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Import;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +31,7 @@ public sealed class GanbuOversightTests : IDisposable
                 ClosedOn = closed is null ? null : DateOnly.Parse(closed), OverdueSince = overdueSince is null ? null : DateOnly.Parse(overdueSince),
                 CreatedAt = DateOnly.Parse(filed).ToDateTime(new TimeOnly(2, 0)),
             };
-            db.GanbuRequests.Add(r);
+            db.Set<GanbuRequest>().Add(r);
             db.SaveChanges();
             ids[key] = r.Id;
         }
@@ -53,7 +53,7 @@ public sealed class GanbuOversightTests : IDisposable
         };
         db.Visits.Add(revisit);
         db.SaveChanges();
-        db.GanbuRequestVisits.Add(new GanbuRequestVisit
+        db.Set<GanbuRequestVisit>().Add(new GanbuRequestVisit
         {
             InstitutionId = w.S.InstitutionB, RequestId = ids["illness"], VisitId = revisit.Id, Purpose = GanbuVisitPurpose.Revisit, CreatedAt = revisit.CreatedAt,
         });

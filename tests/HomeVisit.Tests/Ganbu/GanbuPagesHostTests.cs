@@ -1,7 +1,7 @@
 using System.Net;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Tests.Host;
 using Microsoft.EntityFrameworkCore;

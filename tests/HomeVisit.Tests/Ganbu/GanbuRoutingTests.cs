@@ -1,5 +1,5 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Institutions;
 
 namespace HomeVisit.Tests.Ganbu;
@@ -70,7 +70,7 @@ public sealed class GanbuRoutingTests : IDisposable
         Assert.Equal(
             "“县档案馆”及其上级单位均未设置分包县级领导，无法分派特别重大困难诉求。请先在“组织机构”中设置分包该单位的县级领导。",
             ex.Errors[nameof(GanbuRequestInput.Tier)]);
-        Assert.Equal(0, await w.S.ReadAsync(db => Task.FromResult(db.GanbuRequests.Count())));
+        Assert.Equal(0, await w.S.ReadAsync(db => Task.FromResult(db.Set<GanbuRequest>().Count())));
         var (route, problem) = await w.Requests.PreviewRouteAsync(w.OrgDept, w.Jiang.Id, GanbuTier.Major);
         Assert.Null(route);
         Assert.Equal(ex.Errors[nameof(GanbuRequestInput.Tier)], problem);

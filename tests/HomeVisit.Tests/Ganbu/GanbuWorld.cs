@@ -1,5 +1,5 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
@@ -137,7 +137,7 @@ public sealed class GanbuWorld : IDisposable
         });
 
     public Task<GanbuRequest> RowAsync(int id) =>
-        S.ReadAsync(db => db.GanbuRequests.AsNoTracking().Include(r => r.Steps).SingleAsync(r => r.Id == id));
+        S.ReadAsync(db => db.Set<GanbuRequest>().AsNoTracking().Include(r => r.Steps).SingleAsync(r => r.Id == id));
 
     /// <summary>The handler plans the handling visit tomorrow evening and records it with the 三个一; returns the visit id.</summary>
     public async Task<int> VisitAndRecordAsync(int requestId, PortalUser handler)

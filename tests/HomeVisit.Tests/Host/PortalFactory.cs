@@ -61,7 +61,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalDbContext OpenDatabase()
     {
         _ = Services; // the host migrates and seeds on start
-        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(Provider, ConnectionString).Options);
+        return new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(Provider, ConnectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options);
     }
 
     /// <summary>The name shown for an account (its person's name for the demo accounts).</summary>

@@ -23,7 +23,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     {
         // Migrated and seeded once before either starts: two instances starting on an empty database would both seed it.
         var connectionString = PostgresServer.CreateDatabase();
-        await using (var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(connectionString).Options))
+        await using (var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(connectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options))
         {
             await db.Database.MigrateAsync();
             await DemoSeeder.SeedAsync(db, TimeProvider.System);

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Programmes;
-using HomeVisit.Portal.Programmes.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Portal.Programmes.Lianxi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -60,7 +60,7 @@ public sealed class TextsTests : IDisposable
             foreach (var key in LiteralKeys(File.ReadAllText(file)))
             {
                 uses++;
-                if (texts[key].ResourceNotFound) missing.Add($"{Path.GetRelativePath(PortalRoot, file)} ({set.Name}): {key}");
+                if (texts[key].ResourceNotFound) missing.Add($"{Path.GetRelativePath(Path.GetDirectoryName(PortalRoot)!, file)} ({set.Name}): {key}");
             }
         }
 
@@ -71,7 +71,7 @@ public sealed class TextsTests : IDisposable
     [Fact]
     public void No_resource_set_defines_a_key_twice()
     {
-        var sets = Directory.EnumerateFiles(PortalRoot, "*.resx", SearchOption.AllDirectories).ToList();
+        var sets = UiRoots.SelectMany(root => Directory.EnumerateFiles(root, "*.resx", SearchOption.AllDirectories)).ToList();
         Assert.Equal(16, sets.Count); // core, enums, SSO and five programmes, each neutral (empty) and English
 
         var twice = sets.SelectMany(f => XDocument.Load(f).Root!.Elements("data")
@@ -88,7 +88,7 @@ public sealed class TextsTests : IDisposable
     public void The_same_key_in_two_sets_keeps_each_sets_english_and_a_module_never_sees_another_modules()
     {
         CultureInfo.CurrentUICulture = new CultureInfo("en");
-        var sets = Directory.EnumerateFiles(PortalRoot, "*.en.resx", SearchOption.AllDirectories)
+        var sets = UiRoots.SelectMany(root => Directory.EnumerateFiles(root, "*.en.resx", SearchOption.AllDirectories))
             .ToDictionary(f => Path.GetFileName(f).Replace(".en.resx", ""), f => XDocument.Load(f).Root!.Elements("data")
                 .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!));
         var shared = 0;
@@ -188,14 +188,15 @@ public sealed class TextsTests : IDisposable
             .Select(g => Regex.Unescape(Literal.Match(g.Value).Groups[1].Value));
 
     private static IEnumerable<string> PortalSources() =>
-        Directory.EnumerateFiles(PortalRoot, "*.*", SearchOption.AllDirectories)
+        UiRoots.SelectMany(root => Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
 
     /// <summary>The set named by the nearest _Imports.razor's <c>@inject Texts&lt;X&gt; T</c>, as Razor picks it.</summary>
     private static Type ResourceSetOf(string file)
     {
-        for (var dir = Path.GetDirectoryName(file)!; dir.Length >= PortalRoot.Length; dir = Path.GetDirectoryName(dir)!)
+        var root = UiRoots.Single(r => file.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        for (var dir = Path.GetDirectoryName(file)!; dir.Length >= root.Length; dir = Path.GetDirectoryName(dir)!)
         {
             var imports = Path.Combine(dir, "_Imports.razor");
             if (!File.Exists(imports)) continue;
@@ -205,13 +206,26 @@ public sealed class TextsTests : IDisposable
         throw new InvalidOperationException($"No _Imports.razor injects T for {file}");
     }
 
+    // The resource sets live in the shared UI library, the host and each module's project.
     private static Type ResourceType(string name) =>
-        typeof(PortalResources).Assembly.GetTypes().Single(t => t.Name == name);
+        new[] { typeof(PortalResources).Assembly, typeof(ProgrammesServiceCollectionExtensions).Assembly }
+            .Concat(ProgrammesServiceCollectionExtensions.Modules.Select(m => m.GetType().Assembly))
+            .Distinct().SelectMany(a => a.GetTypes()).Single(t => t.Name == name);
 
     private IStringLocalizer Localizer(Type set) =>
         (IStringLocalizer)_services.GetRequiredService(typeof(Texts<>).MakeGenericType(set));
 
     private static readonly string PortalRoot = FindPortalRoot();
+
+    /// <summary>Where pages and resource sets live: the host, the shared UI library and every module project.</summary>
+    private static readonly IReadOnlyList<string> UiRoots =
+    [
+        PortalRoot,
+        Path.Combine(Path.GetDirectoryName(PortalRoot)!, "HomeVisit.Portal.Ui"),
+        .. Directory.Exists(Path.Combine(Path.GetDirectoryName(PortalRoot)!, "Programmes"))
+            ? Directory.GetDirectories(Path.Combine(Path.GetDirectoryName(PortalRoot)!, "Programmes"))
+            : [],
+    ];
 
     private static string FindPortalRoot()
     {

@@ -24,7 +24,7 @@ public abstract class DailyJobSchedulerTests : IDisposable
     /// <summary>A scheduler as one portal instance has it: its own connection factory on the shared database file.</summary>
     private DailyJobScheduler Instance(params IDailyJob[] jobs)
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(_db.Provider, _db.ConnectionString).Options;
+        var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(_db.Provider, _db.ConnectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options;
         return new DailyJobScheduler(new PortalDbContextFactory(options, _clock), jobs, _clock, NullLogger<DailyJobScheduler>.Instance);
     }
 

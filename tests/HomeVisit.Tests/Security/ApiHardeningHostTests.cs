@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
-using HomeVisit.Core.Ganbu;
+using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Tests.Host;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

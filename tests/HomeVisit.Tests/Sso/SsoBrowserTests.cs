@@ -102,7 +102,7 @@ public sealed class SsoBrowserFixture : IAsyncLifetime
         protected override IHost CreateHost(IHostBuilder builder)
         {
             Directory.CreateDirectory(Folder);
-            using (var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).Options))
+            using (var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).UseProgrammeModels(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Options))
             {
                 db.Database.Migrate();
                 DemoSeeder.SeedAsync(db, TimeProvider.System).GetAwaiter().GetResult();

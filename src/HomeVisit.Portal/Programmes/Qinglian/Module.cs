@@ -71,4 +71,7 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
     }
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
+
+    /// <summary>The scan of a signed commitment, for those who may see it.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapQinglianEndpoints();
 }

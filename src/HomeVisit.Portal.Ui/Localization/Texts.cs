@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace HomeVisit.Portal.Localization;
+
+/// <summary>
+/// The localizer pages inject as <c>T</c> (<c>@inject Texts&lt;&lt;Name&gt;Resources&gt; T</c> in a folder's _Imports.razor):
+/// the framework's resx localizer of one resource set, keyed by the Chinese text. A text the set does not translate
+/// is looked up in the core set (<see cref="PortalResources"/>), because modules build on the core's words
+/// (保存, 取消, period and role names); the core never looks into a module, and no module into another, so one
+/// module's English cannot change another's. A missing translation shows the Chinese key.
+/// </summary>
+public sealed class Texts<TResources> : IStringLocalizer<TResources>
+{
+    private readonly IStringLocalizer _texts;
+    private readonly IStringLocalizer _enums;
+
+    public Texts(IStringLocalizerFactory factory)
+    {
+        _texts = ResourceChain.Create(factory, typeof(TResources));
+        _enums = factory.Create(typeof(EnumResources));
+    }
+
+    public LocalizedString this[string name] => _texts[name];
+
+    public LocalizedString this[string name, params object[] arguments] => _texts[name, arguments];
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => _texts.GetAllStrings(includeParentCultures);
+
+    /// <summary>The translated format string filled in; the same as <c>T[zh, args]</c>, but gives a string.</summary>
+    public string Format(string zh, params object?[] args) => _texts[zh, args!].Value;
+
+    /// <summary>An enum value's name: Chinese from <see cref="EnumNames"/>, English from the enum resource set.</summary>
+    public string Enum<TEnum>(TEnum value) where TEnum : struct, System.Enum => _enums[EnumNames.Of(value)].Value;
+
+    public IEnumerable<(TEnum Value, string Text)> Options<TEnum>() where TEnum : struct, System.Enum =>
+        System.Enum.GetValues<TEnum>().Select(v => (v, Enum(v)));
+
+    /// <summary>
+    /// A core message in the user's language: its template translated, and its text arguments too (they are field
+    /// labels such as 姓名); a name or number that is no key stays as it is.
+    /// </summary>
+    public string Message(HomeVisit.Core.Data.PortalMessage message) =>
+        message.Args.Length == 0
+            ? _texts[message.Template].Value
+            : _texts[message.Template, message.Args.Select(a => a switch
+            {
+                // A message inside a message (a quota reason's "依据…，") and a period are translated as themselves.
+                HomeVisit.Core.Data.PortalMessage { Template: "" } => "",
+                HomeVisit.Core.Data.PortalMessage m => Message(m),
+                HomeVisit.Core.Programmes.Period p => Period(p),
+                "" => "",
+                string s => _texts[s].Value,
+                _ => a,
+            }).ToArray()!].Value;
+
+    /// <summary>A reporting period's name in the user's language (the core names it in Chinese only).</summary>
+    public string Period(HomeVisit.Core.Programmes.Period period) => PeriodTexts.Label(period, this);
+}
+
+/// <summary>A resource set with the core set behind it (see <see cref="Texts{TResources}"/>).</summary>
+public sealed class ResourceChain(IStringLocalizer own, IStringLocalizer? core) : IStringLocalizer
+{
+    public static IStringLocalizer Create(IStringLocalizerFactory factory, Type resources) =>
+        resources == typeof(PortalResources)
+            ? factory.Create(resources)
+            : new ResourceChain(factory.Create(resources), factory.Create(typeof(PortalResources)));
+
+    public LocalizedString this[string name]
+    {
+        get
+        {
+            var found = own[name];
+            return found.ResourceNotFound && core is not null ? core[name] : found;
+        }
+    }
+
+    public LocalizedString this[string name, params object[] arguments]
+    {
+        get
+        {
+            var format = this[name];
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound);
+        }
+    }
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => own.GetAllStrings(includeParentCultures);
+}

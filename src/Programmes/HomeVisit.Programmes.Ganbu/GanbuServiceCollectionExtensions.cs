@@ -1,0 +1,22 @@
+using HomeVisit.Core.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HomeVisit.Programmes.Ganbu;
+
+public static class GanbuServiceCollectionExtensions
+{
+    /// <summary>The 干部家访 services and the daily escalation; the module registers them (IProgrammeModule.AddServices).</summary>
+    public static IServiceCollection AddGanbuCore(this IServiceCollection services)
+    {
+        services.AddSingleton<GanbuSettingsService>();
+        services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, GanbuLedgerProvider>();
+        services.AddSingleton<GanbuRequestService>();
+        services.AddSingleton<GanbuApiKeyService>();
+        services.AddSingleton<GanbuOversightService>();
+        services.AddSingleton<GanbuFormsService>();
+        services.AddDailyJob<GanbuEscalationJob>();
+        // 本单位管理干部 and dates on every route a 干部家访 plan takes (VisitService runs every IVisitPlanCheck).
+        services.AddSingleton<HomeVisit.Core.Visits.IVisitPlanCheck, GanbuVisitRules>();
+        return services;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Portal.Localization;
+using HomeVisit.Portal.Programmes;
+
+namespace HomeVisit.Tests.Architecture;
+
+/// <summary>
+/// The boundaries of the programme modules (docs/decisions/0013-programme-modules.md): one project per programme, a
+/// core and shared UI that reference none, modules that reference no other module and not the host, and a core and host
+/// whose sources name no programme outside the one module list.
+/// </summary>
+public sealed class ModuleBoundaryTests
+{
+    /// <summary>
+    /// Programmes still living in src/HomeVisit.Core and src/HomeVisit.Portal (issue 15 moves them one at a time). Their
+    /// keys and types are not looked for yet; a programme leaves this list when its project exists.
+    /// </summary>
+    private static readonly string[] NotYetModules = ["lianzheng", "qinglian", "lianxi", "huifang"];
+
+    /// <summary>
+    /// Files of the core or host that still name a moved programme, each with what is left to do. The test fails when a
+    /// file not listed here names one, and when a listed file no longer does (so the list only shrinks).
+    /// </summary>
+    private static readonly Dictionary<string, string> KnownLeftovers = new(StringComparer.Ordinal)
+    {
+        ["HomeVisit.Core/Demo/DemoSeeder.cs"] = "the demo's 干部家访 visits are still seeded by the core (to move into the module's demo data)",
+    };
+
+    private const string ModuleList = "HomeVisit.Portal/Programmes/ProgrammesServiceCollectionExtensions.cs";
+
+    private static IEnumerable<IProgrammeModule> MovedModules =>
+        ProgrammesServiceCollectionExtensions.Modules.Where(m => !NotYetModules.Contains(m.Key));
+
+    private static readonly Assembly Core = typeof(IProgrammeModule).Assembly;
+    private static readonly Assembly SharedUi = typeof(PortalResources).Assembly;
+    private static readonly Assembly Host = typeof(ProgrammesServiceCollectionExtensions).Assembly;
+
+    [Fact]
+    public void Every_moved_programme_is_one_project_of_its_own()
+    {
+        Assert.NotEmpty(MovedModules);
+        foreach (var module in MovedModules)
+        {
+            var assembly = module.GetType().Assembly;
+            var name = assembly.GetName().Name!;
+            Assert.StartsWith("HomeVisit.Programmes.", name);
+            Assert.NotEqual(Host, assembly);
+            // Everything of the programme is in its project's namespace, and no other module shares the project.
+            // (The compilers' own types sit in their namespaces: Razor's type inference under __Blazor.<namespace>.)
+            Assert.All(assembly.GetTypes().Where(t => t.Namespace is not null && !t.Namespace.StartsWith("Microsoft", StringComparison.Ordinal)
+                                                      && !t.Namespace.StartsWith("System", StringComparison.Ordinal)),
+                t => Assert.StartsWith(name, t.Namespace!.Replace("__Blazor.", "")));
+            Assert.Single(ProgrammesServiceCollectionExtensions.Modules, m => m.GetType().Assembly == assembly);
+        }
+    }
+
+    [Fact]
+    public void The_core_and_the_shared_ui_reference_no_module_and_not_the_host()
+    {
+        foreach (var assembly in new[] { Core, SharedUi })
+        {
+            var references = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+            Assert.DoesNotContain(references, r => r.StartsWith("HomeVisit.Programmes.", StringComparison.Ordinal));
+            Assert.DoesNotContain(Host.GetName().Name, references);
+        }
+        Assert.DoesNotContain(SharedUi.GetName().Name, Core.GetReferencedAssemblies().Select(a => a.Name));
+    }
+
+    [Fact]
+    public void A_module_references_the_core_and_the_shared_ui_only_never_another_module_or_the_host()
+    {
+        var allowed = new[] { Core.GetName().Name, SharedUi.GetName().Name };
+        foreach (var module in MovedModules)
+        {
+            var own = module.GetType().Assembly.GetName().Name;
+            var ours = module.GetType().Assembly.GetReferencedAssemblies().Select(a => a.Name!)
+                .Where(n => n.StartsWith("HomeVisit.", StringComparison.Ordinal)).ToList();
+            Assert.All(ours, n => Assert.Contains(n, allowed));
+            Assert.DoesNotContain(own, ours);
+        }
+    }
+
+    [Fact]
+    public void The_core_and_the_host_name_no_moved_programme_outside_the_module_list()
+    {
+        var src = Path.GetDirectoryName(PortalRoot())!;
+        var patterns = MovedModules.Select(m => (m.Key, Pattern: new Regex(Regex.Escape(m.Key), RegexOptions.IgnoreCase))).ToList();
+        var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var project in new[] { "HomeVisit.Core", "HomeVisit.Portal", "HomeVisit.Portal.Ui" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(src, project), "*.*", SearchOption.AllDirectories)
+                         .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
+            {
+                var relative = Path.GetRelativePath(src, file).Replace(Path.DirectorySeparatorChar, '/');
+                if (relative == ModuleList) continue;
+                var text = File.ReadAllText(file);
+                // The key, and the type names built on it (GanbuRequest), in any letter case.
+                var keys = patterns.Where(p => p.Pattern.IsMatch(text)).Select(p => p.Key).ToList();
+                if (keys.Count > 0) found[relative] = keys;
+            }
+        }
+
+        var unexpected = found.Keys.Where(f => !KnownLeftovers.ContainsKey(f)).Select(f => $"{f}: {string.Join(", ", found[f])}").ToList();
+        Assert.True(unexpected.Count == 0, "The core or host names a programme module:\n" + string.Join("\n", unexpected));
+        var cleared = KnownLeftovers.Keys.Where(f => !found.ContainsKey(f)).ToList();
+        Assert.True(cleared.Count == 0, "No longer names a module, take it off KnownLeftovers:\n" + string.Join("\n", cleared));
+    }
+
+    private static string PortalRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var portal = Path.Combine(dir.FullName, "src", "HomeVisit.Portal");
+            if (Directory.Exists(portal)) return portal;
+        }
+        throw new DirectoryNotFoundException("src/HomeVisit.Portal not found above the test output");
+    }
+}
