@@ -2,7 +2,8 @@ using System.Net;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Demo;
 using HomeVisit.Core.Scheduling;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,25 +51,34 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         PostgresServer.DropDatabase(connectionString);
     }
 
+    /// <summary>Where this instance's Kestrel listens (a free loopback port).</summary>
+    private static Uri Address(PortalFactory portal)
+        => new(portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
     [Fact]
     public async Task A_cookie_from_one_instance_is_accepted_by_the_other_and_both_are_ready()
     {
+        var (addressA, addressB) = (Address(_a), Address(_b));
+        Assert.NotEqual(addressA.Port, addressB.Port);
         var cookies = new CookieContainer();
-        using var onA = _a.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var handlerA = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var browserA = new HttpClient(handlerA) { BaseAddress = onA.BaseAddress };
-        Assert.False(browserA.BaseAddress!.IsDefaultPort); // a real Kestrel port, not the in-memory server
-        await browserA.SignInAsync(DemoAccounts.Leader);
+        using var browserA = new HttpClient(handlerA) { BaseAddress = addressA };
+        using (var login = await browserA.PostLoginAsync(DemoAccounts.Leader, DemoAccounts.Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            Assert.Equal("/", login.Headers.Location!.IsAbsoluteUri ? login.Headers.Location.AbsolutePath : login.Headers.Location.OriginalString);
+        }
 
-        // The same browser now reaches instance B (another port, as after a failover): its cookies go along.
-        using var onB = _b.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        Assert.NotEqual(onA.BaseAddress, onB.BaseAddress);
+        // The same browser now reaches instance B (as after a failover): its cookies go along.
+        using var handlerB = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
+        using var browserB = new HttpClient(handlerB) { BaseAddress = addressB };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/visits");
-        request.Headers.Add("Cookie", cookies.GetCookieHeader(browserA.BaseAddress));
-        using var page = await onB.SendAsync(request);
+        request.Headers.Add("Cookie", cookies.GetCookieHeader(addressA));
+        using var page = await browserB.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        foreach (var client in new[] { onA, onB })
+        using (var anonymous = await browserB.GetAsync("/visits")) Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        foreach (var client in new[] { browserA, browserB })
         {
             using var ready = await client.GetAsync("/readyz");
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
