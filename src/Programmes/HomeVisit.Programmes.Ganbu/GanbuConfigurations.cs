@@ -106,6 +106,7 @@ internal sealed class GanbuQuarterReportConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<GanbuQuarterReport> b)
     {
+        b.ToTable("GanbuQuarterReports");
         b.Property(x => x.Summary).HasMaxLength(4000);
         b.Property(x => x.MeetingConclusions).HasMaxLength(4000);
         b.Property(x => x.Version).IsConcurrencyToken();
