@@ -25,11 +25,11 @@ public sealed class RevisitFiguresTests : IDisposable
         await DoneRevisitAsync(record);
         await _w.Revisits.PlanAsync(_w.Anguan, _w.Plan(record)); // waits for approval
         var approved = await _w.Revisits.PlanAsync(_w.Anguan, _w.Plan(record));
-        await _w.Visits.DecideApprovalAsync(_w.S.Jiwei, approved, (await _w.Visits.GetAsync(_w.S.Jiwei, approved)).Version, true, null);
+        await _w.Visits.DecideApprovalAsync(_w.Jiwei, approved, (await _w.Visits.GetAsync(_w.Jiwei, approved)).Version, true, null);
         var cancelled = await _w.Revisits.PlanAsync(_w.Anguan, _w.Plan(record));
         await _w.Visits.CancelAsync(_w.Anguan, cancelled, (await _w.Visits.GetAsync(_w.Anguan, cancelled)).Version, "方案调整");
 
-        var row = Assert.Single((await _w.Sanctions.ListAsync(_w.S.Jiwei, new SanctionQuery())).Items);
+        var row = Assert.Single((await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery())).Items);
 
         Assert.Equal((1, 2), (row.Revisits, row.PlannedRevisits));
         Assert.Equal(DateOnly.FromDateTime(_w.S.Clock.Today), row.LastRevisit);
@@ -43,17 +43,17 @@ public sealed class RevisitFiguresTests : IDisposable
         var (summaries, dashboards, exports) = Services();
         var year = _w.S.Clock.Today.Year;
 
-        var summary = await summaries.BuildAsync(_w.S.Jiwei, "huifang", DateOnly.FromDateTime(_w.S.Clock.Today));
+        var summary = await summaries.BuildAsync(_w.Jiwei, "huifang", DateOnly.FromDateTime(_w.S.Clock.Today));
         var college = Assert.Single(summary.Units);
         Assert.Equal(("甲学院", 1), (college.UnitName, college.Done));
         Assert.Equal(1, summary.Total.Done);
 
-        var board = await dashboards.BuildAsync(_w.S.Jiwei, year, _w.S.CollegeJia);
+        var board = await dashboards.BuildAsync(_w.Jiwei, year, _w.S.CollegeJia);
         Assert.Equal(1, board.VisitsPerMonth.Where(m => m.ProgrammeKey == "huifang").Sum(m => m.Count));
-        Assert.DoesNotContain((await dashboards.BuildAsync(_w.S.Jiwei, year, _w.S.CollegeYi)).VisitsPerMonth, m => m.ProgrammeKey == "huifang");
+        Assert.DoesNotContain((await dashboards.BuildAsync(_w.Jiwei, year, _w.S.CollegeYi)).VisitsPerMonth, m => m.ProgrammeKey == "huifang");
 
-        Assert.Equal(1, (await exports.LedgerAsync(_w.S.Jiwei, "huifang", year, _w.S.CollegeJia)).RowCount);
-        Assert.Equal(0, (await exports.LedgerAsync(_w.S.Jiwei, "huifang", year, _w.S.CollegeYi)).RowCount);
+        Assert.Equal(1, (await exports.LedgerAsync(_w.Jiwei, "huifang", year, _w.S.CollegeJia)).RowCount);
+        Assert.Equal(0, (await exports.LedgerAsync(_w.Jiwei, "huifang", year, _w.S.CollegeYi)).RowCount);
     }
 
     [Fact]
@@ -71,19 +71,19 @@ public sealed class RevisitFiguresTests : IDisposable
 
         // Home card and /quotas: seed 5 sets no number of revisits (第四条 “适时进行”), so nobody owes any.
         Assert.Empty((await quotas.MyQuotasAsync(_w.Jijian, "huifang", day)).Lines);
-        Assert.Equal(0, (await quotas.VisitorQuotasAsync(_w.S.Jiwei, "huifang", day, null, false, 1, 50)).Rows.Total);
-        Assert.Equal(0, (await quotas.UnitRollupAsync(_w.S.Jiwei, "huifang", day)).Total.Visitors);
+        Assert.Equal(0, (await quotas.VisitorQuotasAsync(_w.Jiwei, "huifang", day, null, false, 1, 50)).Rows.Total);
+        Assert.Equal(0, (await quotas.UnitRollupAsync(_w.Jiwei, "huifang", day)).Total.Visitors);
 
         // The programme's list of disciplined persons: 已回访 and 已安排 per person.
-        var list = (await _w.Sanctions.ListAsync(_w.S.Jiwei, new SanctionQuery())).Items;
+        var list = (await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery())).Items;
         Assert.Equal([("张老师", 2, 1), ("赵老师", 1, 0)], list.Select(r => (r.PersonName, r.Revisits, r.PlannedRevisits)).OrderBy(r => r.PersonName, StringComparer.Ordinal));
 
         // Period summary (the year) and its workbook, per disciplined person's unit, agree with the list.
-        var summary = await summaries.BuildAsync(_w.S.Jiwei, "huifang", day);
+        var summary = await summaries.BuildAsync(_w.Jiwei, "huifang", day);
         Assert.Equal((list.Sum(r => r.Revisits), list.Sum(r => r.PlannedRevisits)), (summary.Total.Done, summary.Total.Planned));
         Assert.Equal([("乙学院", 1, 0), ("甲学院", 2, 1)], summary.Units.Select(u => (u.UnitName, u.Done, u.Planned)).OrderBy(u => u.UnitName, StringComparer.Ordinal));
         using var summaryXlsx = new MemoryStream();
-        await summaries.WriteXlsxAsync(_w.S.Jiwei, "huifang", day, summaryXlsx);
+        await summaries.WriteXlsxAsync(_w.Jiwei, "huifang", day, summaryXlsx);
         var summaryRows = HomeVisit.Tests.Ganbu.GanbuLedgerDefinitionTests.ReadRows(summaryXlsx, "期间汇总");
         foreach (var u in summary.Units.Append(summary.Total))
         {
@@ -92,22 +92,22 @@ public sealed class RevisitFiguresTests : IDisposable
         }
 
         // Dashboard, for the institution and per unit.
-        var board = await dashboards.BuildAsync(_w.S.Jiwei, day.Year, null);
+        var board = await dashboards.BuildAsync(_w.Jiwei, day.Year, null);
         Assert.Equal(summary.Total.Done, board.VisitsPerMonth.Where(m => m.ProgrammeKey == "huifang").Sum(m => m.Count));
         Assert.Equal(summary.Total.Planned, board.VisitsPlanned);
         foreach (var (unit, name) in new[] { (_w.S.CollegeJia, "甲学院"), (_w.S.CollegeYi, "乙学院") })
         {
-            var perUnit = await dashboards.BuildAsync(_w.S.Jiwei, day.Year, unit);
+            var perUnit = await dashboards.BuildAsync(_w.Jiwei, day.Year, unit);
             Assert.Equal(summary.Units.Single(u => u.UnitName == name).Done, perUnit.VisitsPerMonth.Where(m => m.ProgrammeKey == "huifang").Sum(m => m.Count));
             // The ledger of the unit, and its workbook.
-            var ledger = await exports.LedgerAsync(_w.S.Jiwei, "huifang", day.Year, unit);
+            var ledger = await exports.LedgerAsync(_w.Jiwei, "huifang", day.Year, unit);
             Assert.Equal(summary.Units.Single(u => u.UnitName == name).Done, ledger.RowCount);
         }
         using var ledgerXlsx = new MemoryStream();
-        await exports.WriteLedgerXlsxAsync(_w.S.Jiwei, "huifang", day.Year, null, ledgerXlsx);
+        await exports.WriteLedgerXlsxAsync(_w.Jiwei, "huifang", day.Year, null, ledgerXlsx);
         var ledgerRows = HomeVisit.Tests.Ganbu.GanbuLedgerDefinitionTests.ReadRows(ledgerXlsx).Skip(3).ToList();
         Assert.Equal(summary.Total.Done, ledgerRows.Count);
-        Assert.Equal(summary.Total.Done, (await exports.LedgerAsync(_w.S.Jiwei, "huifang", day.Year, null)).RowCount);
+        Assert.Equal(summary.Total.Done, (await exports.LedgerAsync(_w.Jiwei, "huifang", day.Year, null)).RowCount);
     }
 
     internal (PeriodSummaryService, DashboardService, ExportService) Services()
@@ -121,8 +121,8 @@ public sealed class RevisitFiguresTests : IDisposable
     private async Task<int> DoneRevisitAsync(int record)
     {
         var visitId = await _w.Revisits.PlanAsync(_w.Anguan, _w.Plan(record));
-        var detail = await _w.Visits.GetAsync(_w.S.Jiwei, visitId);
-        await _w.Visits.DecideApprovalAsync(_w.S.Jiwei, visitId, detail.Version, true, null);
+        var detail = await _w.Visits.GetAsync(_w.Jiwei, visitId);
+        await _w.Visits.DecideApprovalAsync(_w.Jiwei, visitId, detail.Version, true, null);
         detail = await _w.Visits.GetAsync(_w.Jijian, visitId);
         await _w.Visits.RecordOutcomeAsync(_w.Jijian, visitId, new VisitOutcome
         {
