@@ -33,6 +33,9 @@ public sealed class PortalValidationException : Exception
     public PortalValidationException(string field, string message)
         : this(new Dictionary<string, string> { [field] = message }) { }
 
+    public PortalValidationException(string field, PortalMessage message)
+        : this(new Dictionary<string, PortalMessage> { [field] = message }) { }
+
     /// <summary>The Chinese text of each field's message.</summary>
     public IReadOnlyDictionary<string, string> Errors { get; }
 
@@ -80,7 +83,7 @@ public sealed class Validator
     public Validator DateInRange(string field, DateTime? value, DateTime min, DateTime max, string label)
     {
         if (value is { } d && (d < min || d > max))
-            Add(field, $"{label}应在 {min:yyyy-MM-dd} 至 {max:yyyy-MM-dd} 之间。");
+            Add(field, new PortalMessage("{0}应在 {1:yyyy-MM-dd} 至 {2:yyyy-MM-dd} 之间。", label, min, max));
         return this;
     }
 
@@ -88,6 +91,13 @@ public sealed class Validator
         DateInRange(field, value?.ToDateTime(TimeOnly.MinValue), min.ToDateTime(TimeOnly.MinValue), max.ToDateTime(TimeOnly.MaxValue), label);
 
     public Validator Check(bool ok, string field, string message)
+    {
+        if (!ok) Add(field, message);
+        return this;
+    }
+
+    /// <summary>A check whose message has data inside (a number, a date, a label), kept as template and arguments.</summary>
+    public Validator Check(bool ok, string field, PortalMessage message)
     {
         if (!ok) Add(field, message);
         return this;

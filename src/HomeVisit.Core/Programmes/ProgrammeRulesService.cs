@@ -304,13 +304,13 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         for (var i = 0; i < r.Quotas.Count; i++)
         {
             var q = r.Quotas[i];
-            v.Check(!string.IsNullOrWhiteSpace(q.Name), $"Quotas[{i}].Name", $"第 {i + 1} 条指标：请填写适用人员名称。");
-            v.Check(q.Minimum is >= 1 and <= 100, $"Quotas[{i}].Minimum", $"第 {i + 1} 条指标：最低数量应在 1 到 100 之间。");
+            v.Check(!string.IsNullOrWhiteSpace(q.Name), $"Quotas[{i}].Name", new PortalMessage("第 {0} 条指标：请填写适用人员名称。", i + 1));
+            v.Check(q.Minimum is >= 1 and <= 100, $"Quotas[{i}].Minimum", new PortalMessage("第 {0} 条指标：最低数量应在 1 到 100 之间。", i + 1));
             // A per-link quota applies to whoever has the links; the other kinds need someone named.
             v.Check(q.Per != QuotaPer.Visitor || q.LeadershipRoles.Count + q.PortalRoles.Count + q.PositionKeywords.Count > 0, $"Quotas[{i}].Name",
-                $"第 {i + 1} 条指标：请至少设置一种适用人员条件（领导职务、角色或职务关键词）。");
-            v.Check(q.PortalRoles.All(Roles.All.Contains), $"Quotas[{i}].PortalRoles", $"第 {i + 1} 条指标：角色不正确。");
-            v.Check(q.Forms.All(r.AllowedForms.Contains), $"Quotas[{i}].Forms", $"第 {i + 1} 条指标：计数的家访形式须是本项目允许的形式。");
+                new PortalMessage("第 {0} 条指标：请至少设置一种适用人员条件（领导职务、角色或职务关键词）。", i + 1));
+            v.Check(q.PortalRoles.All(Roles.All.Contains), $"Quotas[{i}].PortalRoles", new PortalMessage("第 {0} 条指标：角色不正确。", i + 1));
+            v.Check(q.Forms.All(r.AllowedForms.Contains), $"Quotas[{i}].Forms", new PortalMessage("第 {0} 条指标：计数的家访形式须是本项目允许的形式。", i + 1));
         }
         return v;
     }

@@ -102,7 +102,7 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
                      (nameof(e.TransferredToJudicialOn), e.TransferredToJudicialOn, "移送司法机关日期"),
                      (nameof(e.CriminallyPunishedOn), e.CriminallyPunishedOn, "受刑事处罚日期"), (nameof(e.RetiredOn), e.RetiredOn, "退休日期"),
                  })
-            v.Check(value is null || (value.Value.Year >= 1900 && DateOnly.FromDateTime(value.Value) <= today.AddYears(1)), field, $"{label}不正确。");
+            v.Check(value is null || (value.Value.Year >= 1900 && DateOnly.FromDateTime(value.Value) <= today.AddYears(1)), field, new PortalMessage("{0}不正确。", label));
         if (e.PersonId is int personId)
         {
             var exists = await db.People.AnyAsync(p => p.Id == personId && p.InstitutionId == user.InstitutionId, ct);
@@ -147,9 +147,9 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
     private static void CheckTerm(Validator v, bool present, bool expulsion, DateTime? decidedOn, int? months, string dateField, string monthsField, string label, DateOnly today)
     {
         if (!present) return;
-        v.Check(decidedOn is not null, dateField, $"请填写{label}的决定时间。");
-        v.Check(decidedOn is null || (decidedOn.Value.Year >= 1990 && DateOnly.FromDateTime(decidedOn.Value) <= today), dateField, $"{label}的决定时间不能晚于今天。");
-        if (!expulsion) v.Check(months is >= 1 and <= 60, monthsField, $"请填写{label}的影响期（1–60 个月）。");
+        v.Check(decidedOn is not null, dateField, new PortalMessage("请填写{0}的决定时间。", label));
+        v.Check(decidedOn is null || (decidedOn.Value.Year >= 1990 && DateOnly.FromDateTime(decidedOn.Value) <= today), dateField, new PortalMessage("{0}的决定时间不能晚于今天。", label));
+        if (!expulsion) v.Check(months is >= 1 and <= 60, monthsField, new PortalMessage("请填写{0}的影响期（1–60 个月）。", label));
     }
 
     private static DateOnly? Day(DateTime? d) => d is { } x ? DateOnly.FromDateTime(x) : null;

@@ -13,7 +13,7 @@ internal sealed class ProgrammeRuleCheck(PortalDbContext db, ProgrammeRules rule
     {
         v.Check(rules.AllowedForms.Contains(p.Form), nameof(p.Form), "本项目不采用所选的家访形式。");
         v.Check(p.VisitorIds.Distinct().Count() >= rules.MinTeamSize, nameof(p.VisitorIds),
-            $"本项目每次家访须由 {rules.MinTeamSize} 名以上人员组成工作组。");
+            new PortalMessage("本项目每次家访须由 {0} 名以上人员组成工作组。", rules.MinTeamSize));
         v.Check(p.Trigger is null || string.IsNullOrWhiteSpace(p.Trigger) || rules.PriorityTriggers.Contains(p.Trigger.Trim()), nameof(p.Trigger),
             "请从本项目的优先家访情形中选择。");
 
@@ -21,7 +21,8 @@ internal sealed class ProgrammeRuleCheck(PortalDbContext db, ProgrammeRules rule
         {
             var earliest = clock.Today().AddDays(rules.NoticeLeadDays);
             v.Check(DateOnly.FromDateTime(start) >= earliest, nameof(p.PlannedStart),
-                $"本项目须在家访前 {rules.NoticeLeadDays} 天{(rules.NoticeInWriting ? "书面" : "")}通知家访对象，最早可安排在 {earliest:yyyy-MM-dd}。");
+                new PortalMessage(rules.NoticeInWriting ? "本项目须在家访前 {0} 天书面通知家访对象，最早可安排在 {1:yyyy-MM-dd}。" : "本项目须在家访前 {0} 天通知家访对象，最早可安排在 {1:yyyy-MM-dd}。",
+                    rules.NoticeLeadDays, earliest));
         }
 
         await CheckVisitorsAsync(v, p, ct);
@@ -40,7 +41,7 @@ internal sealed class ProgrammeRuleCheck(PortalDbContext db, ProgrammeRules rule
             var byPosition = person.Position is { } position && rules.VisitorPositions.Any(position.Contains);
             if (!byRole && !byPosition)
             {
-                v.Add(nameof(p.VisitorIds), $"{person.Name} 不在本项目的家访人员范围内。");
+                v.Add(nameof(p.VisitorIds), new PortalMessage("{0} 不在本项目的家访人员范围内。", person.Name));
                 return;
             }
         }

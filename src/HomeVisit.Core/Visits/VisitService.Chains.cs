@@ -29,7 +29,7 @@ public sealed record VisitChainMember(
 /// </summary>
 public sealed record VisitChainView(
     int RootId, long RootVersion, VisitStatus RootStatus, string Targets, bool Closed, DateTime? ClosedAt, string? ClosedBy,
-    string? CloseNote, IReadOnlyList<VisitChainMember> Members, bool CanScheduleFollowOn, bool CanClose, string? CannotCloseReason);
+    string? CloseNote, IReadOnlyList<VisitChainMember> Members, bool CanScheduleFollowOn, bool CanClose, PortalMessage? CannotCloseReason);
 
 /// <summary>A chain still open: a done 重点约访 whose person is not yet recorded as recovered.</summary>
 public sealed record OpenChainRow(
@@ -80,7 +80,7 @@ public sealed partial class VisitService
             CanScheduleFollowOn: rootVisible && open && rulesNow.AllowedForms.Contains(VisitChains.FollowOnForm) && user.CanVisit,
             CanClose: rootVisible && open && pending is null,
             CannotCloseReason: rootVisible && open && pending is DateTime next
-                ? $"还有未完成的回访（计划 {next:yyyy-MM-dd}），登记结果或取消后才能记录为已好转。"
+                ? new PortalMessage("还有未完成的回访（计划 {0:yyyy-MM-dd}），登记结果或取消后才能记录为已好转。", next)
                 : null);
     }
 
@@ -122,7 +122,7 @@ public sealed partial class VisitService
         var pending = await db.Visits.Where(x => x.ParentVisitId == root.Id && (x.Status == VisitStatus.Planned || x.Status == VisitStatus.Notified))
             .OrderBy(x => x.PlannedStart).Select(x => (DateTime?)x.PlannedStart).FirstOrDefaultAsync(ct);
         if (pending is DateTime next)
-            throw new PortalValidationException(nameof(Visit.ChainCloseNote), $"还有未完成的回访（计划 {next:yyyy-MM-dd}），登记结果或取消后才能记录为已好转。");
+            throw new PortalValidationException(nameof(Visit.ChainCloseNote), new PortalMessage("还有未完成的回访（计划 {0:yyyy-MM-dd}），登记结果或取消后才能记录为已好转。", next));
         root.ChainClosedAt = clock.GetUtcNow().UtcDateTime;
         root.ChainClosedByUserId = user.UserId;
         root.ChainCloseNote = note!.Trim();

@@ -277,7 +277,7 @@ public sealed partial class VisitService(
             if (outside.Count > 0)
             {
                 var name = await db.People.Where(x => x.Id == outside[0]).Select(x => x.Name).FirstAsync(ct);
-                v.Add(nameof(p.VisitorIds), $"{name} 不能参加本项目的工作组。");
+                v.Add(nameof(p.VisitorIds), new PortalMessage("{0} 不能参加本项目的工作组。", name));
             }
         }
         foreach (var check in _planChecks) await check.CheckAsync(db, user, p, r, v, ct);
@@ -293,7 +293,7 @@ public sealed partial class VisitService(
     {
         // Moving a planned visit is about the future: a drop on a past day is a slip, and a past visit is recorded, not moved.
         if (newStart < clock.Now())
-            throw new PortalValidationException(nameof(VisitPlan.PlannedStart), $"不能改期到已经过去的时间（{newStart:yyyy-MM-dd HH:mm}）。");
+            throw new PortalValidationException(nameof(VisitPlan.PlannedStart), new PortalMessage("不能改期到已经过去的时间（{0:yyyy-MM-dd HH:mm}）。", newStart));
         var plan = await GetPlanAsync(user, id, ct);
         plan.Version = version;
         plan.PlannedStart = newStart;

@@ -45,10 +45,10 @@ public sealed class KeyAppointmentChainTests : IDisposable
         chain = await S.Visits.GetChainAsync(S.Leader1, followOn);
         Assert.Equal([root, followOn], chain!.Members.Select(m => m.Id));
         Assert.False(chain.CanClose);
-        Assert.Equal("还有未完成的回访（计划 2026-11-10），登记结果或取消后才能记录为已好转。", chain.CannotCloseReason);
+        Assert.Equal("还有未完成的回访（计划 2026-11-10），登记结果或取消后才能记录为已好转。", chain.CannotCloseReason?.ToString());
         var early = await Assert.ThrowsAsync<PortalValidationException>(() =>
             S.Visits.CloseChainAsync(S.Leader1, root, chain.RootVersion, "已好转"));
-        Assert.Equal(chain.CannotCloseReason, early.Errors[nameof(Visit.ChainCloseNote)]);
+        Assert.Equal(chain.CannotCloseReason?.ToString(), early.Errors[nameof(Visit.ChainCloseNote)]);
 
         // The 回访 is recorded; the chain is still open (a 回访 alone does not close it).
         await _w.RecordAsync(S.Leader1, followOn, new DateTime(2026, 11, 10, 19, 30, 0), "本人情绪明显好转，已完成教研项目申报。");
