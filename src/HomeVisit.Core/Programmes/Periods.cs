@@ -1,5 +1,14 @@
 namespace HomeVisit.Core.Programmes;
 
+/// <summary>
+/// Several periods as one argument of a <see cref="HomeVisit.Core.Data.PortalMessage"/>, so each is named in the
+/// reader's language (Texts.Message) rather than joined into one Chinese string here.
+/// </summary>
+public sealed record PeriodList(IReadOnlyList<Period> Periods)
+{
+    public override string ToString() => string.Join("、", Periods.Select(p => p.Label));
+}
+
 /// <summary>A reporting period, both ends inclusive.</summary>
 public sealed record Period(PeriodKind Kind, DateOnly Start, DateOnly End, string Label)
 {

@@ -148,7 +148,7 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
             throw new PortalValidationException(new Dictionary<string, PortalMessage>
             {
                 ["EffectiveFrom"] = new("生效日期早于今天，会改变已结束周期的考核结果（{0}）；请确认后再保存。",
-                    string.Join("、", rejudged.Select(c => c.Period.Label))),
+                    new PeriodList([.. rejudged.Select(c => c.Period)])),
             });
 
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);

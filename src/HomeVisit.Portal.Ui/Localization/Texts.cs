@@ -49,6 +49,7 @@ public sealed class Texts<TResources> : IStringLocalizer<TResources>
                 HomeVisit.Core.Data.PortalMessage { Template: "" } => "",
                 HomeVisit.Core.Data.PortalMessage m => Message(m),
                 HomeVisit.Core.Programmes.Period p => Period(p),
+                HomeVisit.Core.Programmes.PeriodList l => string.Join(_texts["、"].Value, l.Periods.Select(Period)),
                 "" => "",
                 string s => _texts[s].Value,
                 _ => a,

@@ -115,4 +115,30 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
         AllEnglish(english);
         Assert.Equal($"A visit cannot be moved to a time that has passed ({yesterday:yyyy-MM-dd HH:mm}).", english[nameof(VisitPlan.PlannedStart)]);
     }
+
+    [Fact]
+    public async Task A_back_dated_rules_change_names_the_closed_periods_in_english()
+    {
+        using var s = new HomeVisit.Tests.Services.Scenario();
+        using (var db = s.Context())
+        {
+            db.UnitLeaderships.Add(new HomeVisit.Core.Institutions.UnitLeadership
+            {
+                InstitutionId = s.InstitutionA, UnitId = s.CollegeJia, PersonId = s.LeaderOne.Id,
+                Role = HomeVisit.Core.Institutions.LeadershipRole.Deputy, StartsOn = new DateOnly(2023, 9, 1),
+            });
+            db.SaveChanges();
+        }
+        var service = new ProgrammeRulesService(s.Db.Factory, new ProgrammeCatalog(ProgrammesServiceCollectionExtensions.Modules), s.Clock);
+        var rules = ProgrammeRulesService.Clone(await service.RulesOnAsync(s.InstitutionA, "lianzheng", new DateOnly(2025, 1, 1)));
+        rules.Quotas.Single(q => q.Name == "二级学院（教学部）领导").Minimum = 10;
+
+        var e = await Assert.ThrowsAsync<PortalValidationException>(() => service.SaveAsync(s.Admin, "lianzheng", rules, new DateOnly(2025, 1, 1), null));
+
+        Assert.Equal(e.Errors, Render(e, "zh-CN"));
+        Assert.Contains("（2025年度）", e.Errors["EffectiveFrom"]);
+        var english = Render(e, "en");
+        AllEnglish(english);
+        Assert.Contains("(2025)", english["EffectiveFrom"]);
+    }
 }
