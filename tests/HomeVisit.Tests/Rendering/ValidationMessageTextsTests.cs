@@ -141,4 +141,16 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
         AllEnglish(english);
         Assert.Contains("(2025)", english["EffectiveFrom"]);
     }
+
+    [Fact]
+    public void The_period_summary_column_headers_the_page_shows_have_english()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("en");
+        var texts = _services.GetRequiredService<Texts<PortalResources>>();
+
+        var headers = HomeVisit.Core.Exports.PeriodSummaryService.Columns.Select(c => texts[c].Value).ToList();
+
+        Assert.All(headers, h => Assert.False(Chinese().IsMatch(h), h));
+        Assert.Equal("Items open", headers[7]);
+    }
 }
