@@ -5,8 +5,6 @@ using HomeVisit.Portal.Calendar;
 using HomeVisit.Portal.Exports;
 using HomeVisit.Portal.Import;
 using HomeVisit.Portal.Programmes;
-using HomeVisit.Portal.Programmes.Lianxi;
-using HomeVisit.Portal.Programmes.Qinglian;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Security;
 using HomeVisit.Portal.Hosting;
@@ -56,8 +54,6 @@ app.MapAccountEndpoints();
 app.MapCalendarEndpoints();
 app.MapExportEndpoints();
 app.MapRosterImportEndpoints();
-app.MapQinglianEndpoints();
-app.MapLianxiEndpoints();
 app.MapProgrammeEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies([.. ProgrammesServiceCollectionExtensions.PageAssemblies(app.Services.GetServices<HomeVisit.Core.Programmes.IProgrammeModule>())]);

@@ -57,4 +57,7 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
 
     // The oversight roles, and the office that collects school leaders' summaries (四、5).
     public IReadOnlyList<string> OverseerRoles { get; } = [.. LianxiAccess.OverseerRoles];
+
+    /// <summary>The semester summary's workbook (四、5).</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapLianxiEndpoints();
 }
