@@ -56,8 +56,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Expectations wait as long as actions do: on a loaded 2-core runner a preview or a chart can take seconds.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        // Upper bounds, not waits: every wait is for a condition. Expectations wait as long as actions do; on a loaded
+        // 2-core runner a save over the circuit followed by its navigation was seen to take more than 15 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         // Fail, not skip: a missing browser must be noticed (scripts/test.sh installs it).
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException(
@@ -86,7 +87,7 @@ public class BrowserFixture : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
