@@ -34,7 +34,8 @@ for name in "${names[@]}"; do
   grep -q "new ${name}Module()," "$tmp/$list" || { echo "$name is not in $list" >&2; exit 1; }
   sed -i "/new ${name}Module(),/d; /^using HomeVisit\.Programmes\.${name};/d" "$tmp/$list"
   sed -i "/HomeVisit\.Programmes\.${name}\.csproj/d" "$tmp/src/HomeVisit.Portal/HomeVisit.Portal.csproj" \
-    "$tmp/src/HomeVisit.Migrations.Sqlite/HomeVisit.Migrations.Sqlite.csproj"
+    "$tmp/src/HomeVisit.Migrations.Sqlite/HomeVisit.Migrations.Sqlite.csproj" \
+    "$tmp/src/HomeVisit.Migrations.PostgreSQL/HomeVisit.Migrations.PostgreSQL.csproj"
   rm -rf "$tmp/$module"
 
   echo "== $name ($key) left out: building the portal"
