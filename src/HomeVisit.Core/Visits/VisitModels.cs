@@ -14,6 +14,13 @@ public interface IVisitPlanCheck
     Task CheckAsync(PortalDbContext db, PortalUser user, VisitPlan plan, ProgrammeRules rules, Validator v, CancellationToken ct);
 }
 
+/// <summary>Open visits by their day (VisitSchedule): 已安排 (today or later) or 逾期未完成 (an earlier day).</summary>
+public enum VisitOpenFilter
+{
+    Ahead,
+    Overdue,
+}
+
 public sealed record VisitQuery(
     string? Search = null,
     string? ProgrammeKey = null,
@@ -22,7 +29,8 @@ public sealed record VisitQuery(
     DateTime? To = null,
     bool MineOnly = false,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20,
+    VisitOpenFilter? Open = null);
 
 public sealed record VisitRow(
     int Id, string ProgrammeKey, VisitForm Form, DateTime PlannedStart, DateTime PlannedEnd, VisitStatus Status,

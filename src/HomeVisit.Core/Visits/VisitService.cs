@@ -59,6 +59,13 @@ public sealed partial class VisitService(
         }
         if (!string.IsNullOrWhiteSpace(q.ProgrammeKey)) visits = visits.Where(v => v.ProgrammeKey == q.ProgrammeKey);
         if (q.Status is VisitStatus status) visits = visits.Where(v => v.Status == status);
+        if (q.Open is VisitOpenFilter open)
+        {
+            // The same split as every figure's 已安排 / 逾期未完成 (VisitSchedule), so a count's link lists its visits.
+            var startOfToday = clock.StartOfToday();
+            visits = visits.Where(v => v.Status == VisitStatus.Planned || v.Status == VisitStatus.Notified);
+            visits = open == VisitOpenFilter.Ahead ? visits.Where(v => v.PlannedStart >= startOfToday) : visits.Where(v => v.PlannedStart < startOfToday);
+        }
         if (q.From is DateTime from) visits = visits.Where(v => v.PlannedStart >= from.Date);
         if (q.To is DateTime to) visits = visits.Where(v => v.PlannedStart < to.Date.AddDays(1));
         if (!string.IsNullOrWhiteSpace(q.Search))

@@ -75,6 +75,10 @@ public sealed class OverduePlanTests : IDisposable
         Assert.Contains("已安排 2 人", line.Reason);
         Assert.Equal((2, 2), (dashboard.VisitsPlanned, dashboard.VisitsOverdue));
         Assert.Equal((2, 2), (summary.Total.Planned, summary.Total.Overdue));
+        // The dashboard's two figures link to the visit list, which lists exactly those visits.
+        var year = (From: new DateTime(2026, 1, 1), To: new DateTime(2026, 12, 31));
+        Assert.Equal(2, (await _s.Visits.ListAsync(_s.Zuzhi, new VisitQuery(From: year.From, To: year.To, Open: VisitOpenFilter.Ahead))).Total);
+        Assert.Equal(2, (await _s.Visits.ListAsync(_s.Zuzhi, new VisitQuery(From: year.From, To: year.To, Open: VisitOpenFilter.Overdue))).Total);
 
         // The next morning tonight's visit, never recorded, joins the overdue ones.
         _s.Clock.Advance(TimeSpan.FromDays(1));
