@@ -6,6 +6,7 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace HomeVisit.Core.Calendar;
 
@@ -34,7 +35,7 @@ public sealed record FeedInfo(int Id, string Name, DateTime CreatedAt, DateTime?
 
 /// <summary>Leaders' visit calendars, unit and programme calendars, conflicts, and private iCalendar feeds.</summary>
 public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, OrgService org, TimeProvider clock,
-    Microsoft.Extensions.Logging.ILogger<CalendarService> logger)
+    ILogger<CalendarService> logger)
 {
     /// <summary>The most visits one calendar range shows; beyond it the page says "showing the first N of M".</summary>
     public const int MaxEntries = 2000;

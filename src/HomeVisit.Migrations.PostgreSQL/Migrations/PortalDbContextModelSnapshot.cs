@@ -21,6 +21,7 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("HomeVisit.Core.Accounts.SsoRoleMapping", b =>
@@ -432,6 +433,11 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status");
 
                     b.HasIndex("InstitutionId", "Status", "Deadline");
+
+                    b.HasIndex(new[] { "Summary" }, "IX_FollowUpItems_Summary_Trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Summary" }, "IX_FollowUpItems_Summary_Trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Summary" }, "IX_FollowUpItems_Summary_Trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("FollowUpItems");
                 });
@@ -895,6 +901,11 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.HasIndex("InstitutionId", "UnitId", "Name");
+
+                    b.HasIndex(new[] { "Name" }, "IX_People_Name_Trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_People_Name_Trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_People_Name_Trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("People");
                 });
@@ -1536,6 +1547,11 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.HasIndex("InstitutionId", "ProgrammeKey", "EffectiveStart");
 
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status", "PlannedStart");
+
+                    b.HasIndex(new[] { "Place" }, "IX_Visits_Place_Trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Place" }, "IX_Visits_Place_Trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Place" }, "IX_Visits_Place_Trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Visits");
                 });
