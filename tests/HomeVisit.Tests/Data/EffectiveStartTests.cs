@@ -20,6 +20,13 @@ public sealed class EffectiveStartTests
     {
         using var database = TestDatabase.Create(provider: provider);
         await using (var db = database.CreateContext()) Assert.True(await DemoSeeder.SeedAsync(db, database.Clock));
+        await using (var db = database.CreateContext())
+        {
+            // The demo records its visits at their planned times; one that started late tells the two apart.
+            var late = await db.Visits.OrderBy(v => v.Id).FirstAsync(v => v.ActualStart != null);
+            late.ActualStart = late.PlannedStart.AddMinutes(90);
+            await db.SaveChangesAsync();
+        }
 
         // Back to the schema without the column, with the demo's visits in it, and forward again.
         await using (var db = database.CreateContext())
