@@ -70,6 +70,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IReminderSource, QuotaGapsSource>();
         services.AddSingleton<IReminderSource, OverdueFollowUpsSource>();
         services.AddDailyJob<ReminderJob>();
+        services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Retention.RetentionOptions>, Retention.RetentionOptionsValidator>();
+        services.AddDailyJob<Retention.RetentionJob>();
         // One scheduler for every daily job (modules add theirs with AddDailyJob); admins read its status from it.
         services.AddSingleton<DailyJobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyJobScheduler>());

@@ -6,6 +6,7 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace HomeVisit.Core.Calendar;
 
@@ -16,14 +17,32 @@ public sealed record CalendarEntry(
     public string Title => $"{Start:HH:mm} {Targets}";
 }
 
+/// <summary>
+/// The visits of a calendar range in start order. A range can hold more than a calendar shows at once
+/// (<see cref="CalendarService.MaxEntries"/>): then these are the first ones and <see cref="Total"/> says how many there are,
+/// so the page can say so instead of leaving the rest out silently.
+/// </summary>
+public sealed class CalendarEntries(IList<CalendarEntry> entries, int total) : System.Collections.ObjectModel.ReadOnlyCollection<CalendarEntry>(entries)
+{
+    public int Total { get; } = total;
+    public bool IsCapped => Total > Count;
+}
+
 /// <summary>Someone on the proposed team already has a visit at that time.</summary>
 public sealed record CalendarConflict(int PersonId, string PersonName, DateTime Start, DateTime End, int? VisitId);
 
 public sealed record FeedInfo(int Id, string Name, DateTime CreatedAt, DateTime? RevokedAt, DateTime? LastFetchedAt);
 
 /// <summary>Leaders' visit calendars, unit and programme calendars, conflicts, and private iCalendar feeds.</summary>
-public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, OrgService org, TimeProvider clock)
+public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, OrgService org, TimeProvider clock,
+    ILogger<CalendarService> logger)
 {
+    /// <summary>The most visits one calendar range shows; beyond it the page says "showing the first N of M".</summary>
+    public const int MaxEntries = 2000;
+
+    /// <summary>The most visits one iCalendar feed carries (its own visits from 90 days back to 400 ahead).</summary>
+    public const int MaxFeedEvents = 2000;
+
     /// <summary>The visits a user leads or joins in a range, across all programmes.</summary>
     /// <summary>
     /// Where a dragged visit lands. A month view's slot is a whole day (its time 00:00): the visit keeps its time of day
@@ -34,7 +53,7 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
             ? slotStart.Date + originalStart.TimeOfDay
             : originalStart + offset;
 
-    public async Task<IReadOnlyList<CalendarEntry>> MyEntriesAsync(PortalUser user, DateTime from, DateTime to, CancellationToken ct = default)
+    public async Task<CalendarEntries> MyEntriesAsync(PortalUser user, DateTime from, DateTime to, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId ?? -1;
@@ -44,7 +63,7 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>All visits of a unit (by its visitors, sub-units included) or of a programme, for overseers.</summary>
-    public async Task<IReadOnlyList<CalendarEntry>> OverviewEntriesAsync(PortalUser user, int? unitId, string? programmeKey, DateTime from, DateTime to, CancellationToken ct = default)
+    public async Task<CalendarEntries> OverviewEntriesAsync(PortalUser user, int? unitId, string? programmeKey, DateTime from, DateTime to, CancellationToken ct = default)
     {
         var overseen = programmes.OverseenBy(user);
         if (overseen.Count == 0) throw new AccessDeniedException("只有管理员和组织部、纪检监察部门可以查看单位日程。");
@@ -59,12 +78,12 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
         return await EntriesAsync(visits, from, to, user.PersonId ?? -1, ct);
     }
 
-    private async Task<IReadOnlyList<CalendarEntry>> EntriesAsync(IQueryable<Visit> visits, DateTime from, DateTime to, int me, CancellationToken ct)
+    private async Task<CalendarEntries> EntriesAsync(IQueryable<Visit> visits, DateTime from, DateTime to, int me, CancellationToken ct)
     {
-        var rows = await visits.AsNoTracking()
-            .Where(v => v.PlannedStart < to && v.PlannedEnd > from)
-            .OrderBy(v => v.PlannedStart)
-            .Take(2000)
+        var inRange = visits.AsNoTracking().Where(v => v.PlannedStart < to && v.PlannedEnd > from);
+        var rows = await inRange
+            .OrderBy(v => v.PlannedStart).ThenBy(v => v.Id)
+            .Take(MaxEntries)
             .Select(v => new
             {
                 v.Id, v.Version, v.ProgrammeKey, v.Form, v.Status, v.PlannedStart, v.PlannedEnd, v.Place,
@@ -73,12 +92,14 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
                 TakesPart = v.Visitors.Any(x => x.PersonId == me),
             })
             .ToListAsync(ct);
-        return rows.Select(r =>
+        // Counted only when the page is full, so the usual range costs no second query.
+        var total = rows.Count < MaxEntries ? rows.Count : await inRange.CountAsync(ct);
+        return new CalendarEntries(rows.Select(r =>
         {
             var module = programmes.Find(r.ProgrammeKey);
             return new CalendarEntry(r.Id, r.Version, r.ProgrammeKey, module?.Name ?? r.ProgrammeKey, module?.Colour ?? "#607d8b", r.Form, r.Status,
                 r.PlannedStart, r.PlannedEnd, string.Join("、", r.Targets), string.Join("、", r.Visitors), r.Place, r.TakesPart);
-        }).ToList();
+        }).ToList(), total);
     }
 
     /// <summary>
@@ -161,8 +182,11 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
                 v.Id, v.Version, v.ProgrammeKey, v.Form, v.Status, v.PlannedStart, v.PlannedEnd,
                 Targets = v.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
             })
-            .Take(2000)
+            .Take(MaxFeedEvents)
             .ToListAsync(ct);
+        // A calendar client has nowhere to show "the first N"; the owner's feed is cut at the far end and the log says so.
+        if (visits.Count == MaxFeedEvents)
+            logger.LogWarning("Calendar feed {FeedId} holds more than {Max} visits; the latest are left out of it.", feed.Id, MaxFeedEvents);
         feed.LastFetchedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
 

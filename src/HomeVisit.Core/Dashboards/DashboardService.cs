@@ -45,9 +45,9 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             items = items.Where(f => f.VisitId != null && unitVisits.Contains(f.VisitId.Value));
         }
 
-        var done = visits.Where(v => v.Status == VisitStatus.Done && (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to);
+        var done = visits.Where(v => v.Status == VisitStatus.Done && v.EffectiveStart >= from && v.EffectiveStart < to);
         var perMonth = await done
-            .GroupBy(v => new { (v.ActualStart ?? v.PlannedStart).Month, v.ProgrammeKey })
+            .GroupBy(v => new { v.EffectiveStart.Month, v.ProgrammeKey })
             .Select(g => new MonthCount(g.Key.Month, g.Key.ProgrammeKey, g.Count()))
             .ToListAsync(ct);
         // A plan for a day before today is overdue, never planned work (VisitSchedule).

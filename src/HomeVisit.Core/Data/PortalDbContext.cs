@@ -62,6 +62,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
         // The model is built once per provider, so each provider's column types stay in its own folder (after the modules:
         // it maps every entity's time columns).
         if (Database.ProviderName == PostgreSqlDatabase.ProviderName) PostgreSqlDatabase.ConfigureModel(modelBuilder);
+        if (Database.ProviderName == SqliteModel.ProviderName) SqliteModel.ConfigureModel(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -27,6 +27,7 @@ public static class TimeColumns
         (typeof(Visit), nameof(Visit.PlannedStart)),
         (typeof(Visit), nameof(Visit.PlannedEnd)),
         (typeof(Visit), nameof(Visit.ActualStart)),
+        (typeof(Visit), nameof(Visit.EffectiveStart)),
         (typeof(QinglianNotice), nameof(QinglianNotice.VisitTime)),
     ];
 

@@ -56,7 +56,7 @@ public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, P
         var to = from.AddYears(1);
         var visits = VisitService.Visible(db, user, overseen, programmes.HiddenFrom(user))
             .Where(v => v.ProgrammeKey == key && v.Status == VisitStatus.Done &&
-                        (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to);
+                        v.EffectiveStart >= from && v.EffectiveStart < to);
         if (units is not null)
             visits = visits.Where(VisitUnits.In(units, programmes.CountedUnderVisitedUnit));
         return visits;
@@ -66,10 +66,10 @@ public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, P
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var rows = Query(db, user, overseen, key, year, units).AsNoTracking()
-            .OrderBy(v => v.ActualStart ?? v.PlannedStart).ThenBy(v => v.Id)
+            .OrderBy(v => v.EffectiveStart).ThenBy(v => v.Id)
             .Select(v => new
             {
-                When = v.ActualStart ?? v.PlannedStart,
+                When = v.EffectiveStart,
                 Leaders = v.Visitors.OrderBy(x => x.IsRecorder).ThenBy(x => x.Id).Select(x => new { x.Person!.Name, x.Person.Position }).ToList(),
                 Targets = v.Targets.Select(t => t.Person != null ? new { t.Person.Name, t.Person.Position } : new { t.OrgUnit!.Name, Position = (string?)null }).ToList(),
                 v.Form,

@@ -52,7 +52,7 @@ public sealed class PeriodSummaryService(
         var from = period.StartTime;
         var to = period.EndExclusive;
         var visits = await db.Visits.AsNoTracking()
-            .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == key && (v.ActualStart ?? v.PlannedStart) >= from && (v.ActualStart ?? v.PlannedStart) < to)
+            .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == key && v.EffectiveStart >= from && v.EffectiveStart < to)
             .Select(v => new
             {
                 v.Id, v.Status, v.Form, v.PlannedStart,

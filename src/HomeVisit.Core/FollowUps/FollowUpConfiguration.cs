@@ -25,6 +25,8 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUpI
         b.HasOne(x => x.OwnerPerson).WithMany().HasForeignKey(x => x.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.InstitutionId, x.Status, x.Deadline });
+        // The list filters by programme (its own filter, and the programmes a user oversees or may not see) within the institution.
+        b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey, x.Status });
         b.HasIndex(x => x.VisitId);
         b.HasIndex(x => x.OwnerPersonId);
         b.HasIndex(x => x.ResponsibleUnitId);

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Search;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Programmes;
@@ -90,8 +91,10 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var text = q.Search.Trim();
-            items = items.Where(f => f.Summary.Contains(text) || (f.Category != null && f.Category.Contains(text)) ||
-                                     (f.RaisedByPerson != null && f.RaisedByPerson.Name.Contains(text)) ||
+            var titled = TextSearch.Matching(db, SearchField.FollowUpSummary, text);
+            var people = TextSearch.Matching(db, SearchField.PersonName, text);
+            items = items.Where(f => titled.Contains(f.Id) || (f.Category != null && f.Category.Contains(text)) ||
+                                     (f.RaisedByPersonId != null && people.Contains(f.RaisedByPersonId.Value)) ||
                                      (f.RaisedByName != null && f.RaisedByName.Contains(text)));
         }
 

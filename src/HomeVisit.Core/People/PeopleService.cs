@@ -1,3 +1,4 @@
+using HomeVisit.Core.Search;
 using System.Text.RegularExpressions;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
@@ -22,7 +23,8 @@ public sealed partial class PeopleService(IDbContextFactory<PortalDbContext> dbF
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var s = query.Search.Trim();
-            people = people.Where(p => p.Name.Contains(s) || p.StaffNumber.StartsWith(s));
+            var named = TextSearch.Matching(db, SearchField.PersonName, s);
+            people = people.Where(p => named.Contains(p.Id) || p.StaffNumber.StartsWith(s));
         }
         if (query.UnitId is int unitId)
         {
@@ -50,7 +52,8 @@ public sealed partial class PeopleService(IDbContextFactory<PortalDbContext> dbF
         if (!string.IsNullOrWhiteSpace(search))
         {
             var s = search.Trim();
-            people = people.Where(p => p.Name.Contains(s) || p.StaffNumber.StartsWith(s));
+            var named = TextSearch.Matching(db, SearchField.PersonName, s);
+            people = people.Where(p => named.Contains(p.Id) || p.StaffNumber.StartsWith(s));
         }
         return await people.OrderBy(p => p.Name).Take(take)
             .Select(p => new PersonPick(p.Id, p.Name, p.StaffNumber, p.Unit!.Name, p.Position))

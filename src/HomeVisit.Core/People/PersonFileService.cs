@@ -107,7 +107,7 @@ public sealed class PersonFileService(
 
     private static async Task<List<PersonFileVisit>> VisitsAsync(IQueryable<Visit> visits, CancellationToken ct)
     {
-        var rows = await visits.OrderByDescending(v => v.ActualStart ?? v.PlannedStart).ThenByDescending(v => v.Id).Take(MaxRows)
+        var rows = await visits.OrderByDescending(v => v.EffectiveStart).ThenByDescending(v => v.Id).Take(MaxRows)
             .Select(v => new
             {
                 v.Id, v.ProgrammeKey, v.Form, v.Status, v.PlannedStart, v.ActualStart, v.Place, v.Record, v.ProblemsFound, v.Resolution,

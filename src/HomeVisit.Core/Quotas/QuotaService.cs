@@ -314,8 +314,8 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
                          && (vv.Visit.Status == VisitStatus.Done
                              || ((vv.Visit.Status == VisitStatus.Planned || vv.Visit.Status == VisitStatus.Notified) && vv.Visit.PlannedStart >= today))
                          && forms.Contains(vv.Visit.Form)
-                         && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) >= start
-                         && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) < end);
+                         && vv.Visit.EffectiveStart >= start
+                         && vv.Visit.EffectiveStart < end);
         if (onlyPerson is int p) visitors = visitors.Where(vv => vv.PersonId == p);
 
         var rows = count == QuotaCount.Visits

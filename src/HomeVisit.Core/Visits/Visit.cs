@@ -49,6 +49,11 @@ public class Visit : IInstitutionScoped, IAudited, IVersioned
     public DateTime PlannedStart { get; set; }
     public DateTime PlannedEnd { get; set; }
     public DateTime? ActualStart { get; set; }
+    /// <summary>
+    /// When the visit counts: <see cref="ActualStart"/> once recorded, else <see cref="PlannedStart"/>. A stored column the
+    /// database computes (so no write path can forget it) and indexes; filter and sort on it, never on the coalesce.
+    /// </summary>
+    public DateTime EffectiveStart { get; private set; }
     public string? Place { get; set; }
     public string? Purpose { get; set; }
     public string? Record { get; set; }

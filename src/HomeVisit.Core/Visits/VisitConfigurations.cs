@@ -28,7 +28,12 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasMany(x => x.Visitors).WithOne(x => x.Visit).HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Targets).WithOne(x => x.Visit).HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.FamilyMet).WithOne(x => x.Visit).HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
+        // Both providers accept this SQL: the column names are quoted the same way and COALESCE is standard.
+        b.Property(x => x.EffectiveStart).HasComputedColumnSql("COALESCE(\"ActualStart\", \"PlannedStart\")", stored: true);
         b.HasIndex(x => new { x.InstitutionId, x.PlannedStart });
+        // Periods, quotas, dashboards, summaries and ledgers count a visit on its effective start.
+        b.HasIndex(x => new { x.InstitutionId, x.EffectiveStart });
+        b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey, x.EffectiveStart });
         b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey, x.Status, x.PlannedStart });
         // A plain indexed column, like ApprovedByUserId: SQLite cannot add a foreign key to an existing table without a
         // rebuild, and visits are never deleted; VisitService sets it only to a visible 重点约访 of the same institution.

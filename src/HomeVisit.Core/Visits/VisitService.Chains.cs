@@ -59,7 +59,7 @@ public sealed partial class VisitService
 
         var members = await Visible(db, user).AsNoTracking()
             .Where(x => x.Id == rootId || x.ParentVisitId == rootId)
-            .OrderBy(x => x.ActualStart ?? x.PlannedStart).ThenBy(x => x.Id)
+            .OrderBy(x => x.EffectiveStart).ThenBy(x => x.Id)
             .Select(x => new
             {
                 x.Id, x.Form, x.PlannedStart, x.ActualStart, x.Status,
@@ -148,7 +148,7 @@ public sealed partial class VisitService
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(v => new
             {
-                v.Id, v.ProgrammeKey, Date = v.ActualStart ?? v.PlannedStart, v.Trigger,
+                v.Id, v.ProgrammeKey, Date = v.EffectiveStart, v.Trigger,
                 Targets = v.Targets.Where(t => t.Person != null).Select(t => t.Person!.Name).ToList(),
                 Visitors = v.Visitors.OrderBy(x => x.IsRecorder).ThenBy(x => x.Id).Select(x => x.Person!.Name).ToList(),
                 Done = db.Visits.Count(c => c.ParentVisitId == v.Id && c.Status == VisitStatus.Done),

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Search;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
@@ -73,10 +74,18 @@ public sealed partial class VisitService(
             var s = q.Search.Trim();
             // Searching by place would tell an address to someone who may not see it.
             var byPlace = user.CanBrowsePeople;
-            visits = visits.Where(v =>
-                v.Targets.Any(t => t.Person!.Name.Contains(s) || t.OrgUnit!.Name.Contains(s)) ||
-                v.Visitors.Any(x => x.Person!.Name.Contains(s)) ||
-                (byPlace && v.Place != null && v.Place.Contains(s)));
+            // From the matching people (a search index) to their visits, not through every visit's targets and visitors.
+            var people = TextSearch.Matching(db, SearchField.PersonName, s);
+            var units = db.OrgUnits.Where(u => u.InstitutionId == user.InstitutionId && u.Name.Contains(s)).Select(u => u.Id);
+            var matched = db.VisitTargets.Where(t => (t.PersonId != null && people.Contains(t.PersonId.Value)) || (t.OrgUnitId != null && units.Contains(t.OrgUnitId.Value)))
+                .Select(t => t.VisitId)
+                .Union(db.VisitVisitors.Where(x => people.Contains(x.PersonId)).Select(x => x.VisitId));
+            if (byPlace)
+            {
+                var places = TextSearch.Matching(db, SearchField.VisitPlace, s);
+                visits = visits.Where(v => matched.Contains(v.Id) || places.Contains(v.Id));
+            }
+            else visits = visits.Where(v => matched.Contains(v.Id));
         }
 
         var total = await visits.CountAsync(ct);

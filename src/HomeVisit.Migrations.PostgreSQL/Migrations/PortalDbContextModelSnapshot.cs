@@ -21,6 +21,7 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("HomeVisit.Core.Accounts.SsoRoleMapping", b =>
@@ -429,7 +430,14 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("InstitutionId", "ProgrammeKey", "Status");
+
                     b.HasIndex("InstitutionId", "Status", "Deadline");
+
+                    b.HasIndex(new[] { "Summary" }, "IX_FollowUpItems_Summary_Trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Summary" }, "IX_FollowUpItems_Summary_Trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Summary" }, "IX_FollowUpItems_Summary_Trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("FollowUpItems");
                 });
@@ -480,473 +488,6 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.HasIndex("FollowUpItemId", "ReportedOn");
 
                     b.ToTable("FollowUpReports");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuApiKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("RevokedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("Prefix")
-                        .IsUnique();
-
-                    b.ToTable("GanbuApiKeys");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuInspection", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("HeadPersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("InspectedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("RecordedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HeadPersonId");
-
-                    b.HasIndex("RecordedByUserId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("InstitutionId", "Date");
-
-                    b.ToTable("GanbuInspections");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuQuarterReport", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("MeetingConclusions")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateOnly?>("MeetingDate")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("MeetingRecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("MeetingRecordedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Quarter")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("SubmittedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingRecordedByUserId");
-
-                    b.HasIndex("SubmittedByUserId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("InstitutionId", "Year", "Quarter", "UnitId")
-                        .IsUnique();
-
-                    b.ToTable("GanbuQuarterReports");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRecordArchive", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ArchivedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("ArchivedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArchivedByUserId");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("VisitId")
-                        .IsUnique();
-
-                    b.ToTable("GanbuRecordArchives");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("ApiKeyId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("ClientRequestId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("ClosedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("CreatedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateOnly?>("EscalatedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("EscalationLevel")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Feedback")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateOnly>("FiledOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("HandlerPersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("HandlingTier")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("OverdueSince")
-                        .HasColumnType("date");
-
-                    b.Property<int>("RequesterPersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int?>("SourceVisitId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Tier")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("WithdrawReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("RequesterPersonId");
-
-                    b.HasIndex("SourceVisitId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("ApiKeyId", "ClientRequestId")
-                        .IsUnique();
-
-                    b.HasIndex("HandlerPersonId", "Status");
-
-                    b.HasIndex("InstitutionId", "FiledOn");
-
-                    b.HasIndex("InstitutionId", "Status", "Deadline");
-
-                    b.ToTable("GanbuRequests");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequestStep", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int?>("ActorUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("HandlerPersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("RequestId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("VisitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HandlerPersonId");
-
-                    b.HasIndex("RequestId");
-
-                    b.HasIndex("VisitId");
-
-                    b.ToTable("GanbuRequestSteps");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequestVisit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("RequestId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VisitId");
-
-                    b.HasIndex("RequestId", "VisitId")
-                        .IsUnique();
-
-                    b.ToTable("GanbuRequestVisits");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MajorDays")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OrdinaryDays")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SpecialDays")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("UpdatedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstitutionId")
-                        .IsUnique();
-
-                    b.HasIndex("UpdatedByUserId");
-
-                    b.ToTable("GanbuSettings", (string)null);
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Institutions.Institution", b =>
@@ -1360,6 +901,11 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.HasIndex("InstitutionId", "UnitId", "Name");
+
+                    b.HasIndex(new[] { "Name" }, "IX_People_Name_Trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_People_Name_Trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_People_Name_Trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("People");
                 });
@@ -1921,6 +1467,11 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.Property<int>("CreatedByUserId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime>("EffectiveStart")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp without time zone")
+                        .HasComputedColumnSql("COALESCE(\"ActualStart\", \"PlannedStart\")", true);
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1989,9 +1540,18 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ParentVisitId");
 
+                    b.HasIndex("InstitutionId", "EffectiveStart");
+
                     b.HasIndex("InstitutionId", "PlannedStart");
 
+                    b.HasIndex("InstitutionId", "ProgrammeKey", "EffectiveStart");
+
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status", "PlannedStart");
+
+                    b.HasIndex(new[] { "Place" }, "IX_Visits_Place_Trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Place" }, "IX_Visits_Place_Trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Place" }, "IX_Visits_Place_Trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Visits");
                 });
@@ -2073,6 +1633,473 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.ToTable("VisitVisitors");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RevokedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("GanbuApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuInspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("HeadPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InspectedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecordedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeadPersonId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.ToTable("GanbuInspections", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuQuarterReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeetingConclusions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("MeetingRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MeetingRecordedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SubmittedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingRecordedByUserId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InstitutionId", "Year", "Quarter", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("GanbuQuarterReports", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRecordArchive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArchivedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ArchivedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchivedByUserId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique();
+
+                    b.ToTable("GanbuRecordArchives", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ClientRequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClosedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("HandlerPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HandlingTier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RequesterPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SourceVisitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("RequesterPersonId");
+
+                    b.HasIndex("SourceVisitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ApiKeyId", "ClientRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("HandlerPersonId", "Status");
+
+                    b.HasIndex("InstitutionId", "FiledOn");
+
+                    b.HasIndex("InstitutionId", "Status", "Deadline");
+
+                    b.ToTable("GanbuRequests", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequestStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ActorUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HandlerPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandlerPersonId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("GanbuRequestSteps", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequestVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("RequestId", "VisitId")
+                        .IsUnique();
+
+                    b.ToTable("GanbuRequestVisits", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MajorDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrdinaryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SpecialDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UpdatedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedByUserId");
+
+                    b.ToTable("GanbuSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2215,206 +2242,6 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .IsRequired();
 
                     b.Navigation("FollowUpItem");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuApiKey", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuInspection", b =>
-                {
-                    b.HasOne("HomeVisit.Core.People.Person", "HeadPerson")
-                        .WithMany()
-                        .HasForeignKey("HeadPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("HeadPerson");
-
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuQuarterReport", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingRecordedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("SubmittedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRecordArchive", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("ArchivedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Visit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequest", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Ganbu.GanbuApiKey", null)
-                        .WithMany()
-                        .HasForeignKey("ApiKeyId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Handler")
-                        .WithMany()
-                        .HasForeignKey("HandlerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Requester")
-                        .WithMany()
-                        .HasForeignKey("RequesterPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", null)
-                        .WithMany()
-                        .HasForeignKey("SourceVisitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Handler");
-
-                    b.Navigation("Requester");
-
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequestStep", b =>
-                {
-                    b.HasOne("HomeVisit.Core.People.Person", "Handler")
-                        .WithMany()
-                        .HasForeignKey("HandlerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Ganbu.GanbuRequest", "Request")
-                        .WithMany("Steps")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", null)
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Handler");
-
-                    b.Navigation("Request");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequestVisit", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Ganbu.GanbuRequest", "Request")
-                        .WithMany("Visits")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Request");
-
-                    b.Navigation("Visit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuSettings", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("UpdatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Institutions.OrgUnit", b =>
@@ -2826,11 +2653,204 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.Navigation("Visit");
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequest", b =>
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuApiKey", b =>
                 {
-                    b.Navigation("Steps");
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
-                    b.Navigation("Visits");
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuInspection", b =>
+                {
+                    b.HasOne("HomeVisit.Core.People.Person", "HeadPerson")
+                        .WithMany()
+                        .HasForeignKey("HeadPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("HeadPerson");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuQuarterReport", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingRecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRecordArchive", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ArchivedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequest", b =>
+                {
+                    b.HasOne("HomeVisit.Programmes.Ganbu.GanbuApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Handler")
+                        .WithMany()
+                        .HasForeignKey("HandlerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Requester")
+                        .WithMany()
+                        .HasForeignKey("RequesterPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("SourceVisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Handler");
+
+                    b.Navigation("Requester");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequestStep", b =>
+                {
+                    b.HasOne("HomeVisit.Core.People.Person", "Handler")
+                        .WithMany()
+                        .HasForeignKey("HandlerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Programmes.Ganbu.GanbuRequest", "Request")
+                        .WithMany("Steps")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Handler");
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequestVisit", b =>
+                {
+                    b.HasOne("HomeVisit.Programmes.Ganbu.GanbuRequest", "Request")
+                        .WithMany("Visits")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuSettings", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Institutions.OrgUnit", b =>
@@ -2850,6 +2870,13 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.Navigation("Targets");
 
                     b.Navigation("Visitors");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequest", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Visits");
                 });
 #pragma warning restore 612, 618
         }

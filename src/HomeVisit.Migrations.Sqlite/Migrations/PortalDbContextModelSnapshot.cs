@@ -411,6 +411,8 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("InstitutionId", "ProgrammeKey", "Status");
+
                     b.HasIndex("InstitutionId", "Status", "Deadline");
 
                     b.ToTable("FollowUpItems");
@@ -460,457 +462,6 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.HasIndex("FollowUpItemId", "ReportedOn");
 
                     b.ToTable("FollowUpReports");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuApiKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastUsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RevokedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("Prefix")
-                        .IsUnique();
-
-                    b.ToTable("GanbuApiKeys");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuInspection", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("HeadPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InspectedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RecordedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HeadPersonId");
-
-                    b.HasIndex("RecordedByUserId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("InstitutionId", "Date");
-
-                    b.ToTable("GanbuInspections");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuQuarterReport", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MeetingConclusions")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("MeetingDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("MeetingRecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MeetingRecordedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Quarter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SubmittedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingRecordedByUserId");
-
-                    b.HasIndex("SubmittedByUserId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("InstitutionId", "Year", "Quarter", "UnitId")
-                        .IsUnique();
-
-                    b.ToTable("GanbuQuarterReports");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRecordArchive", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ArchivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ArchivedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ArchivedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArchivedByUserId");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("VisitId")
-                        .IsUnique();
-
-                    b.ToTable("GanbuRecordArchives");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ApiKeyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientRequestId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ClosedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("CreatedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Deadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EscalatedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EscalationLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Feedback")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("FiledOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HandlerPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HandlingTier")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("OverdueSince")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RequesterPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SourceVisitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Tier")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WithdrawReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("RequesterPersonId");
-
-                    b.HasIndex("SourceVisitId");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("ApiKeyId", "ClientRequestId")
-                        .IsUnique();
-
-                    b.HasIndex("HandlerPersonId", "Status");
-
-                    b.HasIndex("InstitutionId", "FiledOn");
-
-                    b.HasIndex("InstitutionId", "Status", "Deadline");
-
-                    b.ToTable("GanbuRequests");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequestStep", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ActorUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("HandlerPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("VisitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HandlerPersonId");
-
-                    b.HasIndex("RequestId");
-
-                    b.HasIndex("VisitId");
-
-                    b.ToTable("GanbuRequestSteps");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequestVisit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VisitId");
-
-                    b.HasIndex("RequestId", "VisitId")
-                        .IsUnique();
-
-                    b.ToTable("GanbuRequestVisits");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MajorDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrdinaryDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SpecialDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UpdatedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstitutionId")
-                        .IsUnique();
-
-                    b.HasIndex("UpdatedByUserId");
-
-                    b.ToTable("GanbuSettings", (string)null);
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Institutions.Institution", b =>
@@ -1853,6 +1404,11 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.Property<int>("CreatedByUserId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("EffectiveStart")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("COALESCE(\"ActualStart\", \"PlannedStart\")", false);
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1921,7 +1477,11 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParentVisitId");
 
+                    b.HasIndex("InstitutionId", "EffectiveStart");
+
                     b.HasIndex("InstitutionId", "PlannedStart");
+
+                    b.HasIndex("InstitutionId", "ProgrammeKey", "EffectiveStart");
 
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status", "PlannedStart");
 
@@ -1999,6 +1559,457 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("VisitVisitors");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevokedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.ToTable("GanbuApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuInspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeadPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeadPersonId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.ToTable("GanbuInspections", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuQuarterReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingConclusions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MeetingRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingRecordedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmittedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingRecordedByUserId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("InstitutionId", "Year", "Quarter", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("GanbuQuarterReports", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRecordArchive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArchivedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchivedByUserId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique();
+
+                    b.ToTable("GanbuRecordArchives", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientRequestId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HandlerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandlingTier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequesterPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceVisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("RequesterPersonId");
+
+                    b.HasIndex("SourceVisitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ApiKeyId", "ClientRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("HandlerPersonId", "Status");
+
+                    b.HasIndex("InstitutionId", "FiledOn");
+
+                    b.HasIndex("InstitutionId", "Status", "Deadline");
+
+                    b.ToTable("GanbuRequests", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequestStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActorUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandlerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandlerPersonId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("GanbuRequestSteps", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequestVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("RequestId", "VisitId")
+                        .IsUnique();
+
+                    b.ToTable("GanbuRequestVisits", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MajorDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrdinaryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpecialDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpdatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedByUserId");
+
+                    b.ToTable("GanbuSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2139,206 +2150,6 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("FollowUpItem");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuApiKey", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuInspection", b =>
-                {
-                    b.HasOne("HomeVisit.Core.People.Person", "HeadPerson")
-                        .WithMany()
-                        .HasForeignKey("HeadPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("HeadPerson");
-
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuQuarterReport", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingRecordedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("SubmittedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRecordArchive", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("ArchivedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Visit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequest", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Ganbu.GanbuApiKey", null)
-                        .WithMany()
-                        .HasForeignKey("ApiKeyId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Handler")
-                        .WithMany()
-                        .HasForeignKey("HandlerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Requester")
-                        .WithMany()
-                        .HasForeignKey("RequesterPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", null)
-                        .WithMany()
-                        .HasForeignKey("SourceVisitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Handler");
-
-                    b.Navigation("Requester");
-
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequestStep", b =>
-                {
-                    b.HasOne("HomeVisit.Core.People.Person", "Handler")
-                        .WithMany()
-                        .HasForeignKey("HandlerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Ganbu.GanbuRequest", "Request")
-                        .WithMany("Steps")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", null)
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Handler");
-
-                    b.Navigation("Request");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequestVisit", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Ganbu.GanbuRequest", "Request")
-                        .WithMany("Visits")
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Request");
-
-                    b.Navigation("Visit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuSettings", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("UpdatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Institutions.OrgUnit", b =>
@@ -2750,11 +2561,204 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.Navigation("Visit");
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Ganbu.GanbuRequest", b =>
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuApiKey", b =>
                 {
-                    b.Navigation("Steps");
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
-                    b.Navigation("Visits");
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuInspection", b =>
+                {
+                    b.HasOne("HomeVisit.Core.People.Person", "HeadPerson")
+                        .WithMany()
+                        .HasForeignKey("HeadPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("HeadPerson");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuQuarterReport", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingRecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRecordArchive", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ArchivedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequest", b =>
+                {
+                    b.HasOne("HomeVisit.Programmes.Ganbu.GanbuApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Handler")
+                        .WithMany()
+                        .HasForeignKey("HandlerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Requester")
+                        .WithMany()
+                        .HasForeignKey("RequesterPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("SourceVisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Handler");
+
+                    b.Navigation("Requester");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequestStep", b =>
+                {
+                    b.HasOne("HomeVisit.Core.People.Person", "Handler")
+                        .WithMany()
+                        .HasForeignKey("HandlerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Programmes.Ganbu.GanbuRequest", "Request")
+                        .WithMany("Steps")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Handler");
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequestVisit", b =>
+                {
+                    b.HasOne("HomeVisit.Programmes.Ganbu.GanbuRequest", "Request")
+                        .WithMany("Visits")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuSettings", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Institutions.OrgUnit", b =>
@@ -2774,6 +2778,13 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.Navigation("Targets");
 
                     b.Navigation("Visitors");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Ganbu.GanbuRequest", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Visits");
                 });
 #pragma warning restore 612, 618
         }

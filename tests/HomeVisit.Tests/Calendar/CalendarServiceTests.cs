@@ -15,7 +15,8 @@ public sealed class CalendarServiceTests : IDisposable
 
     public CalendarServiceTests()
     {
-        _calendar = new CalendarService(_s.Db.Factory, new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules), _s.Org, _s.Clock);
+        _calendar = new CalendarService(_s.Db.Factory, new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules), _s.Org, _s.Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CalendarService>.Instance);
     }
 
     public void Dispose() => _s.Dispose();

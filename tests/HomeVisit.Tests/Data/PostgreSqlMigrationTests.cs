@@ -70,7 +70,7 @@ public sealed class PostgreSqlMigrationTests
 
         Assert.Equal(
             ["QinglianNotices.VisitTime timestamp without time zone", "Visits.ActualStart timestamp without time zone",
-             "Visits.PlannedEnd timestamp without time zone", "Visits.PlannedStart timestamp without time zone"],
+             "Visits.EffectiveStart timestamp without time zone", "Visits.PlannedEnd timestamp without time zone", "Visits.PlannedStart timestamp without time zone"],
             types.Where(t => t.EndsWith("without time zone", StringComparison.Ordinal)));
         Assert.Contains("AuditEntries.At timestamp with time zone", types);
         Assert.Contains("ScheduledJobs.LeaseUntilUtc timestamp with time zone", types);

@@ -31,8 +31,23 @@ public sealed class VisitQueryPlanTests(LargeDatabaseFixture portal)
         });
     }
 
+    [Fact]
+    public async Task The_period_summary_and_the_dashboard_find_a_periods_visits_through_the_effective_start_index()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var summary = await PlansOfAsync(async user => await portal.Services.GetRequiredService<HomeVisit.Core.Exports.PeriodSummaryService>()
+            .BuildAsync(user, "lianzheng", today), DemoAccounts.DisciplineOffice, onEffectiveStart: true);
+        var dashboard = await PlansOfAsync(async user => await portal.Services.GetRequiredService<HomeVisit.Core.Dashboards.DashboardService>()
+            .BuildAsync(user, today.Year, null), DemoAccounts.DisciplineOffice, onEffectiveStart: true);
+
+        // A period is a range on one column now; (ActualStart ?? PlannedStart) could only be checked row by row.
+        Assert.NotEmpty(summary);
+        Assert.NotEmpty(dashboard);
+        Assert.All(summary.Concat(dashboard), plan => Assert.Matches(@"USING (COVERING )?INDEX IX_Visits_InstitutionId_(ProgrammeKey_)?EffectiveStart \(.*EffectiveStart>\? AND EffectiveStart<\?\)", plan));
+    }
+
     /// <summary>The query plans of the SELECTs on Visits that an action sends as the given user.</summary>
-    private async Task<List<string>> PlansOfAsync(Func<PortalUser, Task> action, string userName)
+    private async Task<List<string>> PlansOfAsync(Func<PortalUser, Task> action, string userName, bool onEffectiveStart = false)
     {
         PortalUser user;
         await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
@@ -40,7 +55,8 @@ public sealed class VisitQueryPlanTests(LargeDatabaseFixture portal)
 
         portal.Commands.Reset();
         await action(user);
-        var selects = portal.Commands.Captured.Where(c => c.Text.Contains("FROM \"Visits\"", StringComparison.Ordinal)).ToList();
+        var selects = portal.Commands.Captured.Where(c => c.Text.Contains("FROM \"Visits\"", StringComparison.Ordinal)
+            && (!onEffectiveStart || c.Text.Contains("\"EffectiveStart\" >= @", StringComparison.Ordinal))).ToList();
 
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = portal.DatabasePath, Mode = SqliteOpenMode.ReadOnly }.ToString());
         await connection.OpenAsync();

@@ -41,6 +41,7 @@ public static class PostgreSqlDatabase
     /// <summary>Wall-clock times as <c>timestamp without time zone</c>, instants as <c>timestamptz</c>.</summary>
     internal static void ConfigureModel(ModelBuilder modelBuilder)
     {
+        PostgreSqlTextSearch.ConfigureModel(modelBuilder);
         foreach (var (property, kind) in TimeColumns.Of(modelBuilder.Model))
         {
             var wallClock = kind == TimeColumnKind.WallClock;
