@@ -24,7 +24,7 @@ public static class PortalPolicies
     /// <summary>The route parameter <see cref="ProgrammeInRoute"/> reads (route values ignore its letter case).</summary>
     public const string RouteKey = "key";
 
-    /// <summary><c>Programme:{key}</c> for one module, e.g. <c>Programme("ganbu")</c>.</summary>
+    /// <summary><c>Programme:{key}</c> for one module (a module keeps it as a constant: <c>ProgrammePrefix + its key</c>).</summary>
     public static string Programme(string key) => ProgrammePrefix + key;
 
     /// <summary>Accounts, institutions, password policy, SSO settings: the system administrator.</summary>
