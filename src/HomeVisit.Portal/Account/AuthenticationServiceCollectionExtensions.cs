@@ -3,6 +3,8 @@ using HomeVisit.Portal.Account.Sso;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using HomeVisit.Core.Access;
+using HomeVisit.Portal.Security;
 
 namespace HomeVisit.Portal.Account;
 
@@ -35,10 +37,11 @@ public static class AuthenticationServiceCollectionExtensions
                 o.Events.OnSigningOut = EndSessionAsync;
             })
             .AddPortalSso(builder.Configuration);
-        builder.Services.AddAuthorization(o =>
-        {
-            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        });
+        // The named policies and the fallback (a signed-in user everywhere else) are the core's (PortalPolicies); a page
+        // or endpoint of a programme the user may not use answers 404 like an unknown address.
+        builder.Services.AddAuthorization();
+        builder.Services.AddPortalAuthorization();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, PortalAuthorizationResultHandler>();
         return builder;
     }
 

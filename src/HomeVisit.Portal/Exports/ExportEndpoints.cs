@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Exports;
@@ -9,6 +10,7 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
+        // Both programme downloads answer 404 like an unknown address unless the user may use the programme named by {key}.
         // The ledger of a programme as .xlsx: generated row by row into a temp file, then streamed.
         app.MapGet("/programmes/{key}/ledger.xlsx", async (string key, int? year, int? unit, HttpContext http,
             ExportService exports, ProgrammeCatalog catalog, TimeProvider clock) =>
@@ -28,7 +30,7 @@ public static class ExportEndpoints
             }
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             return Results.File(stream, XlsxWriter.ContentType, $"{module.Name}台账-{y}.xlsx");
-        });
+        }).RequireAuthorization(PortalPolicies.ProgrammeInRoute);
 
         app.MapGet("/programmes/{key}/summary.xlsx", async (string key, string? day, HttpContext http, PeriodSummaryService summaries,
             ProgrammeCatalog catalog, TimeProvider clock) =>
@@ -46,7 +48,7 @@ public static class ExportEndpoints
             }
             stream.Position = 0;
             return Results.File(stream, XlsxWriter.ContentType, $"{module.Name}期间汇总-{d:yyyyMMdd}.xlsx");
-        });
+        }).RequireAuthorization(PortalPolicies.ProgrammeInRoute);
 
         // A finished export from the page, for the user who made it.
         app.MapGet("/exports/{id}", (string id, HttpContext http, ExportFiles files) =>

@@ -1,4 +1,4 @@
-using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Import;
 
 namespace HomeVisit.Portal.Import;
@@ -9,7 +9,7 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapRosterImportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/import/template.xlsx", () => Results.File(RosterTemplate.Build(), RosterTemplate.ContentType, RosterTemplate.FileName))
-            .RequireAuthorization(policy => policy.RequireRole(Roles.SystemAdmin, Roles.ProgrammeAdmin, Roles.OrganisationDept));
+            .RequireAuthorization(PortalPolicies.RosterManagers);
         return app;
     }
 }

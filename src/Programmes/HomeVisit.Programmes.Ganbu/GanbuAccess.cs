@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Programmes;
 
@@ -7,6 +8,12 @@ namespace HomeVisit.Programmes.Ganbu;
 public static class GanbuAccess
 {
     public const string ProgrammeKey = "ganbu";
+
+    /// <summary>
+    /// <c>Programme:ganbu</c>: on every page and endpoint of the module, and asked by its services (<see cref="ProgrammeAccess"/>)
+    /// for actions inside a live circuit. Refused, the page answers as an unknown address.
+    /// </summary>
+    public const string Policy = PortalPolicies.ProgrammePrefix + ProgrammeKey;
 
     /// <summary>Sees every request, step and visit of the programme in the institution (the module's overseer roles).</summary>
     public static bool Oversees(ProgrammeCatalog catalog, PortalUser user) => catalog.OverseenBy(user).Contains(ProgrammeKey);

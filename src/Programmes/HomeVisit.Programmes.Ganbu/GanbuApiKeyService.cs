@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using System.Security.Cryptography;
 using System.Text;
 using HomeVisit.Core.Accounts;
@@ -11,7 +12,7 @@ namespace HomeVisit.Programmes.Ganbu;
 /// uses them. A key is <c>hvg_</c> + a 10-character lookup prefix + <c>_</c> + 32 random bytes (base64url); only its SHA-256
 /// hash is stored, so it is shown once, when created. Revoked keys stay listed and never work again.
 /// </summary>
-public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeAccess access, TimeProvider clock)
 {
     public const string KeyStart = "hvg_";
     private const int PrefixLength = 10;
@@ -19,6 +20,7 @@ public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFact
 
     public async Task<IReadOnlyList<GanbuApiKeyView>> ListAsync(PortalUser user, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         EnsureAdmin(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<GanbuApiKey>().AsNoTracking().Where(k => k.InstitutionId == user.InstitutionId)
@@ -32,6 +34,7 @@ public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFact
     /// <summary>Creates a key; the returned <see cref="GanbuNewApiKey.PlainKey"/> is never stored and cannot be shown again.</summary>
     public async Task<GanbuNewApiKey> CreateAsync(PortalUser user, string? name, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         EnsureAdmin(user);
         var clean = name?.Trim();
         new Validator().Require("Name", clean, "密钥名称").MaxLength("Name", clean, 100, "密钥名称").ThrowIfInvalid();
@@ -53,6 +56,7 @@ public sealed class GanbuApiKeyService(IDbContextFactory<PortalDbContext> dbFact
 
     public async Task RevokeAsync(PortalUser user, int id, long version, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         EnsureAdmin(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var key = await db.Set<GanbuApiKey>().FirstOrDefaultAsync(k => k.Id == id && k.InstitutionId == user.InstitutionId, ct)

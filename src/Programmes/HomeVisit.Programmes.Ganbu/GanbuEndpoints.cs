@@ -6,8 +6,8 @@ namespace HomeVisit.Programmes.Ganbu;
 
 /// <summary>
 /// 干部家访's minimal API endpoints: the intake API for the institution's mini-program (API key, see docs/api.md) and the
-/// quarterly summary export (signed-in overseers). Both sit under the programme's paths, so the host's programme gate
-/// answers 404 while the institution has the programme switched off.
+/// quarterly summary export (signed-in overseers). Both carry the <c>Programme:ganbu</c> policy, so they answer 404 while
+/// the institution has the programme switched off.
 /// </summary>
 public static class GanbuEndpoints
 {
@@ -18,11 +18,13 @@ public static class GanbuEndpoints
             .RequireClaim(GanbuApiKeyHandler.KeyIdClaim).Build();
         // JSON clients get the API's own status codes and bodies, never the portal's HTML error pages (a re-executed
         // POST would even fail the pages' antiforgery check and turn a 404 into a 400).
-        var api = app.MapGroup("/api/ganbu").RequireAuthorization(apiKey).DisableAntiforgery().WithMetadata(new NoStatusCodePages());
+        // Programme:ganbu as on every page of the module: with the programme switched off the API answers 404, as an unknown path.
+        var api = app.MapGroup("/api/ganbu").RequireAuthorization(apiKey).RequireAuthorization(GanbuAccess.Policy)
+            .DisableAntiforgery().WithMetadata(new NoStatusCodePages());
         api.MapPost("/requests", PostRequestAsync);
         api.MapGet("/requests/{id:int}", GetRequestAsync);
 
-        app.MapGet("/programmes/ganbu/summary.xlsx", ExportSummaryAsync);
+        app.MapGet("/programmes/ganbu/summary.xlsx", ExportSummaryAsync).RequireAuthorization(GanbuAccess.Policy);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
@@ -11,7 +12,8 @@ namespace HomeVisit.Programmes.Ganbu;
 /// Seed 2's annexes from the recorded visits: the unit's ledger (魏县领导干部家访台账) and each visit's record form
 /// (魏县领导干部家访记录单), which is archived only after the problem is resolved (填表说明 2).
 /// </summary>
-public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, TimeProvider clock)
+public sealed class GanbuFormsService(
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeAccess access, TimeProvider clock)
 {
     private const string ArchiveRule = "记录单须在家访问题解决之后再存档（记录单填表说明第 2 条）。";
 
@@ -25,6 +27,7 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
     /// </summary>
     public async Task<GanbuLedger> LedgerAsync(PortalUser user, int? unitId, int year, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unitName = "全部单位";
         List<int>? units = null;
@@ -108,6 +111,7 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
     /// <summary>The record form of a recorded 干部家访; reading it is audited (address and family).</summary>
     public async Task<GanbuRecordForm> RecordFormAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadVisitAsync(db, user, visitId, ct);
         var target = visit.Targets.Select(t => t.Person).FirstOrDefault(p => p is not null)
@@ -160,6 +164,7 @@ public sealed class GanbuFormsService(IDbContextFactory<PortalDbContext> dbFacto
     /// <summary>Files the record form away; refused while a linked request is open or a problem found has no resolution.</summary>
     public async Task ArchiveAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadVisitAsync(db, user, visitId, ct);
         if (!CanArchive(user, visit)) throw new AccessDeniedException("只有家访人员和组织部可以归档记录单。");

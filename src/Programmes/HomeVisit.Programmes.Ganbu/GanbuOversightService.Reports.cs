@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
@@ -62,6 +63,7 @@ public sealed partial class GanbuOversightService
     /// </summary>
     public async Task<IReadOnlyList<GanbuQuarterReportRow>> QuarterReportsAsync(PortalUser user, int year, int quarter, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         if (quarter is < 1 or > 4 || year is < 2000 or > 2100) throw new PortalValidationException("Quarter", "请选择正确的年度和季度。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var led = await UnitsLedByAsync(db, user, ct);
@@ -92,6 +94,7 @@ public sealed partial class GanbuOversightService
     /// <summary>A unit submits (or corrects) its written summary of the quarter (四（二）): its leaders, or the department for it.</summary>
     public async Task SubmitQuarterSummaryAsync(PortalUser user, GanbuQuarterSummaryInput input, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         CheckQuarter(input.Year, input.Quarter);
         new Validator()
             .Check(input.UnitId is not null, nameof(input.UnitId), "请选择单位。")
@@ -109,6 +112,7 @@ public sealed partial class GanbuOversightService
     /// <summary>Records the unit's 汇报分析会 of the quarter (四（三）): its date and what it concluded.</summary>
     public async Task RecordAnalysisMeetingAsync(PortalUser user, GanbuAnalysisMeetingInput input, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         CheckQuarter(input.Year, input.Quarter);
         var (from, _) = QuarterDates(input.Year, input.Quarter);
         var day = input.Date is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null;

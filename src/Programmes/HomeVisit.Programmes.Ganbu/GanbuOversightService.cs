@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -15,7 +16,8 @@ namespace HomeVisit.Programmes.Ganbu;
 /// its export, and the inspection results per unit (通报表扬, 通报批评, 约谈单位一把手).
 /// </summary>
 public sealed partial class GanbuOversightService(
-    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, GanbuRequestService requests, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, GanbuRequestService requests, ProgrammeAccess access,
+    TimeProvider clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -40,6 +42,7 @@ public sealed partial class GanbuOversightService(
     /// </summary>
     public async Task<GanbuQuarterSummary> QuarterSummaryAsync(PortalUser user, int year, int quarter, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         EnsureOverseer(user);
         if (quarter is < 1 or > 4 || year is < 2000 or > 2100) throw new PortalValidationException("Quarter", "请选择正确的年度和季度。");
         await requests.EscalateDueAsync(user.InstitutionId, ct);
@@ -102,6 +105,7 @@ public sealed partial class GanbuOversightService(
     /// <summary>Writes the summary as .xlsx (sheets 季度汇总 and 逾期诉求) to a seekable stream; the export is audited.</summary>
     public async Task WriteQuarterXlsxAsync(PortalUser user, int year, int quarter, Stream output, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         var summary = await QuarterSummaryAsync(user, year, quarter, ct);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var institution = summary.InstitutionName;
@@ -195,6 +199,7 @@ public sealed partial class GanbuOversightService(
     /// <summary>Records an inspection result for a unit (the organisation department only); nothing recorded is deleted.</summary>
     public async Task<int> RecordInspectionAsync(PortalUser user, GanbuInspectionInput input, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         if (!GanbuAccess.IsOrganisationDept(user)) throw new AccessDeniedException("只有县委组织部可以登记督导检查结果。");
         var today = clock.Today();
         var inspectedBy = TextInput.Clean(input.InspectedBy) ?? user.DisplayName;
@@ -245,6 +250,7 @@ public sealed partial class GanbuOversightService(
 
     public async Task<IReadOnlyList<GanbuInspectionRow>> InspectionsAsync(PortalUser user, int? year = null, int? unitId = null, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         EnsureOverseer(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.Set<GanbuInspection>().AsNoTracking().Where(i => i.InstitutionId == user.InstitutionId);

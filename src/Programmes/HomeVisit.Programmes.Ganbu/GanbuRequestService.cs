@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
@@ -15,7 +16,7 @@ namespace HomeVisit.Programmes.Ganbu;
 /// </summary>
 public sealed class GanbuRequestService(
     IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, VisitService visits,
-    TimeProvider clock)
+    ProgrammeAccess access, TimeProvider clock)
 {
     public const string SystemActor = "系统（逾期检查）";
 
@@ -233,6 +234,7 @@ public sealed class GanbuRequestService(
     /// <summary>Who the request would go to, for the form to say before it is filed; null with the reason when no one.</summary>
     public async Task<(GanbuRoute? Route, string? Problem)> PreviewRouteAsync(PortalUser user, int? requesterPersonId, GanbuTier tier, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var id = requesterPersonId ?? user.PersonId;
         var person = await db.People.AsNoTracking().Where(p => p.Id == id && p.InstitutionId == user.InstitutionId)
@@ -247,6 +249,7 @@ public sealed class GanbuRequestService(
 
     public async Task<PagedResult<GanbuRequestRow>> ListAsync(PortalUser user, GanbuRequestQuery q, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         await EscalateDueAsync(user.InstitutionId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = clock.Today();
@@ -289,6 +292,7 @@ public sealed class GanbuRequestService(
     /// <summary>One request with its steps and visits; the read is audited (a cadre's illness or family trouble is sensitive).</summary>
     public async Task<GanbuRequestDetail> GetAsync(PortalUser user, int id, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         await EscalateDueAsync(user.InstitutionId, ct);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var oversees = Oversees(user);
@@ -351,10 +355,13 @@ public sealed class GanbuRequestService(
     /// <summary>
     /// For a 干部家访's page: the requests it handled, revisited or raised that the user may see, with the link's meaning
     /// (办理家访, 组织部回访, 家访中提出); whether the user may record a request raised in it (takes part or oversees, not
-    /// cancelled); whether its outcome is recorded. Null for a visit the user cannot see or of another programme.
+    /// cancelled); whether its outcome is recorded. Null for a visit the user cannot see or of another programme, and while
+    /// the user may not use the programme (switched off).
     /// </summary>
     public async Task<GanbuVisitContext?> ForVisitAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        // The panel sits on the core's visit page, which no Programme:ganbu policy guards.
+        if (!await access.AllowsAsync(user, GanbuAccess.ProgrammeKey)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId ?? -1;
         var visit = await VisitService.Visible(db, user, programmes.OverseenBy(user)).AsNoTracking()
@@ -385,6 +392,7 @@ public sealed class GanbuRequestService(
     /// </summary>
     public async Task<int> PlanVisitAsync(PortalUser user, int id, GanbuVisitInput input, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         var r = await LoadForVisitAsync(user, id, input.Version, ct);
         if (user.PersonId != r.HandlerPersonId) throw new AccessDeniedException("只有当前办理人可以安排办理家访。");
         if (input.PlannedStart is { } start)
@@ -421,6 +429,7 @@ public sealed class GanbuRequestService(
     /// </summary>
     public async Task<int> PlanRevisitAsync(PortalUser user, int id, GanbuVisitInput input, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         if (!GanbuAccess.IsOrganisationDept(user) || user.PersonId is not int me)
             throw new AccessDeniedException("只有县委组织部人员可以安排回访。");
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -484,6 +493,7 @@ public sealed class GanbuRequestService(
     /// </summary>
     public async Task ResolveAsync(PortalUser user, int id, GanbuCloseInput input, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         new Validator()
             .Require(nameof(input.Resolution), input.Resolution, "解决情况").MaxLength(nameof(input.Resolution), input.Resolution, 4000, "解决情况")
             .Require(nameof(input.Feedback), input.Feedback, "向干部反馈的情况").MaxLength(nameof(input.Feedback), input.Feedback, 4000, "反馈情况")
@@ -513,6 +523,7 @@ public sealed class GanbuRequestService(
     /// <summary>Withdraws a request with a reason: the cadre, whoever filed it, its handler, or the organisation department.</summary>
     public async Task WithdrawAsync(PortalUser user, int id, long version, string? reason, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         new Validator().Require("WithdrawReason", reason, "撤回原因").MaxLength("WithdrawReason", reason, 500, "撤回原因").ThrowIfInvalid();
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var r = await LoadForChangeAsync(db, user, id, version, ct);
@@ -532,6 +543,7 @@ public sealed class GanbuRequestService(
     /// <summary>The organisation department re-assesses the tier: the request goes to that tier's leader with a new deadline.</summary>
     public async Task ReclassifyAsync(PortalUser user, int id, GanbuRedirectInput input, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         if (!GanbuAccess.Directs(user)) throw new AccessDeniedException("只有组织部和管理员可以调整诉求层级。");
         new Validator()
             .Check(Enum.IsDefined(input.Tier), nameof(input.Tier), "请选择困难程度。")
@@ -560,6 +572,7 @@ public sealed class GanbuRequestService(
     /// <summary>The organisation department hands the request to another leader (the deadline stays).</summary>
     public async Task ReassignAsync(PortalUser user, int id, GanbuRedirectInput input, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         if (!GanbuAccess.Directs(user)) throw new AccessDeniedException("只有组织部和管理员可以改派办理人。");
         var v = new Validator()
             .Check(input.HandlerPersonId is not null, nameof(input.HandlerPersonId), "请选择新的办理人。")

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace HomeVisit.Programmes.Ganbu;
 /// "按时限" without numbers, and the heavier the difficulty the sooner it should be met. A change applies to requests
 /// assigned from then on; deadlines already set stay.
 /// </summary>
-public sealed class GanbuSettingsService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class GanbuSettingsService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeAccess access, TimeProvider clock)
 {
     public const int MaxDays = 90;
 
@@ -19,6 +20,7 @@ public sealed class GanbuSettingsService(IDbContextFactory<PortalDbContext> dbFa
 
     public async Task<GanbuDeadlinesEdit> GetDeadlinesAsync(PortalUser user, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var s = await ForAsync(db, user.InstitutionId, ct);
         return new GanbuDeadlinesEdit
@@ -30,6 +32,7 @@ public sealed class GanbuSettingsService(IDbContextFactory<PortalDbContext> dbFa
 
     public async Task SaveDeadlinesAsync(PortalUser user, GanbuDeadlinesEdit edit, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         if (!GanbuAccess.Administers(user)) throw new AccessDeniedException("只有系统管理员和项目管理员可以修改办理时限。");
         var v = new Validator();
         foreach (var (field, days, label) in new[]

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
 using HomeVisit.Core.Exports;
@@ -9,6 +10,7 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Tests.Exports;
 
@@ -23,7 +25,11 @@ public sealed class LedgerWorkbookTests : IAsyncLifetime
         await using (var db = _db.CreateContext()) await DemoSeeder.SeedAsync(db, _db.Clock);
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
         _exports = new ExportService(_db.Factory, [], new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory)), _db.Clock);
-        _ganbuExports = new ExportService(_db.Factory, [new HomeVisit.Programmes.Ganbu.GanbuLedgerProvider(new HomeVisit.Programmes.Ganbu.GanbuFormsService(_db.Factory, catalog, _db.Clock))],
+        // Programme:ganbu as the portal decides it (the demo institution has 干部家访 on).
+        var access = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddLogging().AddSingleton(catalog)
+            .AddSingleton(new ProgrammeRulesService(_db.Factory, catalog, _db.Clock)).AddPortalAuthorization()
+            .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();
+        _ganbuExports = new ExportService(_db.Factory, [new HomeVisit.Programmes.Ganbu.GanbuLedgerProvider(new HomeVisit.Programmes.Ganbu.GanbuFormsService(_db.Factory, catalog, access, _db.Clock))],
             new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory)), _db.Clock);
         await using var ctx = _db.CreateContext();
         _jiwei = PortalUser.From(await ctx.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.DisciplineOffice));

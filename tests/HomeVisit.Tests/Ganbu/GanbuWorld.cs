@@ -1,4 +1,6 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
@@ -28,6 +30,7 @@ public sealed class GanbuWorld : IDisposable
     public FakeClock Clock => S.Clock;
     public ProgrammeCatalog Catalog { get; } = new(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
 
+    public ProgrammeAccess Access { get; }
     public GanbuSettingsService Settings { get; }
     public GanbuRequestService Requests { get; }
     public GanbuApiKeyService Keys { get; }
@@ -45,11 +48,14 @@ public sealed class GanbuWorld : IDisposable
     {
         // With the module's plan check, as the portal's DI gives it (GanbuModule.AddServices).
         Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, Clock, [new GanbuVisitRules()]);
-        Settings = new GanbuSettingsService(S.Db.Factory, Clock);
-        Requests = new GanbuRequestService(S.Db.Factory, Catalog, S.Rules, Visits, Clock);
-        Keys = new GanbuApiKeyService(S.Db.Factory, Clock);
-        Oversight = new GanbuOversightService(S.Db.Factory, Catalog, Requests, Clock);
-        Forms = new GanbuFormsService(S.Db.Factory, Catalog, Clock);
+        // Programme:ganbu through the framework's authorisation service and the core's handler, as the portal registers them.
+        Access = new ServiceCollection().AddLogging().AddSingleton(Catalog).AddSingleton(S.Rules).AddPortalAuthorization()
+            .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();
+        Settings = new GanbuSettingsService(S.Db.Factory, Access, Clock);
+        Requests = new GanbuRequestService(S.Db.Factory, Catalog, S.Rules, Visits, Access, Clock);
+        Keys = new GanbuApiKeyService(S.Db.Factory, Access, Clock);
+        Oversight = new GanbuOversightService(S.Db.Factory, Catalog, Requests, Access, Clock);
+        Forms = new GanbuFormsService(S.Db.Factory, Catalog, Access, Clock);
         Seed();
     }
 
