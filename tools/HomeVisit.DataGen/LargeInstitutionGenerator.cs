@@ -8,7 +8,7 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Qinglian;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;

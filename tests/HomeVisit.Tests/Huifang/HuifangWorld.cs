@@ -3,7 +3,7 @@ using HomeVisit.Core.Audit;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
 

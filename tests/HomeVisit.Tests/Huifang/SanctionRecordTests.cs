@@ -1,7 +1,7 @@
 using HomeVisit.Core.Audit;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Huifang;

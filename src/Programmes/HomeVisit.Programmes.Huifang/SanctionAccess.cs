@@ -1,6 +1,6 @@
 using HomeVisit.Core.Accounts;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>
 /// The secrecy rule for sanction data (seed 5; issue 6): only the discipline office (纪检监察) and the case

@@ -4,7 +4,7 @@ using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>
 /// Sanction records (受处分人员) and who is due for a revisit (seed 5 第四条, 第五条, 第八条（一）). Only

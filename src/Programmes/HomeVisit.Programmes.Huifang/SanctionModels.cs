@@ -1,6 +1,6 @@
 using HomeVisit.Core.People;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 public sealed record SanctionQuery(string? Search = null, RevisitEligibility? Status = null, int Page = 1, int PageSize = 50);
 

@@ -1,7 +1,7 @@
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>党纪处分 (seed 5 第五条; 《中国共产党纪律处分条例》第八条), plus 开除党籍 which ends revisits.</summary>
 public enum PartySanction

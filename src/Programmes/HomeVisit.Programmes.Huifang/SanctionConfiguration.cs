@@ -3,7 +3,7 @@ using HomeVisit.Core.Institutions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 internal sealed class SanctionRecordConfiguration : IEntityTypeConfiguration<SanctionRecord>
 {

@@ -1,10 +1,9 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Sanctions;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 
-namespace HomeVisit.Portal.Programmes.Huifang;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>受处分人员回访关爱: seed 5, 德州学院关于对受处分人员开展回访关爱的实施办法 (德院纪字〔2023〕9 号).</summary>
 public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
@@ -16,6 +15,9 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public string EnglishName => "Revisits of disciplined persons";
     public Type TextResources => typeof(HuifangResources);
     public string Colour => "#d68910";
+
+    /// <summary>On the programme's home page: who is due for a revisit (seed 5 第四条, 第五条).</summary>
+    public Type? HomeSection => typeof(DueSection);
 
     // 附件 登记表 “回访人员”: the team is discipline staff, not leaders visiting a home.
     public string VisitorsLabel => "回访人员";
