@@ -26,7 +26,7 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public ProgrammeRules DefaultRules() => new()
     {
         // 第三条: 案件管理室牵头组织，综合处、纪检监察室参与实施.
-        VisitorRoles = [Roles.DisciplineOffice, Roles.CaseManagement],
+        VisitorRoles = [Roles.DisciplineOffice, SanctionAccess.CaseManagement],
         Targets = TargetScope.DisciplinedPersons,
         Period = PeriodKind.Year,
         Quotas = [],
@@ -65,16 +65,29 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     // Outside the portal (calendar feeds, reminder emails) its appointments show without names or programme.
     public bool IsConfidential => true;
 
+    // Sanction records and revisits are sanction data in themselves: their audit entries are the discipline offices' only.
+    public IReadOnlyList<string> AuditEntityTypes => SanctionAccess.EntityTypes;
+
     // A revisit is reported under the disciplined person's unit (第三条 所在单位予以配合; 第九条 反馈所在单位党组织), never
     // under the discipline office whose staff went: summaries, the dashboard and the ledger of a unit follow this.
     public bool CountsUnderVisitedUnit => true;
 
+    // 案件管理室 is this programme's own office (第三条 案件管理室牵头组织); as a role that opens a confidential programme it is
+    // granted by the discipline office only (账号管理 › 纪检角色).
+    public IReadOnlyList<string> AddedRoles { get; } = [SanctionAccess.CaseManagement];
+
+    public string AddedRoleName(string role) => role == SanctionAccess.CaseManagement ? "案件管理室" : role;
+
     // The rules too are the discipline office's: a system admin may not open the programme at all.
     public IReadOnlyList<string> RuleAdminRoles => [Roles.DisciplineOffice];
 
-    // The plan notes (第八条（二）) hold however the revisit was planned: the general visit form, the calendar, the API.
+    // The plan notes (第八条（二）) hold however the revisit was planned: the general visit form, the calendar, the API;
+    // so does the rule that only a person due for a revisit is planned for (第五条, SanctionPlanCheck).
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<SanctionService>();
+        services.AddSingleton<RevisitService>();
+        services.AddSingleton<IVisitPlanCheck, SanctionPlanCheck>();
         services.AddSingleton<IVisitStatusCheck, RevisitRules>();
         services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, HuifangLedgerProvider>();
     }

@@ -29,5 +29,5 @@ public sealed class RevisitRules : IVisitStatusCheck
         v.Check(await HasNotesAsync(db, visit.Id, ct), nameof(outcome.Record), MissingNotes);
 
     private static Task<bool> HasNotesAsync(PortalDbContext db, int visitId, CancellationToken ct) =>
-        db.Revisits.AnyAsync(r => r.VisitId == visitId && r.PersonNotes != null && r.PersonNotes != "" && r.CaseNotes != null && r.CaseNotes != "", ct);
+        db.Set<Revisit>().AnyAsync(r => r.VisitId == visitId && r.PersonNotes != null && r.PersonNotes != "" && r.CaseNotes != null && r.CaseNotes != "", ct);
 }

@@ -84,7 +84,7 @@ public class Revisit : IInstitutionScoped, IAudited, IVersioned
     public int Id { get; set; }
     public int InstitutionId { get; set; }
     public int VisitId { get; set; }
-    public Visits.Visit? Visit { get; set; }
+    public HomeVisit.Core.Visits.Visit? Visit { get; set; }
     public int SanctionRecordId { get; set; }
     public SanctionRecord? SanctionRecord { get; set; }
 
