@@ -11,6 +11,7 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public const string ProgrammeKey = SanctionAccess.ProgrammeKey;
 
     public string Key => ProgrammeKey;
+
     public string Name => "受处分人员回访关爱";
     public string EnglishName => "Revisits of disciplined persons";
     public Type TextResources => typeof(HuifangResources);
@@ -91,4 +92,7 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
         services.AddSingleton<IVisitStatusCheck, RevisitRules>();
         services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, HuifangLedgerProvider>();
     }
+
+    /// <summary>Sanction records in every state of the rule, and the demo's 案件管理室.</summary>
+    public void AddDemoData(HomeVisit.Core.Demo.DemoData demo) => HuifangDemo.Add(demo);
 }
