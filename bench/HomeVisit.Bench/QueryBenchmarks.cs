@@ -9,7 +9,7 @@ using HomeVisit.Core.Lianzheng;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Reminders;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Bench;

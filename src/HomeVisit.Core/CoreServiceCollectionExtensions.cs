@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.PostConfigure<SsoOptions>(o => o.EntraEnabled = configuration.GetSection(EntraOptions.Section).Get<EntraOptions>()?.Enabled == true);
         services.Configure<LocalSignInOptions>(configuration.GetSection(LocalSignInOptions.Section));
         services.AddSingleton<ProgrammeCatalog>();
+        services.AddSingleton<AccountRoles>();
         services.AddSingleton<ProgrammeRulesService>();
         services.AddSingleton<OrgService>();
         services.AddSingleton<InstitutionService>();
@@ -50,9 +51,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Content.ContentTemplateService>();
         services.AddSingleton<PersonFileService>();
         services.AddQinglianServices();
-        services.AddSingleton<Sanctions.SanctionService>();
-        services.AddSingleton<Sanctions.RevisitService>();
-        services.AddSingleton<IVisitPlanCheck, Sanctions.SanctionPlanCheck>();
         services.AddSingleton<Lianxi.LianxiLinkService>();
         services.AddSingleton<Lianxi.LianxiProgressService>();
         services.AddSingleton<Quotas.IQuotaLinkCounter, Lianxi.LianxiQuotaCounter>();

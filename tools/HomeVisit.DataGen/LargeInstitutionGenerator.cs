@@ -8,7 +8,7 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Qinglian;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -345,7 +345,7 @@ public sealed class LargeInstitutionGenerator
         Add(DemoAccounts.OrganisationDept, Free(organisationUnit), Roles.OrganisationDept);
         Add(DemoAccounts.Staff, Free(_personUnit[_leaderPerson]), Roles.Staff);
         Add(DemoAccounts.Liaison, _unitLiaison[_personUnit[_leaderPerson]], Roles.Liaison);
-        Add(DemoAccounts.CaseManagement, _discipline[1], Roles.CaseManagement);
+        Add(DemoAccounts.CaseManagement, _discipline[1], SanctionAccess.CaseManagement);
         _caseUserId = id;
         Add(DemoAccounts.DisciplineStaff, _discipline[2], Roles.DisciplineOffice);
         Add("dangwei", Free(officeUnit), Roles.PartyCommittee);

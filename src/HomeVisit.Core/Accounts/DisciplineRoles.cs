@@ -7,21 +7,23 @@ namespace HomeVisit.Core.Accounts;
 public sealed record DisciplineRoleHolder(int AccountId, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled);
 
 /// <summary>
-/// The discipline roles (纪检监察, 案件管理室) open sanction records and 受处分人员回访关爱, so a system admin must not be able
-/// to take them (issue 13 item 9). Granting or revoking them, and disabling or re-enabling an account that holds one,
+/// The discipline roles (纪检监察, 纪委主要负责人, and every role that opens a confidential programme,
+/// <see cref="AccountRoles.DisciplineReserved"/>) open records a system admin must not read, so a system admin must not
+/// be able to take them (issue 13 item 9). Granting or revoking them, and disabling or re-enabling an account that holds one,
 /// is reserved to the discipline office itself: an enabled 纪检监察 account other than the one receiving the role (the
 /// 纪委 head or an existing discipline officer). Only while an institution has no enabled 纪检监察 account at all may its
 /// system admin name the first one, and never themselves. Every grant and revocation is an audit entry the discipline
 /// office reads in its audit log.
 /// </summary>
-public sealed class DisciplineRoleService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class DisciplineRoleService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, AccountRoles roles)
 {
-    public static readonly IReadOnlyList<string> Reserved = [Roles.DisciplineOffice, Roles.CaseManagement, Roles.DisciplineHead];
+    /// <summary>The roles this service grants and revokes, in the order the page offers them.</summary>
+    public IReadOnlyList<string> Reserved => roles.DisciplineReserved;
 
     public const string GrantAction = "role-grant";
     public const string RevokeAction = "role-revoke";
 
-    public static bool IsReserved(string role) => Reserved.Contains(role);
+    private bool IsReserved(string role) => roles.IsReserved(role);
 
     /// <summary>May manage the discipline roles (the page under 账号管理 is shown to them).</summary>
     public static bool CanManage(PortalUser user) => user.IsInRole(Roles.DisciplineOffice);
@@ -52,7 +54,7 @@ public sealed class DisciplineRoleService(IDbContextFactory<PortalDbContext> dbF
         if (account.Roles.Count == 0) account.Roles = [Roles.Staff];
         account.SecurityStamp = Guid.NewGuid().ToString("N"); // the holder's open sessions pick up the change
         db.AuditEvent(grant ? GrantAction : RevokeAction, nameof(UserAccount), account.Id,
-            $"{(grant ? "授予" : "撤销")} {account.UserName}（{account.DisplayName}）{RoleName(role)} 角色");
+            $"{(grant ? "授予" : "撤销")} {account.UserName}（{account.DisplayName}）{roles.Name(role)} 角色");
         await db.SaveOrConflictAsync(ct);
     }
 
@@ -60,10 +62,11 @@ public sealed class DisciplineRoleService(IDbContextFactory<PortalDbContext> dbF
     /// Checks an account edit by <see cref="UserAdminService"/>: a change to the discipline roles, or disabling or enabling
     /// an account holding one, needs the discipline office (see the class remarks). Adds the refusal to <paramref name="v"/>.
     /// </summary>
-    internal static async Task CheckAccountEditAsync(PortalDbContext db, PortalUser user, UserAccount? before, UserEdit edit, Validator v, CancellationToken ct)
+    internal static async Task CheckAccountEditAsync(PortalDbContext db, PortalUser user, AccountRoles roles, UserAccount? before, UserEdit edit,
+        Validator v, CancellationToken ct)
     {
-        var oldRoles = before?.Roles.Where(IsReserved).ToHashSet() ?? [];
-        var newRoles = edit.Roles.Where(IsReserved).ToHashSet();
+        var oldRoles = before?.Roles.Where(roles.IsReserved).ToHashSet() ?? [];
+        var newRoles = edit.Roles.Where(roles.IsReserved).ToHashSet();
         var rolesChange = !oldRoles.SetEquals(newRoles);
         var disabledChange = before is not null && before.IsDisabled != edit.IsDisabled && (oldRoles.Count > 0 || newRoles.Count > 0);
         if (!rolesChange && !disabledChange) return;
@@ -84,19 +87,11 @@ public sealed class DisciplineRoleService(IDbContextFactory<PortalDbContext> dbF
     }
 
     /// <summary>The grant and revocation entries for an account edit that changed the discipline roles (saved with the next save).</summary>
-    internal static void AuditAccountEdit(PortalDbContext db, UserAccount account, IReadOnlyCollection<string> oldRoles)
+    internal static void AuditAccountEdit(PortalDbContext db, AccountRoles roles, UserAccount account, IReadOnlyCollection<string> oldRoles)
     {
-        foreach (var role in account.Roles.Where(IsReserved).Except(oldRoles))
-            db.AuditEvent(GrantAction, nameof(UserAccount), account.Id, $"授予 {account.UserName}（{account.DisplayName}）{RoleName(role)} 角色");
-        foreach (var role in oldRoles.Where(IsReserved).Except(account.Roles))
-            db.AuditEvent(RevokeAction, nameof(UserAccount), account.Id, $"撤销 {account.UserName}（{account.DisplayName}）{RoleName(role)} 角色");
+        foreach (var role in account.Roles.Where(roles.IsReserved).Except(oldRoles))
+            db.AuditEvent(GrantAction, nameof(UserAccount), account.Id, $"授予 {account.UserName}（{account.DisplayName}）{roles.Name(role)} 角色");
+        foreach (var role in oldRoles.Where(roles.IsReserved).Except(account.Roles))
+            db.AuditEvent(RevokeAction, nameof(UserAccount), account.Id, $"撤销 {account.UserName}（{account.DisplayName}）{roles.Name(role)} 角色");
     }
-
-    public static string RoleName(string role) => role switch
-    {
-        Roles.DisciplineOffice => "纪检监察",
-        Roles.CaseManagement => "案件管理室",
-        Roles.DisciplineHead => "纪委主要负责人",
-        _ => role,
-    };
 }

@@ -31,11 +31,12 @@ public sealed record PortalUser(
     public bool ManagesRoster => IsAnyRole([Accounts.Roles.SystemAdmin, Accounts.Roles.ProgrammeAdmin, Accounts.Roles.OrganisationDept]);
 
     /// <summary>
-    /// May plan and record visits (their own), and pick people for them. The case management office organises
-    /// revisits of disciplined persons (seed 5 第三条); the office assigns leaders' linked individuals (seed 4 三、2).
-    /// Which programme a user may actually visit in is still decided by its rules.
+    /// May plan and record visits (their own), and pick people for them. The office assigns leaders' linked individuals
+    /// (seed 4 三、2); a role a programme module adds (IProgrammeModule.AddedRoles, any role the core does not know) is held
+    /// by people who work in that programme. Which programme a user may actually visit in is still decided by its rules.
     /// </summary>
-    public bool CanVisit => IsAnyRole([Accounts.Roles.Leader, Accounts.Roles.Liaison, Accounts.Roles.CaseManagement, Accounts.Roles.Office]) || OverseesInstitution;
+    public bool CanVisit => IsAnyRole([Accounts.Roles.Leader, Accounts.Roles.Liaison, Accounts.Roles.Office]) || OverseesInstitution ||
+                            Roles.Any(r => !Accounts.Roles.All.Contains(r));
 
     /// <summary>May browse the people directory; plain staff see only themselves.</summary>
     public bool CanBrowsePeople => CanVisit;

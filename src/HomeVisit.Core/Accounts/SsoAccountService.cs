@@ -34,7 +34,7 @@ public sealed record SsoSignInResult(SsoOutcome Outcome, ClaimsPrincipal? Princi
 /// matches the person by staff number and links (or creates) their account on the first sign-in; sets the roles the
 /// institution's role mapping grants; audits every sign-in and every refusal with its reason.
 /// </summary>
-public sealed class SsoAccountService(IDbContextFactory<PortalDbContext> dbFactory, IOptions<SsoOptions> options, TimeProvider clock)
+public sealed class SsoAccountService(IDbContextFactory<PortalDbContext> dbFactory, IOptions<SsoOptions> options, TimeProvider clock, AccountRoles known)
 {
     private SsoOptions Options => options.Value;
 
@@ -130,7 +130,7 @@ public sealed class SsoAccountService(IDbContextFactory<PortalDbContext> dbFacto
     /// Roles = the roles given in the portal (kept) plus the roles the mapping grants now; roles an earlier campus
     /// sign-in granted and the mapping no longer does are withdrawn. With no role at all the account is 职工.
     /// </summary>
-    internal static void ApplyRoles(UserAccount account, IReadOnlyCollection<string> mapped)
+    internal void ApplyRoles(UserAccount account, IReadOnlyCollection<string> mapped)
     {
         var previous = account.SsoRoles ?? [];
         var kept = account.Roles.Where(r => !previous.Contains(r)).ToList();
@@ -144,21 +144,21 @@ public sealed class SsoAccountService(IDbContextFactory<PortalDbContext> dbFacto
         var changed = !account.Roles.Order().SequenceEqual(roles.Order());
         if (changed)
         {
-            account.Roles = Roles.All.Where(roles.Contains).ToList();
+            account.Roles = known.All.Where(roles.Contains).ToList();
             if (account.Id != 0) account.SecurityStamp = Guid.NewGuid().ToString("N"); // open sessions pick up the new roles
         }
-        var grantedSorted = Roles.All.Where(granted.Contains).ToList();
+        var grantedSorted = known.All.Where(granted.Contains).ToList();
         if (account.SsoRoles is null || !account.SsoRoles.SequenceEqual(grantedSorted)) account.SsoRoles = grantedSorted;
     }
 
     /// <summary>The portal roles the institution's mapping grants for these claim values (compared ignoring case).</summary>
-    public static async Task<IReadOnlyList<string>> MappedRolesAsync(PortalDbContext db, int institutionId, IReadOnlyList<string> groups, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> MappedRolesAsync(PortalDbContext db, int institutionId, IReadOnlyList<string> groups, CancellationToken ct = default)
     {
         if (groups.Count == 0) return [];
         var wanted = groups.Select(g => g.Trim().ToLowerInvariant()).Where(g => g.Length > 0).ToHashSet(StringComparer.Ordinal);
         var rows = await db.SsoRoleMappings.AsNoTracking().Where(m => m.InstitutionId == institutionId)
             .Select(m => new { m.ClaimValue, m.Role }).ToListAsync(ct);
-        return rows.Where(r => wanted.Contains(r.ClaimValue.ToLowerInvariant()) && Roles.All.Contains(r.Role))
+        return rows.Where(r => wanted.Contains(r.ClaimValue.ToLowerInvariant()) && known.IsKnown(r.Role))
             .Select(r => r.Role).Distinct().ToList();
     }
 

@@ -19,7 +19,7 @@ public sealed record SsoLinkedAccountRow(int Id, long Version, string UserName, 
 /// System admins keep their institution's SSO role mapping (claim value → portal role) and the links between
 /// accounts and provider identities. Changes are audited.
 /// </summary>
-public sealed class SsoRoleMappingService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class SsoRoleMappingService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, AccountRoles roles)
 {
     public const int MaxClaimValueLength = 200;
 
@@ -29,7 +29,7 @@ public sealed class SsoRoleMappingService(IDbContextFactory<PortalDbContext> dbF
     {
         Ensure(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // A handful of lines per institution: ordering in memory keeps the role order of Roles.All.
+        // A handful of lines per institution: ordering in memory keeps the role order of AccountRoles.All.
         var rows = await db.SsoRoleMappings.AsNoTracking().Where(m => m.InstitutionId == user.InstitutionId)
             .OrderBy(m => m.ClaimValue).ThenBy(m => m.Id)
             .Select(m => new SsoRoleMappingRow(m.Id, m.Version, m.ClaimValue, m.Role, m.Note)).ToListAsync(ct);
@@ -46,9 +46,9 @@ public sealed class SsoRoleMappingService(IDbContextFactory<PortalDbContext> dbF
             .Require(nameof(edit.ClaimValue), value, "声明值")
             .MaxLength(nameof(edit.ClaimValue), value, MaxClaimValueLength, "声明值")
             .Check(!string.IsNullOrEmpty(edit.Role), nameof(edit.Role), "请选择平台角色。")
-            .Check(string.IsNullOrEmpty(edit.Role) || Roles.All.Contains(edit.Role), nameof(edit.Role), "角色不正确。")
+            .Check(string.IsNullOrEmpty(edit.Role) || roles.IsKnown(edit.Role), nameof(edit.Role), "角色不正确。")
             // A mapping would grant the role to a whole group: the same reservation as granting it to one account.
-            .Check(string.IsNullOrEmpty(edit.Role) || !DisciplineRoleService.IsReserved(edit.Role) || user.IsInRole(Roles.DisciplineOffice),
+            .Check(string.IsNullOrEmpty(edit.Role) || !roles.IsReserved(edit.Role) || user.IsInRole(Roles.DisciplineOffice),
                 nameof(edit.Role), "纪检监察、案件管理室角色只能由同时是纪检监察人员的管理员映射；或由纪检监察部门逐个账号授予。")
             .MaxLength(nameof(edit.Note), note, 200, "说明");
         if (value is not null && !string.IsNullOrEmpty(edit.Role))

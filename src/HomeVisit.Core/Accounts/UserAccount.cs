@@ -3,7 +3,10 @@ using HomeVisit.Core.People;
 
 namespace HomeVisit.Core.Accounts;
 
-/// <summary>Portal roles. Stored by name so institutions can read them in the database.</summary>
+/// <summary>
+/// The core's portal roles; programme modules add theirs (IProgrammeModule.AddedRoles; all of them: AccountRoles).
+/// Stored by name so institutions can read them in the database.
+/// </summary>
 public static class Roles
 {
     public const string SystemAdmin = "SystemAdmin";
@@ -13,20 +16,18 @@ public static class Roles
     public const string DisciplineOffice = "DisciplineOffice";
     public const string OrganisationDept = "OrganisationDept";
     public const string Staff = "Staff";
-    /// <summary>案件管理室: enters sanction records (seed 5 第三条, 第八条（一）); with the discipline office the only role that sees them.</summary>
-    public const string CaseManagement = "CaseManagement";
     /// <summary>办公室: assigns school leaders' linked individuals and collects their semester summaries (seed 4 三、2; 四、5).</summary>
     public const string Office = "Office";
     /// <summary>党委（党委办公室）: receives the important leads a visit turns up (seed 1 §8(二)), with the discipline office.</summary>
     public const string PartyCommittee = "PartyCommittee";
     /// <summary>
-    /// 纪委主要负责人: approves revisit plans of disciplined persons (seed 5 第八条（二）“报请学校纪委主要负责人审核同意”); the
-    /// default approver role of 受处分人员回访关爱, so an ordinary 纪检监察 account cannot approve.
+    /// 纪委主要负责人: the head of the discipline committee, above the discipline office; a programme may make it the
+    /// approver of its visit plans (ProgrammeRules.ApproverRole), so that an ordinary 纪检监察 account cannot approve.
     /// </summary>
     public const string DisciplineHead = "DisciplineHead";
 
     public static readonly IReadOnlyList<string> All =
-        [SystemAdmin, ProgrammeAdmin, Leader, Liaison, DisciplineOffice, OrganisationDept, Staff, CaseManagement, Office, PartyCommittee, DisciplineHead];
+        [SystemAdmin, ProgrammeAdmin, Leader, Liaison, DisciplineOffice, OrganisationDept, Staff, Office, PartyCommittee, DisciplineHead];
 
     /// <summary>Roles that oversee the whole institution's visits rather than their own.</summary>
     public static readonly IReadOnlyList<string> Oversight =

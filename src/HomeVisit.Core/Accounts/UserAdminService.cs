@@ -20,7 +20,7 @@ public sealed class UserEdit
 }
 
 /// <summary>Account administration for system admins, within their own institution.</summary>
-public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactory, AccountService accounts, TimeProvider clock)
+public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactory, AccountService accounts, TimeProvider clock, AccountRoles roles)
 {
     public static bool CanManage(PortalUser user) => user.IsInRole(Roles.SystemAdmin);
 
@@ -66,7 +66,7 @@ public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactor
             .Require(nameof(edit.UserName), edit.UserName, "用户名").MaxLength(nameof(edit.UserName), edit.UserName?.Trim(), 100, "用户名")
             .Require(nameof(edit.DisplayName), edit.DisplayName, "姓名").MaxLength(nameof(edit.DisplayName), edit.DisplayName?.Trim(), 100, "姓名")
             .Check(edit.Roles.Count > 0, nameof(edit.Roles), "请至少选择一个角色。")
-            .Check(edit.Roles.All(r => Roles.All.Contains(r)), nameof(edit.Roles), "角色不正确。")
+            .Check(edit.Roles.All(roles.IsKnown), nameof(edit.Roles), "角色不正确。")
             .Check(edit.Id != 0 || !string.IsNullOrEmpty(edit.NewPassword), nameof(edit.NewPassword), "新账号须设置初始密码。")
             .Check(!(edit.Id == user.UserId && (edit.IsDisabled || !edit.Roles.Contains(Roles.SystemAdmin))), nameof(edit.Roles),
                 "不能停用自己的账号或取消自己的系统管理员角色。");
@@ -83,9 +83,9 @@ public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactor
         }
         var before = edit.Id == 0 ? null
             : await db.UserAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == edit.Id && a.InstitutionId == user.InstitutionId, ct);
-        await DisciplineRoleService.CheckAccountEditAsync(db, user, before, edit, v, ct);
+        await DisciplineRoleService.CheckAccountEditAsync(db, user, roles, before, edit, v, ct);
         v.ThrowIfInvalid();
-        var oldReserved = before?.Roles.Where(DisciplineRoleService.IsReserved).ToList() ?? [];
+        var oldReserved = before?.Roles.Where(roles.IsReserved).ToList() ?? [];
 
         UserAccount account;
         if (edit.Id == 0)
@@ -109,9 +109,9 @@ public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactor
         account.IsDisabled = edit.IsDisabled;
         if (!string.IsNullOrEmpty(edit.NewPassword)) account.PasswordHash = accounts.HashPassword(account, edit.NewPassword);
         await db.SaveOrConflictAsync(ct);
-        if (!oldReserved.ToHashSet().SetEquals(account.Roles.Where(DisciplineRoleService.IsReserved)))
+        if (!oldReserved.ToHashSet().SetEquals(account.Roles.Where(roles.IsReserved)))
         {
-            DisciplineRoleService.AuditAccountEdit(db, account, oldReserved);
+            DisciplineRoleService.AuditAccountEdit(db, roles, account, oldReserved);
             await db.SaveChangesAsync(ct);
         }
         return account.Id;

@@ -10,14 +10,12 @@ public sealed record AuditQuery(
 
 /// <summary>
 /// Reading the audit log is itself for the few who answer for it: system admins and the discipline office.
-/// Entries about a secret programme's records (its visits and follow-up items, sanction records) are left out
-/// for anyone who may not see that programme: a system admin learns nothing of sanctions from the log either.
+/// Entries about a secret programme's records (its visits and follow-up items, and the records of its own it names in
+/// <see cref="Programmes.IProgrammeModule.AuditEntityTypes"/>) are left out for anyone who may not see that programme
+/// (<see cref="Programmes.IProgrammeModule.AccessRoles"/>): a system admin learns nothing of them from the log either.
 /// </summary>
 public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, Programmes.ProgrammeCatalog? catalog = null)
 {
-    /// <summary>Entity types whose every audit entry is secret to all but <see cref="Sanctions.SanctionAccess.Roles"/>.</summary>
-    public static readonly IReadOnlyList<string> SanctionEntityTypes = Sanctions.SanctionAccess.EntityTypes;
-
     public static bool CanRead(PortalUser user) => user.IsAnyRole([Roles.SystemAdmin, Roles.DisciplineOffice]);
 
     public async Task<PagedResult<AuditEntry>> ListAsync(PortalUser user, AuditQuery q, CancellationToken ct = default)
@@ -25,14 +23,9 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, P
         if (!CanRead(user)) throw new AccessDeniedException("只有系统管理员和纪检监察部门可以查看审计日志。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = db.AuditEntries.AsNoTracking().Where(a => a.InstitutionId == user.InstitutionId);
-        if (!Sanctions.SanctionAccess.CanRead(user))
-        {
-            var secretTypes = SanctionEntityTypes.ToList();
-            entries = entries.Where(a => !secretTypes.Contains(a.EntityType));
-        }
         var hidden = (catalog?.HiddenFrom(user) ?? []).ToList();
-        if (!Sanctions.SanctionAccess.CanRead(user) && !hidden.Contains(Sanctions.SanctionAccess.ProgrammeKey))
-            hidden.Add(Sanctions.SanctionAccess.ProgrammeKey);
+        var secretTypes = hidden.SelectMany(key => catalog!.Find(key)!.AuditEntityTypes).Distinct().ToList();
+        if (secretTypes.Count > 0) entries = entries.Where(a => !secretTypes.Contains(a.EntityType));
         if (hidden.Count > 0)
         {
             var visitIds = db.Visits.Where(v => hidden.Contains(v.ProgrammeKey)).Select(v => v.Id.ToString());

@@ -159,8 +159,8 @@ public sealed class CalendarService(IDbContextFactory<PortalDbContext> dbFactory
 
     /// <summary>
     /// The feed's iCalendar text, or null for an unknown or revoked token (the endpoint answers 404). It holds
-    /// the owner's own visits only, and nothing sensitive: no address, family or sanction details; a revisit of
-    /// a disciplined person shows as a bare work appointment.
+    /// the owner's own visits only, and nothing sensitive: no address or family details; a visit of a confidential
+    /// programme (<see cref="Programmes.IProgrammeModule.IsConfidential"/>) shows as a bare work appointment.
     /// </summary>
     public async Task<string?> RenderFeedAsync(string token, string portalBaseUrl, CancellationToken ct = default)
     {

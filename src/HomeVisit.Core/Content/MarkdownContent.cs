@@ -172,7 +172,7 @@ public sealed partial class MarkdownContent(string root)
 
     /// <summary>
     /// A page for a reader who may not know of some programmes (<paramref name="unnamed"/>: their names): they are
-    /// taken out of enumerations ("联系师生、受处分人员回访关爱") and any other line naming one is left out, so the help
+    /// taken out of enumerations ("甲项目、乙项目") and any other line naming one is left out, so the help
     /// pages do not tell that a secret programme exists (issue 13 item 7).
     /// </summary>
     public ContentPage? Load(string folder, string slug, IReadOnlyCollection<string> unnamed)

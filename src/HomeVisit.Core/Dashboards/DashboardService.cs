@@ -20,7 +20,7 @@ public sealed record Dashboard(int Year, int? UnitId, IReadOnlyList<MonthCount> 
 
 /// <summary>
 /// The numbers behind the dashboard for overseers: visits per month by programme and follow-up resolution,
-/// for a year and optionally a unit (by the visitors' unit, or the visited person's for 受处分人员回访关爱; sub-units included). Counting happens in the database.
+/// for a year and optionally a unit (by the visitors' unit, or the visited person's where the programme counts so; sub-units included). Counting happens in the database.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, OrgService org, TimeProvider clock)
 {

@@ -18,7 +18,7 @@ public static class DemoAccounts
     public const string Staff = "staff";
     /// <summary>The college's liaison who keeps visit records.</summary>
     public const string Liaison = "liaison";
-    /// <summary>案件管理室 (CaseManagement): enters sanction records and organises revisits of disciplined persons.</summary>
+    /// <summary>A clerk of the discipline office; the secret programme's demo data makes them its 案件管理室 (case management office).</summary>
     public const string CaseManagement = "anguan";
     /// <summary>A second member of 纪检监察室 (DisciplineOffice), so a revisit team of two can leave <see cref="DisciplineOffice"/> free to approve.</summary>
     public const string DisciplineStaff = "jijian";

@@ -331,7 +331,7 @@ public sealed class DemoRoster
         Account(DemoAccounts.OrganisationDept, OrganisationPerson.Name, OrganisationPerson, Roles.OrganisationDept);
         Account(DemoAccounts.Staff, StaffPerson.Name, StaffPerson, Roles.Staff);
         Account(DemoAccounts.Liaison, LiaisonPerson.Name, LiaisonPerson, Roles.Liaison);
-        Account(DemoAccounts.CaseManagement, CaseManagementPerson.Name, CaseManagementPerson, Roles.CaseManagement);
+        Account(DemoAccounts.CaseManagement, CaseManagementPerson.Name, CaseManagementPerson, Roles.Staff);
         Account(DemoAccounts.DisciplineStaff, DisciplineStaffPerson.Name, DisciplineStaffPerson, Roles.DisciplineOffice);
     }
 

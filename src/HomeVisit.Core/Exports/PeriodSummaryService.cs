@@ -47,7 +47,7 @@ public sealed class PeriodSummaryService(
             return null;
         }
 
-        // Whose unit a visit is counted under (VisitUnits): the visitors', or the visited person's (受处分人员回访关爱).
+        // Whose unit a visit is counted under (VisitUnits): the visitors', or the visited person's (IProgrammeModule.CountsUnderVisitedUnit).
         var byVisited = module.CountsUnderVisitedUnit;
         var from = period.StartTime;
         var to = period.EndExclusive;

@@ -31,7 +31,7 @@ public sealed record PersonFile(
 /// Opens a person's file. Who may: the person themself, the leaders of their unit (or of a unit above it, or of
 /// their party branch), and the institution's oversight roles; not a colleague. What is in it follows each
 /// service's own visibility (<see cref="VisitService"/>, <see cref="FollowUpService"/>, <see cref="CommitmentService"/>),
-/// so a programme's records (受处分人员回访关爱, say) appear only to those who may see them anyway. Audited.
+/// so a secret programme's records appear only to those who may see them anyway. Audited.
 /// </summary>
 public sealed class PersonFileService(
     IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, CommitmentService commitments,

@@ -62,22 +62,28 @@ public interface IProgrammeModule
 
     /// <summary>
     /// Roles that may see the programme at all — its menu entry, pages, visits and follow-up items, even as a
-    /// participant; null means everyone in the institution. For a secret programme (受处分人员回访关爱) every other
-    /// role gets 404 under /programmes/{key}, so not even its records' existence shows.
+    /// participant; null means everyone in the institution. For a secret programme every other role gets
+    /// 404 under /programmes/{key}, so not even its records' existence shows.
     /// </summary>
     IReadOnlyList<string>? AccessRoles => null;
 
     /// <summary>
-    /// Whether the programme's records are confidential (sanctions): outside the portal (calendar feeds, reminders
-    /// by email) they appear only as a bare work appointment, without names or programme.
+    /// Whether the programme's records are confidential: outside the portal (calendar feeds, reminders by email) they
+    /// appear only as a bare work appointment, without names or programme.
     /// </summary>
     bool IsConfidential => false;
 
     /// <summary>
+    /// The entity types (as written to the audit log's <c>EntityType</c>) of the module's own records. With
+    /// <see cref="AccessRoles"/> set, every audit entry of these types is left out of the log for anyone who may not
+    /// use the programme, as are the entries of its visits and follow-up items.
+    /// </summary>
+    IReadOnlyList<string> AuditEntityTypes => [];
+
+    /// <summary>
     /// Whether a visit of the programme belongs to the visited person's unit rather than the visitors' wherever figures
-    /// are counted per unit (period summary, dashboard unit filter, ledger of a unit): 受处分人员回访关爱 reports each
-    /// revisit under the disciplined person's unit (seed 5 第三条 所在单位予以配合, 第九条 反馈所在单位党组织), not under the
-    /// discipline office that went. See <see cref="Visits.VisitUnits"/>.
+    /// are counted per unit (period summary, dashboard unit filter, ledger of a unit), e.g. a programme whose visitors
+    /// all come from one office that visits people of every unit. See <see cref="Visits.VisitUnits"/>.
     /// </summary>
     bool CountsUnderVisitedUnit => false;
 
@@ -91,8 +97,8 @@ public interface IProgrammeModule
     Type? VisitSection => null;
 
     /// <summary>
-    /// What the programme calls the people who visit, on the visit page and the plan form (受处分人员回访关爱: 回访人员, seed 5
-    /// 附件 登记表; not 家访领导). A Chinese key of the module's text set.
+    /// What the programme calls the people who visit, on the visit page and the plan form (e.g. 回访人员 where the
+    /// visitors are not leaders; by default 家访人员). A Chinese key of the module's text set.
     /// </summary>
     string VisitorsLabel => "家访人员";
 
@@ -143,8 +149,14 @@ public interface IProgrammeModule
     IReadOnlyList<ProgrammeNavEntry> MainMenu => [];
 
     /// <summary>
-    /// Portal roles the module brings, beyond the core's (Roles.All): they can be granted to accounts and mapped from
-    /// SSO groups, and only mean something inside the module.
+    /// Portal roles the module brings, beyond the core's (Roles.All): they can be granted to accounts (账号管理) and mapped
+    /// from SSO groups, and only mean something inside the module; their holders work in the programme, so they may plan
+    /// visits (<see cref="Accounts.PortalUser.CanVisit"/>; where, the programme's rules decide). A role in
+    /// <see cref="AccessRoles"/> of a confidential programme is granted by the discipline office only
+    /// (<see cref="Accounts.AccountRoles.DisciplineReserved"/>). The names are stored on accounts: never rename one.
     /// </summary>
     IReadOnlyList<string> AddedRoles => [];
+
+    /// <summary>The Chinese name of one of <see cref="AddedRoles"/>, as account administration shows it (a key of the portal's texts).</summary>
+    string AddedRoleName(string role) => role;
 }

@@ -280,14 +280,16 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
     public static Validator Validate(ProgrammeRules r, IProgrammeModule module)
     {
         var v = new Validator();
+        // The core's roles and the ones this programme brings (IProgrammeModule.AddedRoles).
+        bool Known(string role) => Roles.All.Contains(role) || module.AddedRoles.Contains(role);
         v.Check(r.VisitorRoles.Count > 0, nameof(r.VisitorRoles), "请至少选择一个可以家访的角色。");
-        v.Check(r.VisitorRoles.All(Roles.All.Contains), nameof(r.VisitorRoles), "角色不正确。");
+        v.Check(r.VisitorRoles.All(Known), nameof(r.VisitorRoles), "角色不正确。");
         v.Check(r.Targets != TargetScope.None, nameof(r.Targets), "请至少选择一类家访对象。");
         v.Check(r.AllowedForms.Count > 0, nameof(r.AllowedForms), "请至少选择一种家访形式。");
         v.Check(r.NoticeLeadDays is >= 0 and <= 60, nameof(r.NoticeLeadDays), "提前通知天数应在 0 到 60 之间。");
         v.Check(!r.NoticeInWriting || r.NoticeLeadDays > 0, nameof(r.NoticeLeadDays), "要求书面通知时，提前通知天数至少为 1 天。");
         v.Check(r.MinTeamSize is >= 1 and <= 10, nameof(r.MinTeamSize), "家访组最少人数应在 1 到 10 之间。");
-        v.Check(!r.PlanNeedsApproval || (r.ApproverRole is not null && Roles.All.Contains(r.ApproverRole)), nameof(r.ApproverRole),
+        v.Check(!r.PlanNeedsApproval || (r.ApproverRole is not null && Known(r.ApproverRole)), nameof(r.ApproverRole),
             "计划需要审批时，请选择审批角色。");
         var known = new HashSet<string>(["Record", "ProblemsFound", "Resolution", "FamilyMet", .. module.RecordForm.Select(f => f.Key)]);
         v.Check(r.RequiredRecordFields.All(known.Contains), nameof(r.RequiredRecordFields), "必填字段中有不存在的字段。");
@@ -309,7 +311,7 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
             // A per-link quota applies to whoever has the links; the other kinds need someone named.
             v.Check(q.Per != QuotaPer.Visitor || q.LeadershipRoles.Count + q.PortalRoles.Count + q.PositionKeywords.Count > 0, $"Quotas[{i}].Name",
                 new PortalMessage("第 {0} 条指标：请至少设置一种适用人员条件（领导职务、角色或职务关键词）。", i + 1));
-            v.Check(q.PortalRoles.All(Roles.All.Contains), $"Quotas[{i}].PortalRoles", new PortalMessage("第 {0} 条指标：角色不正确。", i + 1));
+            v.Check(q.PortalRoles.All(Known), $"Quotas[{i}].PortalRoles", new PortalMessage("第 {0} 条指标：角色不正确。", i + 1));
             v.Check(q.Forms.All(r.AllowedForms.Contains), $"Quotas[{i}].Forms", new PortalMessage("第 {0} 条指标：计数的家访形式须是本项目允许的形式。", i + 1));
         }
         return v;

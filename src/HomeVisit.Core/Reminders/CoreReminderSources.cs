@@ -128,8 +128,7 @@ internal sealed class OverdueFollowUpsSource(ProgrammeCatalog? programmes = null
         var drafts = new List<ReminderDraft>();
         foreach (var f in rows)
         {
-            var accessRoles = (programmes?.Find(f.ProgrammeKey)?.AccessRoles)
-                              ?? (f.ProgrammeKey == Sanctions.SanctionAccess.ProgrammeKey ? Sanctions.SanctionAccess.Roles : null);
+            var accessRoles = programmes?.Find(f.ProgrammeKey)?.AccessRoles;
             var recipients = (f.OwnerPersonId is int owner ? byPerson[owner].Select(a => a.UserId) : [])
                 .Append(f.CreatedByUserId)
                 .Where(u => users.TryGetValue(u, out var a) && (accessRoles is null || accessRoles.Any(a.Roles.Contains)))

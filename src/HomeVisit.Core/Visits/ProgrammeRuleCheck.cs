@@ -60,7 +60,7 @@ internal sealed class ProgrammeRuleCheck(PortalDbContext db, ProgrammeRules rule
             return;
         }
         // Only "in-establishment staff" limits who may be visited by their status; the other scopes are checked
-        // by their own modules (sanctions, links, family scope).
+        // by the modules that bring them (IVisitPlanCheck).
         if (!EstablishmentScope.Limits(rules)) return;
         var outside = await db.People.Where(x => p.TargetPersonIds.Contains(x.Id)).Where(EstablishmentScope.Excludes)
             .Select(x => x.Name).FirstOrDefaultAsync(ct);

@@ -5,8 +5,8 @@ using HomeVisit.Core.Programmes;
 namespace HomeVisit.Core.Visits;
 
 /// <summary>
-/// A check another core feature adds to planning a visit, after the programme's rules passed: e.g. the
-/// sanctions feature refuses a revisit of someone not (or no longer) due (seed 5 第五条). Adds its messages to
+/// A check a programme module (or another core feature) adds to planning a visit, after the programme's rules passed:
+/// e.g. a module refuses a visit to someone its own records say is not (or no longer) due. Adds its messages to
 /// <paramref name="v"/>; registered in DI, run by <see cref="VisitService"/> for every plan.
 /// </summary>
 public interface IVisitPlanCheck

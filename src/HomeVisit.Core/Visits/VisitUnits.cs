@@ -4,8 +4,8 @@ namespace HomeVisit.Core.Visits;
 
 /// <summary>
 /// The one definition of the unit a visit belongs to when figures are counted per unit: the visitors' unit, or for a
-/// programme that counts under the visited unit (<see cref="Programmes.IProgrammeModule.CountsUnderVisitedUnit"/>,
-/// 受处分人员回访关爱) the visited person's. Period summary, dashboard and ledger all filter through
+/// programme that counts under the visited unit (<see cref="Programmes.IProgrammeModule.CountsUnderVisitedUnit"/>)
+/// the visited person's. Period summary, dashboard and ledger all filter through
 /// it; the period summary groups the same way (the first visitor who is not the recorder, or the first person visited).
 /// </summary>
 public static class VisitUnits

@@ -1,7 +1,6 @@
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Lianxi;
-using HomeVisit.Core.Sanctions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Qinglian;
 using HomeVisit.Core.Visits;
@@ -45,13 +44,6 @@ public static class EnumNames
         (LeadershipRole.DisciplineCommitteeMember, "纪委委员"),
         (NoticeMethod.HandDelivered, "当面送达书面通知"), (NoticeMethod.Post, "邮寄"), (NoticeMethod.Electronic, "电子文书（微信、短信、邮件）"), (NoticeMethod.Verbal, "口头或电话"),
         (HouseholdStatus.Due, "待家访"), (HouseholdStatus.Scheduled, "已安排"), (HouseholdStatus.Visited, "已完成"),
-        (PartySanction.Warning, "警告"), (PartySanction.SeriousWarning, "严重警告"), (PartySanction.RemovalFromPartyPost, "撤销党内职务"),
-        (PartySanction.Probation, "留党察看"), (PartySanction.Expulsion, "开除党籍"),
-        (GovernmentSanction.Warning, "警告"), (GovernmentSanction.Demerit, "记过"), (GovernmentSanction.MajorDemerit, "记大过"),
-        (GovernmentSanction.Demotion, "降级"), (GovernmentSanction.Dismissal, "撤职"), (GovernmentSanction.PostGradeLowered, "降低岗位等级"),
-        (GovernmentSanction.Expulsion, "开除"),
-        (RevisitEligibility.Due, "应回访"), (RevisitEligibility.NotYetInForce, "影响期未开始"), (RevisitEligibility.Ended, "影响期已届满"),
-        (RevisitEligibility.Excluded, "不再回访"),
         (LinkKind.Branch, "联系党支部"), (LinkKind.Individual, "联系对象"),
         (LinkedPersonCategory.Expert, "专家"), (LinkedPersonCategory.YoungTeacher, "青年教师"), (LinkedPersonCategory.PartyActivist, "入党积极分子"),
         (LinkedPersonCategory.Other, "其他师生"),

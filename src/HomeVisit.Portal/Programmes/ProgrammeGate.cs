@@ -12,13 +12,13 @@ namespace HomeVisit.Portal.Programmes;
 // "Authorisation").
 /// <summary>
 /// Every URL under /programmes/{key} and /api/{key}, page or endpoint, passes here. For a signed-in user it answers
-/// 404 when the key names no programme, names one the user may not see at all (受处分人员回访关爱 for all but the
-/// discipline and case management offices) or one the institution has switched off. The three answer alike (the
+/// 404 when the key names no programme, names one the user may not see at all (a secret programme,
+/// <see cref="IProgrammeModule.AccessRoles"/>) or one the institution has switched off. The three answer alike (the
 /// status code pages re-execute the one not-found page; /api/ gets the same problem body), so a URL never tells
 /// whether a hidden programme exists.
 /// </summary>
 /// <remarks>
-/// Routing matches paths case-insensitively, so the gate does too: <c>/Programmes/HUIFANG/ledger.xlsx</c> must not
+/// Routing matches paths case-insensitively, so the gate does too: <c>/Programmes/SECRETKEY/ledger.xlsx</c> must not
 /// slip past it. The pages check again inside the live circuit, where navigation does not pass through middleware.
 /// </remarks>
 public sealed class ProgrammeGate(RequestDelegate next)

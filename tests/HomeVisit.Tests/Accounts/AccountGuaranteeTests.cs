@@ -40,7 +40,7 @@ public sealed class AccountGuaranteeTests : IDisposable
     [Fact]
     public async Task User_names_are_unique_whatever_their_case_and_sign_in_takes_any_case()
     {
-        var admin = new UserAdminService(_s.Db.Factory, _s.Accounts, _s.Clock);
+        var admin = new UserAdminService(_s.Db.Factory, _s.Accounts, _s.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
 
         var error = await Assert.ThrowsAsync<PortalValidationException>(() => admin.SaveAsync(_s.Admin, new UserEdit
         {
@@ -65,7 +65,7 @@ public sealed class AccountGuaranteeTests : IDisposable
     [Fact]
     public async Task A_password_of_one_character_class_is_refused_with_the_reason_in_chinese()
     {
-        var admin = new UserAdminService(_s.Db.Factory, _s.Accounts, _s.Clock);
+        var admin = new UserAdminService(_s.Db.Factory, _s.Accounts, _s.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
 
         var created = await Assert.ThrowsAsync<PortalValidationException>(() => admin.SaveAsync(_s.Admin, new UserEdit
         {
@@ -85,7 +85,7 @@ public sealed class AccountGuaranteeTests : IDisposable
     public async Task Each_institution_sets_its_own_password_policy_and_only_its_system_admin_may()
     {
         var policies = new PasswordPolicyService(_s.Db.Factory, _s.Clock);
-        var admin = new UserAdminService(_s.Db.Factory, _s.Accounts, _s.Clock);
+        var admin = new UserAdminService(_s.Db.Factory, _s.Accounts, _s.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
         await Assert.ThrowsAsync<AccessDeniedException>(() => policies.GetAsync(_s.Leader1));
 
         var edit = await policies.GetAsync(_s.Admin);

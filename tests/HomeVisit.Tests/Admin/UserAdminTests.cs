@@ -19,7 +19,7 @@ public sealed class UserAdminTests : IAsyncLifetime
     {
         await using (var db = _db.CreateContext()) await DemoSeeder.SeedAsync(db, _db.Clock);
         _accounts = new AccountService(_db.Factory, Options.Create(new AccountOptions()), _db.Clock);
-        _admin = new UserAdminService(_db.Factory, _accounts, _db.Clock);
+        _admin = new UserAdminService(_db.Factory, _accounts, _db.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
         _audit = new AuditService(_db.Factory);
         _sysAdmin = await UserAsync(DemoAccounts.Admin);
         _leader = await UserAsync(DemoAccounts.Leader);

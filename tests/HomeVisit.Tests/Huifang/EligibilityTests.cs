@@ -1,5 +1,5 @@
 using HomeVisit.Core.People;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 
 namespace HomeVisit.Tests.Huifang;
 

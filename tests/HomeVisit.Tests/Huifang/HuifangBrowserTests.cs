@@ -1,6 +1,6 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +61,7 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
 
         int visitId;
         await using (var db = app.Portal.OpenDatabase())
-            visitId = await db.Revisits.Where(r => r.SanctionRecord!.PersonId == personId).Select(r => r.VisitId).SingleAsync();
+            visitId = await db.Set<Revisit>().Where(r => r.SanctionRecord!.PersonId == personId).Select(r => r.VisitId).SingleAsync();
         await using var jiwei = await app.SignInAsync(DemoAccounts.DisciplineOffice);
         await jiwei.Page.GotoAsync($"/programmes/huifang/revisits/{visitId}");
         await BrowserFixture.WaitForInteractiveAsync(jiwei.Page);
@@ -120,7 +120,7 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
     {
         await using var db = app.Portal.OpenDatabase();
         var person = await db.People
-            .Where(p => p.Position == "教师" && p.Unit!.Name == "信息工程学院" && !db.SanctionRecords.Any(s => s.PersonId == p.Id))
+            .Where(p => p.Position == "教师" && p.Unit!.Name == "信息工程学院" && !db.Set<SanctionRecord>().Any(s => s.PersonId == p.Id))
             .OrderBy(p => p.StaffNumber).Select(p => new { p.Id, p.Name }).FirstAsync();
         var mate = await db.UserAccounts.Where(a => a.UserName == DemoAccounts.DisciplineStaff).Select(a => new { a.Person!.Id, a.Person.Name }).SingleAsync();
         return (person.Id, person.Name, mate.Id, mate.Name);

@@ -3,7 +3,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.Exports;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Tests.Huifang;

@@ -1,7 +1,7 @@
 using System.Net;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Host;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using HomeVisit.Core.Audit;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
 
@@ -43,7 +43,7 @@ public sealed class HuifangWorld : IDisposable
         SecondDisciplinePerson = new Person { InstitutionId = S.InstitutionA, UnitId = S.School, Name = "纪检干事二", StaffNumber = "D002", Position = "科员" };
         db.People.AddRange(CasePerson, SecondDisciplinePerson);
         db.SaveChanges();
-        var anguan = new UserAccount { InstitutionId = S.InstitutionA, UserName = "anguan", DisplayName = CasePerson.Name, PersonId = CasePerson.Id, Roles = [Roles.CaseManagement] };
+        var anguan = new UserAccount { InstitutionId = S.InstitutionA, UserName = "anguan", DisplayName = CasePerson.Name, PersonId = CasePerson.Id, Roles = [SanctionAccess.CaseManagement] };
         var jijian = new UserAccount { InstitutionId = S.InstitutionA, UserName = "jijian", DisplayName = SecondDisciplinePerson.Name, PersonId = SecondDisciplinePerson.Id, Roles = [Roles.DisciplineOffice] };
         db.UserAccounts.AddRange(anguan, jijian);
         var jiwei = db.UserAccounts.Single(a => a.Id == S.Jiwei.UserId);

@@ -1,7 +1,7 @@
 using HomeVisit.Core.Dashboards;
 using HomeVisit.Core.Exports;
 using HomeVisit.Core.Quotas;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Tests.Huifang;

@@ -1,5 +1,5 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Tests.Huifang;

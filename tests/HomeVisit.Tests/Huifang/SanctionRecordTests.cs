@@ -1,7 +1,7 @@
 using HomeVisit.Core.Audit;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Huifang;
@@ -95,7 +95,7 @@ public sealed class SanctionRecordTests : IDisposable
         edit.GovernmentInfluenceMonths = 24;
         await _w.Sanctions.SaveAsync(_w.Anguan, edit);
 
-        var row = await _w.S.ReadAsync(db => db.SanctionRecords.SingleAsync(r => r.Id == id));
+        var row = await _w.S.ReadAsync(db => db.Set<SanctionRecord>().SingleAsync(r => r.Id == id));
         Assert.Equal(new DateOnly(2026, 1, 15), row.InfluenceStartsOn);
         Assert.Equal(new DateOnly(2028, 1, 31), row.InfluenceEndsOn);
     }

@@ -1,7 +1,7 @@
 using HomeVisit.Core.Audit;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Tests.Huifang;

@@ -2,7 +2,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
-using HomeVisit.Portal.Programmes.Huifang;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Portal.Programmes.Lianzheng;
 
 namespace HomeVisit.Tests.Programmes;

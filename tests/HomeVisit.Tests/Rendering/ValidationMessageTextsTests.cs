@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Sanctions;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Programmes;

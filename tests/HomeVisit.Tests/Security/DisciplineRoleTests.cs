@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Audit;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Programmes;
@@ -16,8 +17,8 @@ public sealed class DisciplineRoleTests : IDisposable
 
     public DisciplineRoleTests()
     {
-        _users = new UserAdminService(_s.Db.Factory, _s.Accounts, _s.Clock);
-        _roles = new DisciplineRoleService(_s.Db.Factory, _s.Clock);
+        _users = new UserAdminService(_s.Db.Factory, _s.Accounts, _s.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
+        _roles = new DisciplineRoleService(_s.Db.Factory, _s.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
     }
 
     public void Dispose() => _s.Dispose();
@@ -27,7 +28,7 @@ public sealed class DisciplineRoleTests : IDisposable
 
     [Theory]
     [InlineData(Roles.DisciplineOffice)]
-    [InlineData(Roles.CaseManagement)]
+    [InlineData(SanctionAccess.CaseManagement)]
     public async Task A_system_admin_can_give_a_discipline_role_neither_to_itself_nor_to_anyone_else(string role)
     {
         var self = await _users.GetAsync(_s.Admin, _s.Admin.UserId);
@@ -61,7 +62,7 @@ public sealed class DisciplineRoleTests : IDisposable
     [Fact]
     public async Task A_system_admin_cannot_map_a_campus_group_to_a_discipline_role()
     {
-        var mappings = new SsoRoleMappingService(_s.Db.Factory, _s.Clock);
+        var mappings = new SsoRoleMappingService(_s.Db.Factory, _s.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
 
         var error = await Assert.ThrowsAsync<PortalValidationException>(() =>
             mappings.AddAsync(_s.Admin, new SsoRoleMappingEdit { ClaimValue = "/staff/all", Role = Roles.DisciplineOffice }));
@@ -75,12 +76,12 @@ public sealed class DisciplineRoleTests : IDisposable
         var leaderName = await _s.ReadAsync(db => db.UserAccounts.Where(a => a.Id == _s.Leader1.UserId).Select(a => a.UserName).SingleAsync());
         var jiweiName = await _s.ReadAsync(db => db.UserAccounts.Where(a => a.Id == _s.Jiwei.UserId).Select(a => a.UserName).SingleAsync());
 
-        var self = await Assert.ThrowsAsync<PortalValidationException>(() => _roles.SetAsync(_s.Jiwei, jiweiName, Roles.CaseManagement, grant: true));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _roles.SetAsync(_s.Admin, leaderName, Roles.CaseManagement, grant: true));
-        await _roles.SetAsync(_s.Jiwei, leaderName, Roles.CaseManagement, grant: true);
+        var self = await Assert.ThrowsAsync<PortalValidationException>(() => _roles.SetAsync(_s.Jiwei, jiweiName, SanctionAccess.CaseManagement, grant: true));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _roles.SetAsync(_s.Admin, leaderName, SanctionAccess.CaseManagement, grant: true));
+        await _roles.SetAsync(_s.Jiwei, leaderName, SanctionAccess.CaseManagement, grant: true);
 
         Assert.Contains("不能给自己", self.Errors["UserName"]);
-        Assert.Contains(Roles.CaseManagement, await RolesOfAsync(_s.Leader1.UserId));
+        Assert.Contains(SanctionAccess.CaseManagement, await RolesOfAsync(_s.Leader1.UserId));
         var audit = new AuditService(_s.Db.Factory, new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
         var grants = (await audit.ListAsync(_s.Jiwei, new AuditQuery(Action: DisciplineRoleService.GrantAction))).Items;
         var grant = Assert.Single(grants);

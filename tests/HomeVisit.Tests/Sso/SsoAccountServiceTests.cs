@@ -15,7 +15,7 @@ public sealed class SsoAccountServiceTests : IDisposable
     private readonly SsoOptions _options = new() { Authority = Issuer, ClientId = "portal" };
     private readonly SsoAccountService _sso;
 
-    public SsoAccountServiceTests() => _sso = new SsoAccountService(_s.Db.Factory, Options.Create(_options), _s.Clock);
+    public SsoAccountServiceTests() => _sso = new SsoAccountService(_s.Db.Factory, Options.Create(_options), _s.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
 
     public void Dispose() => _s.Dispose();
 

@@ -14,7 +14,7 @@ public sealed class SsoAdminServiceTests : IDisposable
     private readonly SsoRoleMappingService _mappings;
     private PortalUser AdminB => _s.LeaderB with { Roles = new HashSet<string> { Roles.SystemAdmin } };
 
-    public SsoAdminServiceTests() => _mappings = new SsoRoleMappingService(_s.Db.Factory, _s.Clock);
+    public SsoAdminServiceTests() => _mappings = new SsoRoleMappingService(_s.Db.Factory, _s.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
 
     public void Dispose() => _s.Dispose();
 
@@ -72,7 +72,7 @@ public sealed class SsoAdminServiceTests : IDisposable
     [Fact]
     public async Task Unlinking_an_account_ends_its_sessions_and_lets_the_next_sign_in_match_again()
     {
-        var sso = new SsoAccountService(_s.Db.Factory, Options.Create(new SsoOptions { Authority = "https://sso", ClientId = "c" }), _s.Clock);
+        var sso = new SsoAccountService(_s.Db.Factory, Options.Create(new SsoOptions { Authority = "https://sso", ClientId = "c" }), _s.Clock, new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules));
         await sso.SignInAsync(new SsoIdentity("https://sso", "old-sub", "S001", null, []));
         var linked = Assert.Single((await _mappings.LinkedAccountsAsync(_s.Admin, "S001", 1, 20)).Items);
         Assert.Equal(("staff1", "old-sub", "S001"), (linked.UserName, linked.ExternalSubject, linked.StaffNumber));

@@ -3,12 +3,13 @@ using HomeVisit.Core.Institutions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 internal sealed class SanctionRecordConfiguration : IEntityTypeConfiguration<SanctionRecord>
 {
     public void Configure(EntityTypeBuilder<SanctionRecord> b)
     {
+        b.ToTable("SanctionRecords");
         b.Property(x => x.CaseNumber).HasMaxLength(100);
         b.Property(x => x.Reason).HasMaxLength(4000);
         b.Property(x => x.Education).HasMaxLength(50);
@@ -26,6 +27,7 @@ internal sealed class RevisitConfiguration : IEntityTypeConfiguration<Revisit>
 {
     public void Configure(EntityTypeBuilder<Revisit> b)
     {
+        b.ToTable("Revisits");
         b.Property(x => x.PersonNotes).HasMaxLength(2000);
         b.Property(x => x.CaseNotes).HasMaxLength(2000);
         b.Property(x => x.Approach).HasMaxLength(2000);

@@ -1,7 +1,7 @@
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>党纪处分 (seed 5 第五条; 《中国共产党纪律处分条例》第八条), plus 开除党籍 which ends revisits.</summary>
 public enum PartySanction
@@ -84,7 +84,7 @@ public class Revisit : IInstitutionScoped, IAudited, IVersioned
     public int Id { get; set; }
     public int InstitutionId { get; set; }
     public int VisitId { get; set; }
-    public Visits.Visit? Visit { get; set; }
+    public HomeVisit.Core.Visits.Visit? Visit { get; set; }
     public int SanctionRecordId { get; set; }
     public SanctionRecord? SanctionRecord { get; set; }
 

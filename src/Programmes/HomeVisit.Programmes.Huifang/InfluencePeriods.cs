@@ -1,4 +1,4 @@
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>
 /// Default influence periods (处分影响期 / 处分期间) by kind, in months from the decision date. The portal fills

@@ -1,6 +1,6 @@
 using HomeVisit.Core.People;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>Whether a disciplined person is to be revisited on a day (seed 5 第四条, 第五条).</summary>
 public enum RevisitEligibility

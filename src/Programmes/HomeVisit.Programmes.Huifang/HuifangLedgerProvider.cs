@@ -1,7 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Exports;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>
 /// The common ledger in the programme's own words (seed 5 附件 登记表 “回访人员”, 第五条 “回访对象”): the discipline staff

@@ -1,19 +1,21 @@
+using HomeVisit.Core.Demo;
 using HomeVisit.Core.People;
-using HomeVisit.Core.Sanctions;
 
-namespace HomeVisit.Core.Demo.Programmes;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>
 /// 受处分人员回访关爱 demo: sanction records in every state of the rule (due, over, expelled, transferred to judicial
 /// organs, retired). No revisits are seeded: signing in as <see cref="DemoAccounts.CaseManagement"/> and planning one is
-/// the way to try the programme.
+/// the way to try the programme. The core's roster has that account as a discipline office clerk; the programme makes
+/// it its 案件管理室 (the role is the module's, <see cref="SanctionAccess.CaseManagement"/>).
 /// </summary>
-public static class HuifangDemo
+internal static class HuifangDemo
 {
     public static void Add(DemoData demo)
     {
         var (institutionId, roster, nowUtc, today) = (demo.InstitutionId, demo.Roster, demo.NowUtc, demo.Today);
         var by = roster.Accounts.First(a => a.UserName == DemoAccounts.CaseManagement);
+        by.Roles = [SanctionAccess.CaseManagement];
         void Add(Person person, string caseNumber, string reason, PartySanction? party, int partyMonthsAgo, GovernmentSanction? government, int governmentMonthsAgo,
             Action<SanctionRecord>? more = null)
         {
@@ -52,5 +54,4 @@ public static class HuifangDemo
             "违反工作纪律，多次无故缺席监考工作。",
             null, 0, GovernmentSanction.Warning, 3, r => r.RetiredOn = today.AddDays(-10));
     }
-
 }

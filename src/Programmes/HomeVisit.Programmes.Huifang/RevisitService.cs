@@ -3,7 +3,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>
 /// Revisits of disciplined persons (seed 5 第八条–第十条). The visit itself — team of two or more, approval by the
@@ -29,7 +29,7 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
         int personId;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            personId = await db.SanctionRecords.Where(r => r.Id == e.SanctionRecordId && r.InstitutionId == user.InstitutionId)
+            personId = await db.Set<SanctionRecord>().Where(r => r.Id == e.SanctionRecordId && r.InstitutionId == user.InstitutionId)
                 .Select(r => (int?)r.PersonId).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
         }
 
@@ -42,7 +42,7 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
         }, ct);
 
         await using var write = await dbFactory.CreateForAsync(user, clock, ct);
-        write.Revisits.Add(new Revisit
+        write.Set<Revisit>().Add(new Revisit
         {
             InstitutionId = user.InstitutionId, VisitId = visitId, SanctionRecordId = e.SanctionRecordId,
             PersonNotes = e.PersonNotes!.Trim(), CaseNotes = e.CaseNotes!.Trim(), Approach = TextInput.Clean(e.Approach),
@@ -182,7 +182,7 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
 
     internal static async Task<IReadOnlyList<RevisitRow>> RowsAsync(PortalDbContext db, int recordId, CancellationToken ct)
     {
-        var rows = await db.Revisits.AsNoTracking().Where(r => r.SanctionRecordId == recordId)
+        var rows = await db.Set<Revisit>().AsNoTracking().Where(r => r.SanctionRecordId == recordId)
             .OrderByDescending(r => r.Visit!.PlannedStart)
             .Select(r => new
             {
@@ -200,7 +200,7 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
     /// </summary>
     private static async Task<Revisit> LoadAsync(PortalDbContext db, PortalUser user, int visitId, CancellationToken ct, bool tracking = false)
     {
-        IQueryable<Revisit> query = db.Revisits
+        IQueryable<Revisit> query = db.Set<Revisit>()
             .Include(x => x.Visit!).ThenInclude(v => v.Visitors).ThenInclude(x => x.Person)
             .Include(x => x.SanctionRecord!).ThenInclude(s => s.Person!).ThenInclude(p => p.Unit);
         if (!tracking) query = query.AsNoTracking();
@@ -210,12 +210,12 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
         var visit = await db.Visits.Where(v => v.Id == visitId && v.InstitutionId == user.InstitutionId && v.ProgrammeKey == SanctionAccess.ProgrammeKey)
             .Select(v => new { v.Id, v.PlannedStart, Target = v.Targets.Where(t => t.PersonId != null).Select(t => t.PersonId).FirstOrDefault() })
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
-        var records = await db.SanctionRecords.AsNoTracking().Include(s => s.Person)
+        var records = await db.Set<SanctionRecord>().AsNoTracking().Include(s => s.Person)
             .Where(s => s.InstitutionId == user.InstitutionId && s.PersonId == visit.Target).ToListAsync(ct);
         var day = DateOnly.FromDateTime(visit.PlannedStart);
         var record = records.FirstOrDefault(s => EligibilityRule.Evaluate(s, s.Person!.Establishment, day).IsDue)
                      ?? records.OrderByDescending(s => s.InfluenceStartsOn).FirstOrDefault() ?? throw new NotFoundException();
-        db.Revisits.Add(new Revisit
+        db.Set<Revisit>().Add(new Revisit
         {
             InstitutionId = user.InstitutionId, VisitId = visit.Id, SanctionRecordId = record.Id,
             CreatedByUserId = user.UserId, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,

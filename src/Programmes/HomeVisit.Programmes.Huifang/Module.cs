@@ -1,10 +1,9 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Sanctions;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 
-namespace HomeVisit.Portal.Programmes.Huifang;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>受处分人员回访关爱: seed 5, 德州学院关于对受处分人员开展回访关爱的实施办法 (德院纪字〔2023〕9 号).</summary>
 public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
@@ -13,11 +12,13 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
 
     public string Key => ProgrammeKey;
 
-    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.HuifangDemo.Add(demo);
     public string Name => "受处分人员回访关爱";
     public string EnglishName => "Revisits of disciplined persons";
     public Type TextResources => typeof(HuifangResources);
     public string Colour => "#d68910";
+
+    /// <summary>On the programme's home page: who is due for a revisit (seed 5 第四条, 第五条).</summary>
+    public Type? HomeSection => typeof(DueSection);
 
     // 附件 登记表 “回访人员”: the team is discipline staff, not leaders visiting a home.
     public string VisitorsLabel => "回访人员";
@@ -26,7 +27,7 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public ProgrammeRules DefaultRules() => new()
     {
         // 第三条: 案件管理室牵头组织，综合处、纪检监察室参与实施.
-        VisitorRoles = [Roles.DisciplineOffice, Roles.CaseManagement],
+        VisitorRoles = [Roles.DisciplineOffice, SanctionAccess.CaseManagement],
         Targets = TargetScope.DisciplinedPersons,
         Period = PeriodKind.Year,
         Quotas = [],
@@ -65,17 +66,33 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     // Outside the portal (calendar feeds, reminder emails) its appointments show without names or programme.
     public bool IsConfidential => true;
 
+    // Sanction records and revisits are sanction data in themselves: their audit entries are the discipline offices' only.
+    public IReadOnlyList<string> AuditEntityTypes => SanctionAccess.EntityTypes;
+
     // A revisit is reported under the disciplined person's unit (第三条 所在单位予以配合; 第九条 反馈所在单位党组织), never
     // under the discipline office whose staff went: summaries, the dashboard and the ledger of a unit follow this.
     public bool CountsUnderVisitedUnit => true;
 
+    // 案件管理室 is this programme's own office (第三条 案件管理室牵头组织); as a role that opens a confidential programme it is
+    // granted by the discipline office only (账号管理 › 纪检角色).
+    public IReadOnlyList<string> AddedRoles { get; } = [SanctionAccess.CaseManagement];
+
+    public string AddedRoleName(string role) => role == SanctionAccess.CaseManagement ? "案件管理室" : role;
+
     // The rules too are the discipline office's: a system admin may not open the programme at all.
     public IReadOnlyList<string> RuleAdminRoles => [Roles.DisciplineOffice];
 
-    // The plan notes (第八条（二）) hold however the revisit was planned: the general visit form, the calendar, the API.
+    // The plan notes (第八条（二）) hold however the revisit was planned: the general visit form, the calendar, the API;
+    // so does the rule that only a person due for a revisit is planned for (第五条, SanctionPlanCheck).
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<SanctionService>();
+        services.AddSingleton<RevisitService>();
+        services.AddSingleton<IVisitPlanCheck, SanctionPlanCheck>();
         services.AddSingleton<IVisitStatusCheck, RevisitRules>();
         services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, HuifangLedgerProvider>();
     }
+
+    /// <summary>Sanction records in every state of the rule, and the demo's 案件管理室.</summary>
+    public void AddDemoData(HomeVisit.Core.Demo.DemoData demo) => HuifangDemo.Add(demo);
 }

@@ -4,7 +4,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>
 /// Seed 5 第八条（二）“量身制定回访工作方案，报请学校纪委主要负责人审核同意”: a revisit's plan carries notes on the person and on
@@ -29,5 +29,5 @@ public sealed class RevisitRules : IVisitStatusCheck
         v.Check(await HasNotesAsync(db, visit.Id, ct), nameof(outcome.Record), MissingNotes);
 
     private static Task<bool> HasNotesAsync(PortalDbContext db, int visitId, CancellationToken ct) =>
-        db.Revisits.AnyAsync(r => r.VisitId == visitId && r.PersonNotes != null && r.PersonNotes != "" && r.CaseNotes != null && r.CaseNotes != "", ct);
+        db.Set<Revisit>().AnyAsync(r => r.VisitId == visitId && r.PersonNotes != null && r.PersonNotes != "" && r.CaseNotes != null && r.CaseNotes != "", ct);
 }

@@ -4,7 +4,7 @@ using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 /// <summary>
 /// Sanction records (受处分人员) and who is due for a revisit (seed 5 第四条, 第五条, 第八条（一）). Only
@@ -24,7 +24,7 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
         SanctionAccess.EnsureRead(user);
         var on = day ?? clock.Today();
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var records = db.SanctionRecords.AsNoTracking().Where(r => r.InstitutionId == user.InstitutionId);
+        var records = db.Set<SanctionRecord>().AsNoTracking().Where(r => r.InstitutionId == user.InstitutionId);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var s = q.Search.Trim();
@@ -36,9 +36,9 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
                 Record = r,
                 r.Person!.Name, UnitName = r.Person.Unit!.Name, r.Person.Position, r.Person.Establishment,
                 // 已回访 is what was done; plans (awaiting approval, approved, or sent back) are work still to do (issue 17 item 8).
-                Revisits = db.Revisits.Count(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done),
-                Planned = db.Revisits.Count(x => x.SanctionRecordId == r.Id && (x.Visit!.Status == VisitStatus.Planned || x.Visit.Status == VisitStatus.Notified)),
-                Last = db.Revisits.Where(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done)
+                Revisits = db.Set<Revisit>().Count(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done),
+                Planned = db.Set<Revisit>().Count(x => x.SanctionRecordId == r.Id && (x.Visit!.Status == VisitStatus.Planned || x.Visit.Status == VisitStatus.Notified)),
+                Last = db.Set<Revisit>().Where(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done)
                     .Max(x => (DateTime?)(x.Visit!.ActualStart ?? x.Visit.PlannedStart)),
             })
             .ToListAsync(ct);
@@ -63,7 +63,7 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
     {
         SanctionAccess.EnsureRead(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var r = await db.SanctionRecords.AsNoTracking().Include(x => x.Person).ThenInclude(p => p!.Unit)
+        var r = await db.Set<SanctionRecord>().AsNoTracking().Include(x => x.Person).ThenInclude(p => p!.Unit)
             .FirstOrDefaultAsync(x => x.Id == id && x.InstitutionId == user.InstitutionId, ct) ?? throw new NotFoundException();
         var revisits = await RevisitService.RowsAsync(db, r.Id, ct);
         db.AuditRead(nameof(SanctionRecord), r.Id);
@@ -114,11 +114,11 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
         if (e.Id == 0)
         {
             r = new SanctionRecord { InstitutionId = user.InstitutionId, Reason = "", CreatedByUserId = user.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-            db.SanctionRecords.Add(r);
+            db.Set<SanctionRecord>().Add(r);
         }
         else
         {
-            r = await db.SanctionRecords.FirstOrDefaultAsync(x => x.Id == e.Id && x.InstitutionId == user.InstitutionId, ct) ?? throw new NotFoundException();
+            r = await db.Set<SanctionRecord>().FirstOrDefaultAsync(x => x.Id == e.Id && x.InstitutionId == user.InstitutionId, ct) ?? throw new NotFoundException();
             db.Entry(r).Property(x => x.Version).OriginalValue = e.Version;
         }
         r.PersonId = e.PersonId!.Value;
@@ -156,7 +156,7 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
 
     /// <summary>For pickers on the revisit plan: the people with a record in the institution.</summary>
     internal static IQueryable<SanctionRecord> Of(PortalDbContext db, PortalUser user) =>
-        db.SanctionRecords.Where(r => r.InstitutionId == user.InstitutionId);
+        db.Set<SanctionRecord>().Where(r => r.InstitutionId == user.InstitutionId);
 }
 
 /// <summary>
@@ -165,15 +165,15 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
 /// </summary>
 internal sealed class SanctionPlanCheck : IVisitPlanCheck
 {
-    public async Task CheckAsync(PortalDbContext db, PortalUser user, VisitPlan plan, Programmes.ProgrammeRules rules, Validator v, CancellationToken ct)
+    public async Task CheckAsync(PortalDbContext db, PortalUser user, VisitPlan plan, HomeVisit.Core.Programmes.ProgrammeRules rules, Validator v, CancellationToken ct)
     {
-        const Programmes.TargetScope personScopes = Programmes.TargetScope.InEstablishmentStaff | Programmes.TargetScope.FamilyMembers |
-                                                   Programmes.TargetScope.LinkedIndividuals;
-        if (!rules.Targets.HasFlag(Programmes.TargetScope.DisciplinedPersons) || (rules.Targets & personScopes) != 0) return;
+        const HomeVisit.Core.Programmes.TargetScope personScopes = HomeVisit.Core.Programmes.TargetScope.InEstablishmentStaff | HomeVisit.Core.Programmes.TargetScope.FamilyMembers |
+                                                   HomeVisit.Core.Programmes.TargetScope.LinkedIndividuals;
+        if (!rules.Targets.HasFlag(HomeVisit.Core.Programmes.TargetScope.DisciplinedPersons) || (rules.Targets & personScopes) != 0) return;
         if (plan.TargetPersonIds.Count == 0 || plan.PlannedStart is null) return;
         var day = DateOnly.FromDateTime(plan.PlannedStart.Value);
         var ids = plan.TargetPersonIds.Distinct().ToList();
-        var records = await db.SanctionRecords.AsNoTracking()
+        var records = await db.Set<SanctionRecord>().AsNoTracking()
             .Where(r => r.InstitutionId == user.InstitutionId && ids.Contains(r.PersonId))
             .Select(r => new { Record = r, r.Person!.Establishment }).ToListAsync(ct);
         foreach (var id in ids)

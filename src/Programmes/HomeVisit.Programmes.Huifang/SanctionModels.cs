@@ -1,6 +1,6 @@
 using HomeVisit.Core.People;
 
-namespace HomeVisit.Core.Sanctions;
+namespace HomeVisit.Programmes.Huifang;
 
 public sealed record SanctionQuery(string? Search = null, RevisitEligibility? Status = null, int Page = 1, int PageSize = 50);
 
@@ -22,8 +22,8 @@ public sealed record SanctionDetail(
     DateOnly? TransferredToJudicialOn, DateOnly? CriminallyPunishedOn, DateOnly? RetiredOn, string? Notes,
     EligibilityResult Eligibility, bool CanEdit, IReadOnlyList<RevisitRow> Revisits);
 
-public sealed record RevisitRow(int VisitId, Visits.VisitForm Form, DateTime PlannedStart, DateTime? ActualStart,
-    Visits.VisitStatus Status, Visits.ApprovalStatus Approval, string Team, string? Outcome, bool FedBack, bool Archived);
+public sealed record RevisitRow(int VisitId, HomeVisit.Core.Visits.VisitForm Form, DateTime PlannedStart, DateTime? ActualStart,
+    HomeVisit.Core.Visits.VisitStatus Status, HomeVisit.Core.Visits.ApprovalStatus Approval, string Team, string? Outcome, bool FedBack, bool Archived);
 
 /// <summary>Form model for a sanction record; mutable so the form keeps what was typed when a save is refused.</summary>
 public sealed class SanctionEdit
@@ -64,7 +64,7 @@ public sealed class SanctionEdit
 public sealed class RevisitPlanEdit
 {
     public int SanctionRecordId { get; set; }
-    public Visits.VisitForm Form { get; set; } = Visits.VisitForm.OnSiteTalk;
+    public HomeVisit.Core.Visits.VisitForm Form { get; set; } = HomeVisit.Core.Visits.VisitForm.OnSiteTalk;
     public DateTime? PlannedStart { get; set; }
     public int DurationMinutes { get; set; } = 60;
     public string? Place { get; set; }
@@ -104,8 +104,8 @@ public sealed class RevisitArchiveEdit
 
 public sealed record RevisitDetail(
     int Id, long Version, int VisitId, long VisitVersion, int SanctionRecordId, string PersonName, string? UnitName,
-    string Sanctions, Visits.VisitForm Form, DateTime PlannedStart, DateTime? ActualStart, string? Place,
-    Visits.VisitStatus Status, Visits.ApprovalStatus Approval, string? ApprovalNote, IReadOnlyList<string> Team,
+    string Sanctions, HomeVisit.Core.Visits.VisitForm Form, DateTime PlannedStart, DateTime? ActualStart, string? Place,
+    HomeVisit.Core.Visits.VisitStatus Status, HomeVisit.Core.Visits.ApprovalStatus Approval, string? ApprovalNote, IReadOnlyList<string> Team,
     string? PersonNotes, string? CaseNotes, string? Approach, string? ReportingUnit, DateOnly? ReportedOn, string? Remarks,
     string? Attitude, string? Suggestions, string? Outcome,
     DateOnly? FedBackToPersonOn, DateOnly? FedBackToUnitOn, string? FeedbackUnitName, string? FeedbackNote, string? FedBackBy, DateTime? FedBackAt,
