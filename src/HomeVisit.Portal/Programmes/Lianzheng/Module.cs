@@ -63,6 +63,9 @@ public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
     // The 记录单 card on the visit page: signatures, print, 报送纪检监察室备存.
     public Type? VisitSection => typeof(LianzhengVisitSection);
 
+    /// <summary>On the programme's home page: the user's plan, the ledger, assessment and archive, the tracked 重点约访.</summary>
+    public Type? HomeSection => typeof(LianzhengHome);
+
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<LianzhengService>();
