@@ -6,7 +6,7 @@ using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 /// <summary>
 /// 廉政家访 (seed 1, 桂交院党〔2022〕15 号) beyond the core visits: yearly visit plans checked against the quotas

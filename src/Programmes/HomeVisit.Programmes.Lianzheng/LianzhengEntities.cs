@@ -6,7 +6,7 @@ using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 /// <summary>
 /// One line of a visitor's yearly visit plan (家访计划, seed 1 §8(二) “制定家访计划，合理安排时间”): whom they plan

@@ -2,10 +2,11 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 public sealed partial class LianzhengService
 {
@@ -164,7 +165,7 @@ public sealed partial class LianzhengService
     public async Task<IReadOnlyList<PlanOverviewRow>> PlanOverviewAsync(PortalUser user, int year, int? unitId, CancellationToken ct = default)
     {
         CheckYear(year);
-        var visitors = new List<Quotas.VisitorQuotaRow>();
+        var visitors = new List<VisitorQuotaRow>();
         for (var page = 1; ; page++)
         {
             var result = await quotas.VisitorQuotasAsync(user, Key, DayIn(year), unitId, behindOnly: false, page, 200, ct);

@@ -1,11 +1,10 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianzheng;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 
-namespace HomeVisit.Portal.Programmes.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 /// <summary>廉政家访: seed 1, 广西交通职业技术学院领导干部廉政家访工作制度 (桂交院党〔2022〕15 号).</summary>
 public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme

@@ -5,7 +5,7 @@ using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 public sealed partial class LianzhengService
 {
