@@ -9,7 +9,7 @@ namespace HomeVisit.Programmes.Lianzheng;
 /// <summary>廉政家访: seed 1, 广西交通职业技术学院领导干部廉政家访工作制度 (桂交院党〔2022〕15 号).</summary>
 public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
 {
-    public const string ProgrammeKey = LianzhengService.Key;
+    public const string ProgrammeKey = "lianzheng";
 
     public string Key => ProgrammeKey;
     public string Name => "廉政家访";
