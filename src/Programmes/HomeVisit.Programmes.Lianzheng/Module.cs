@@ -13,7 +13,7 @@ public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
 
     public string Key => ProgrammeKey;
 
-    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.LianzhengDemo.Add(demo);
+    public void AddDemoData(Core.Demo.DemoData demo) => LianzhengDemo.Add(demo);
     public string Name => "廉政家访";
     public string EnglishName => "Integrity home visits";
     public Type TextResources => typeof(LianzhengResources);
