@@ -5,7 +5,7 @@ using HomeVisit.Core.Dashboards;
 using HomeVisit.Core.Exports;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Programmes.Ganbu;
-using HomeVisit.Core.Lianzheng;
+using HomeVisit.Programmes.Lianzheng;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Reminders;

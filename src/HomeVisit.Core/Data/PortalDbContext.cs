@@ -29,8 +29,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<InstitutionProgramme> InstitutionProgrammes => Set<InstitutionProgramme>();
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
-    public DbSet<Lianzheng.LianzhengPlanItem> LianzhengPlanItems => Set<Lianzheng.LianzhengPlanItem>();
-    public DbSet<Lianzheng.LianzhengRecordArchive> LianzhengRecordArchives => Set<Lianzheng.LianzhengRecordArchive>();
     public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();
     public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
     public DbSet<Qinglian.QinglianNotice> QinglianNotices => Set<Qinglian.QinglianNotice>();

@@ -82,9 +82,10 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
 
     /// <summary>
     /// One person's lines for the period containing the day, without an access check: for services that have checked
-    /// that the caller may see that person's plans (廉政家访 plans kept by a liaison for a leader).
+    /// that the caller may see that person's plans (a module's yearly visit plans, kept by a liaison for a leader). Public
+    /// because modules are their own assemblies; the caller owns the access check.
     /// </summary>
-    internal async Task<(Period Period, IReadOnlyList<QuotaLine> Lines)> LinesOfPersonAsync(int institutionId, string key, int personId,
+    public async Task<(Period Period, IReadOnlyList<QuotaLine> Lines)> LinesOfPersonAsync(int institutionId, string key, int personId,
         DateOnly day, CancellationToken ct = default)
     {
         var (period, rules) = await PeriodOnAsync(institutionId, key, day, ct);

@@ -1,8 +1,8 @@
 using HomeVisit.Core.Programmes;
 using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Programmes.Huifang;
+using HomeVisit.Programmes.Lianzheng;
 using HomeVisit.Portal.Programmes.Lianxi;
-using HomeVisit.Portal.Programmes.Lianzheng;
 using HomeVisit.Portal.Programmes.Qinglian;
 
 namespace HomeVisit.Portal.Programmes;

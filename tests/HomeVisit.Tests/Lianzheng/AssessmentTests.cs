@@ -1,7 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianzheng;
+using HomeVisit.Programmes.Lianzheng;
 
 namespace HomeVisit.Tests.Lianzheng;
 

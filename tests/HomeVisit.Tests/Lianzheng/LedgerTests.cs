@@ -1,6 +1,6 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Lianzheng;
+using HomeVisit.Programmes.Lianzheng;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Tests.Lianzheng;

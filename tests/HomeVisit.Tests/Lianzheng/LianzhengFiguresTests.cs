@@ -1,6 +1,6 @@
 using HomeVisit.Core.Exports;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianzheng;
+using HomeVisit.Programmes.Lianzheng;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Lianxi;

@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Audit;
 using HomeVisit.Core.Demo;
-using HomeVisit.Core.Lianzheng;
+using HomeVisit.Programmes.Lianzheng;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Host;

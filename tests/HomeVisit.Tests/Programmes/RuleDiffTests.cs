@@ -3,7 +3,7 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Programmes.Huifang;
-using HomeVisit.Portal.Programmes.Lianzheng;
+using HomeVisit.Programmes.Lianzheng;
 
 namespace HomeVisit.Tests.Programmes;
 

@@ -6,7 +6,7 @@ using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 /// <summary>
 /// 廉政家访 (seed 1, 桂交院党〔2022〕15 号) beyond the core visits: yearly visit plans checked against the quotas
@@ -18,7 +18,7 @@ public sealed partial class LianzhengService(
     IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, QuotaService quotas, TimeProvider clock)
 {
     /// <summary>The programme's key (the module in the host uses the same).</summary>
-    public const string Key = "lianzheng";
+    public const string Key = LianzhengModule.ProgrammeKey;
 
     /// <summary>Record-form field: the visitor left their contact details with the family (第八条（一）直接联系).</summary>
     public const string ContactGivenField = "ContactGiven";

@@ -3,7 +3,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 public sealed partial class LianzhengService
 {

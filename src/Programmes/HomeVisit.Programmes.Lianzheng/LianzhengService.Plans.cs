@@ -2,10 +2,11 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 public sealed partial class LianzhengService
 {
@@ -41,7 +42,7 @@ public sealed partial class LianzhengService
         var canEdit = await CanKeepPlanAsync(db, user, visitor.Id, visitor.UnitId, ct);
         if (!canEdit && !Oversees(user)) throw new AccessDeniedException("无权查看该人员的家访计划。");
 
-        var items = await db.LianzhengPlanItems.AsNoTracking()
+        var items = await db.Set<LianzhengPlanItem>().AsNoTracking()
             .Where(i => i.InstitutionId == user.InstitutionId && i.VisitorPersonId == visitorPersonId && i.Year == year)
             .OrderBy(i => i.Month).ThenBy(i => i.Id)
             .Select(i => new
@@ -108,7 +109,7 @@ public sealed partial class LianzhengService
                 var inScope = await db.People.Where(p => p.Id == targetId).Where(EstablishmentScope.Includes).AnyAsync(ct);
                 v.Check(!EstablishmentScope.Limits(scopeRules) || inScope, nameof(edit.TargetPersonId), EstablishmentScope.Outside(target));
             }
-            var duplicate = await db.LianzhengPlanItems.AnyAsync(i => i.VisitorPersonId == visitor.Id && i.Year == edit.Year
+            var duplicate = await db.Set<LianzhengPlanItem>().AnyAsync(i => i.VisitorPersonId == visitor.Id && i.Year == edit.Year
                                                                       && i.TargetPersonId == targetId && i.Id != edit.Id, ct);
             v.Check(!duplicate, nameof(edit.TargetPersonId), $"{target} 已在{edit.Year}年度的计划中。");
         }
@@ -128,11 +129,11 @@ public sealed partial class LianzhengService
                 InstitutionId = user.InstitutionId, VisitorPersonId = visitor.Id, Year = edit.Year,
                 CreatedByUserId = user.UserId, CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
-            db.LianzhengPlanItems.Add(item);
+            db.Set<LianzhengPlanItem>().Add(item);
         }
         else
         {
-            item = await db.LianzhengPlanItems.FirstOrDefaultAsync(i => i.Id == edit.Id && i.InstitutionId == user.InstitutionId
+            item = await db.Set<LianzhengPlanItem>().FirstOrDefaultAsync(i => i.Id == edit.Id && i.InstitutionId == user.InstitutionId
                                                                         && i.VisitorPersonId == visitor.Id, ct) ?? throw new NotFoundException();
             db.Entry(item).Property(x => x.Version).OriginalValue = edit.Version;
             item.Year = edit.Year;
@@ -149,11 +150,11 @@ public sealed partial class LianzhengService
     public async Task RemovePlanItemAsync(PortalUser user, int id, long version, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var item = await db.LianzhengPlanItems.Include(i => i.Visitor)
+        var item = await db.Set<LianzhengPlanItem>().Include(i => i.Visitor)
             .FirstOrDefaultAsync(i => i.Id == id && i.InstitutionId == user.InstitutionId, ct) ?? throw new NotFoundException();
         if (!await CanKeepPlanAsync(db, user, item.VisitorPersonId, item.Visitor!.UnitId, ct)) throw new AccessDeniedException("您不能编辑该人员的家访计划。");
         db.Entry(item).Property(x => x.Version).OriginalValue = version;
-        db.LianzhengPlanItems.Remove(item);
+        db.Set<LianzhengPlanItem>().Remove(item);
         await db.SaveOrConflictAsync(ct);
     }
 
@@ -164,7 +165,7 @@ public sealed partial class LianzhengService
     public async Task<IReadOnlyList<PlanOverviewRow>> PlanOverviewAsync(PortalUser user, int year, int? unitId, CancellationToken ct = default)
     {
         CheckYear(year);
-        var visitors = new List<Quotas.VisitorQuotaRow>();
+        var visitors = new List<VisitorQuotaRow>();
         for (var page = 1; ; page++)
         {
             var result = await quotas.VisitorQuotasAsync(user, Key, DayIn(year), unitId, behindOnly: false, page, 200, ct);
@@ -172,7 +173,7 @@ public sealed partial class LianzhengService
             if (page >= result.Rows.PageCount) break;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var planned = await db.LianzhengPlanItems.AsNoTracking()
+        var planned = await db.Set<LianzhengPlanItem>().AsNoTracking()
             .Where(i => i.InstitutionId == user.InstitutionId && i.Year == year)
             .GroupBy(i => i.VisitorPersonId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);

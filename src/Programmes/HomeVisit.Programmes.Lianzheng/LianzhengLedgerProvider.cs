@@ -1,7 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Exports;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 /// <summary>
 /// The .xlsx export of the 廉政家访台账 (issue 8's <see cref="ILedgerProvider"/>): the same rows as the ledger page

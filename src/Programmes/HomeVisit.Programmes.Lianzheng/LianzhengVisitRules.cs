@@ -5,7 +5,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 /// <summary>
 /// The 廉政家访 rules that hold on every route a plan takes (the programme's pages, the general 安排家访 form, the

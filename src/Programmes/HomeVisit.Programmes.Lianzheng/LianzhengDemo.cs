@@ -1,9 +1,10 @@
+using HomeVisit.Core.Demo;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using static HomeVisit.Core.Demo.DemoData;
 
-namespace HomeVisit.Core.Demo.Programmes;
+namespace HomeVisit.Programmes.Lianzheng;
 
 /// <summary>
 /// 廉政家访 demo: a teacher's home visit done with two follow-up items, a 重点约访 still tracked with a 定期回访 done, a
@@ -11,9 +12,9 @@ namespace HomeVisit.Core.Demo.Programmes;
 /// record form (so the liaison can send it to the discipline office), one visit coming, one cancelled, and the demo
 /// leader's plan for the year, one short of the quota.
 /// </summary>
-public static class LianzhengDemo
+internal static class LianzhengDemo
 {
-    private const string Key = "lianzheng";
+    private const string Key = LianzhengModule.ProgrammeKey;
 
     public static void Add(DemoData demo)
     {
@@ -88,7 +89,7 @@ public static class LianzhengDemo
         var today = demo.TodayStart;
         foreach (var (target, month) in new[] { (roster.StaffPerson, v1.PlannedStart.Month), (automotive.Teachers[1], today.Month), (troubled, key.PlannedStart.Month) })
         {
-            demo.Db.Set<Lianzheng.LianzhengPlanItem>().Add(new Lianzheng.LianzhengPlanItem
+            demo.Db.Set<LianzhengPlanItem>().Add(new LianzhengPlanItem
             {
                 InstitutionId = demo.InstitutionId, Visitor = leader, Target = target, Year = today.Year, Month = month,
                 Trigger = target == troubled ? setback : null, CreatedByUserId = demo.AdminId, CreatedAt = demo.NowUtc.AddDays(-80),

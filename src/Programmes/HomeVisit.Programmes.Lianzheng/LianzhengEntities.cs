@@ -6,7 +6,7 @@ using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 /// <summary>
 /// One line of a visitor's yearly visit plan (家访计划, seed 1 §8(二) “制定家访计划，合理安排时间”): whom they plan
@@ -51,6 +51,7 @@ internal sealed class LianzhengPlanItemConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<LianzhengPlanItem> b)
     {
+        b.ToTable("LianzhengPlanItems");
         b.Property(x => x.Trigger).HasMaxLength(200);
         b.Property(x => x.Note).HasMaxLength(500);
         b.Property(x => x.Version).IsConcurrencyToken();
@@ -67,6 +68,7 @@ internal sealed class LianzhengRecordArchiveConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<LianzhengRecordArchive> b)
     {
+        b.ToTable("LianzhengRecordArchives");
         b.Property(x => x.SnapshotJson).HasMaxLength(40000);
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Visit).WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Restrict);

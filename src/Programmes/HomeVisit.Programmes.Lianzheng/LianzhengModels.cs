@@ -1,6 +1,6 @@
 using HomeVisit.Core.Visits;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 // ---- 家访计划 -------------------------------------------------------------------------------------------------
 

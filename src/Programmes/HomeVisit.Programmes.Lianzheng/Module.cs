@@ -1,20 +1,19 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianzheng;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 
-namespace HomeVisit.Portal.Programmes.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 /// <summary>廉政家访: seed 1, 广西交通职业技术学院领导干部廉政家访工作制度 (桂交院党〔2022〕15 号).</summary>
 public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
 {
-    public const string ProgrammeKey = LianzhengService.Key;
+    public const string ProgrammeKey = "lianzheng";
 
     public string Key => ProgrammeKey;
 
-    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.LianzhengDemo.Add(demo);
+    public void AddDemoData(Core.Demo.DemoData demo) => LianzhengDemo.Add(demo);
     public string Name => "廉政家访";
     public string EnglishName => "Integrity home visits";
     public Type TextResources => typeof(LianzhengResources);
@@ -64,6 +63,9 @@ public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
 
     // The 记录单 card on the visit page: signatures, print, 报送纪检监察室备存.
     public Type? VisitSection => typeof(LianzhengVisitSection);
+
+    /// <summary>On the programme's home page: the user's plan, the ledger, assessment and archive, the tracked 重点约访.</summary>
+    public Type? HomeSection => typeof(LianzhengHome);
 
     public void AddServices(IServiceCollection services)
     {

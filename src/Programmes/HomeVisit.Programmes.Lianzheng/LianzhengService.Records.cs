@@ -5,7 +5,7 @@ using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianzheng;
+namespace HomeVisit.Programmes.Lianzheng;
 
 public sealed partial class LianzhengService
 {
@@ -40,7 +40,7 @@ public sealed partial class LianzhengService
     private sealed record ArchiveInfo(DateTime ArchivedAt, string ArchivedBy, string SnapshotJson);
 
     private static Task<ArchiveInfo?> ArchiveOfAsync(PortalDbContext db, int visitId, CancellationToken ct) =>
-        db.LianzhengRecordArchives.AsNoTracking().Where(a => a.VisitId == visitId)
+        db.Set<LianzhengRecordArchive>().AsNoTracking().Where(a => a.VisitId == visitId)
             .Select(a => new ArchiveInfo(a.ArchivedAt,
                 db.UserAccounts.Where(u => u.Id == a.ArchivedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
                 a.SnapshotJson))
@@ -117,7 +117,7 @@ public sealed partial class LianzhengService
     {
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadOwnVisitAsync(db, user, visitId, ct);
-        if (await db.LianzhengRecordArchives.AnyAsync(a => a.VisitId == visitId, ct))
+        if (await db.Set<LianzhengRecordArchive>().AnyAsync(a => a.VisitId == visitId, ct))
             throw new PortalValidationException("Signatures", "记录单已报送纪检监察室备存，不能再修改。");
         var module = programmes.Find(Key) ?? throw new NotFoundException();
         db.Entry(visit).Property(x => x.Version).OriginalValue = version;
@@ -137,12 +137,12 @@ public sealed partial class LianzhengService
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadOwnVisitAsync(db, user, visitId, ct);
         if (visit.Version != version) throw new ConcurrencyConflictException();
-        if (await db.LianzhengRecordArchives.AnyAsync(a => a.VisitId == visitId, ct))
+        if (await db.Set<LianzhengRecordArchive>().AnyAsync(a => a.VisitId == visitId, ct))
             throw new PortalValidationException("Archive", "该记录单已报送纪检监察室备存。");
         var forms = await BuildFormsAsync(db, visitId, ct);
         if (forms.Count == 0 || forms.Any(f => !f.LeaderSigned || !f.RecorderSigned))
             throw new PortalValidationException("Archive", "家访领导和记录人签名并登记后才能报送。");
-        db.LianzhengRecordArchives.Add(new LianzhengRecordArchive
+        db.Set<LianzhengRecordArchive>().Add(new LianzhengRecordArchive
         {
             InstitutionId = user.InstitutionId,
             VisitId = visitId,
@@ -172,7 +172,7 @@ public sealed partial class LianzhengService
     {
         if (!CanReadArchive(user)) throw new AccessDeniedException("只有纪检监察室可以查看记录单存档。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var archives = db.LianzhengRecordArchives.AsNoTracking().Where(a => a.InstitutionId == user.InstitutionId);
+        var archives = db.Set<LianzhengRecordArchive>().AsNoTracking().Where(a => a.InstitutionId == user.InstitutionId);
         if (year is int y)
         {
             CheckYear(y);
