@@ -7,7 +7,7 @@ using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.People;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using HomeVisit.Core.Sanctions;
 using HomeVisit.Core.Visits;
 using Microsoft.AspNetCore.Identity;

@@ -3,7 +3,7 @@ using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Portal.Programmes.Huifang;
 using HomeVisit.Portal.Programmes.Lianxi;
 using HomeVisit.Portal.Programmes.Lianzheng;
-using HomeVisit.Portal.Programmes.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 
 namespace HomeVisit.Portal.Programmes;
 

@@ -5,7 +5,7 @@ using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>A text ready to print: its title and the rendered, filled template (safe markup).</summary>
 public sealed record PrintedText(string Title, string Html, bool IsDefault, string Hash);

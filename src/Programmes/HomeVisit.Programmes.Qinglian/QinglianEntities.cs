@@ -7,7 +7,7 @@ using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>How a written notice reached the family (seed 3 二、2 “书面通知家访对象”).</summary>
 public enum NoticeMethod

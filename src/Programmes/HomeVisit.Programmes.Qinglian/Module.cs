@@ -4,12 +4,12 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 
-namespace HomeVisit.Portal.Programmes.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>清廉家访: seed 3, 机关清廉家访活动实施方案 (县总工会, 2023).</summary>
 public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
 {
-    public const string ProgrammeKey = HomeVisit.Core.Qinglian.QinglianProgramme.Key;
+    public const string ProgrammeKey = QinglianProgramme.Key;
 
     public static readonly IReadOnlyList<string> GiftPack =
         ["清廉家访登记表", "监督提醒卡", "家庭助廉倡议书", "家庭助廉承诺书", "家风读本", "温情家书", "警示教育案例"];
@@ -65,9 +65,9 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
     // 分层负责, once a half year and the written notice hold on every route (VisitService runs them), not only on this module's pages.
     public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton<HomeVisit.Core.Qinglian.QinglianVisitRules>();
-        services.AddSingleton<IVisitPlanCheck>(sp => sp.GetRequiredService<HomeVisit.Core.Qinglian.QinglianVisitRules>());
-        services.AddSingleton<IVisitStatusCheck>(sp => sp.GetRequiredService<HomeVisit.Core.Qinglian.QinglianVisitRules>());
+        services.AddSingleton<QinglianVisitRules>();
+        services.AddSingleton<IVisitPlanCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
+        services.AddSingleton<IVisitStatusCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
     }
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];

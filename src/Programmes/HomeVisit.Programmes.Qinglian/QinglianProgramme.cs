@@ -7,7 +7,7 @@ using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>
 /// 清廉家访 (seed 3, 机关清廉家访活动实施方案): what the core needs to know about the programme beyond its rules.
