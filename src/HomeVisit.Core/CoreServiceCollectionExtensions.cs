@@ -8,7 +8,6 @@ using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Qinglian;
 using HomeVisit.Core.Visits;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +48,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FollowUpReportService>();
         services.AddSingleton<Content.ContentTemplateService>();
         services.AddSingleton<PersonFileService>();
-        services.AddQinglianServices();
         services.AddSingleton<Sanctions.SanctionService>();
         services.AddSingleton<Sanctions.RevisitService>();
         services.AddSingleton<IVisitPlanCheck, Sanctions.SanctionPlanCheck>();

@@ -33,8 +33,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Lianzheng.LianzhengRecordArchive> LianzhengRecordArchives => Set<Lianzheng.LianzhengRecordArchive>();
     public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();
     public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
-    public DbSet<Qinglian.QinglianNotice> QinglianNotices => Set<Qinglian.QinglianNotice>();
-    public DbSet<Qinglian.Commitment> Commitments => Set<Qinglian.Commitment>();
     public DbSet<Sanctions.SanctionRecord> SanctionRecords => Set<Sanctions.SanctionRecord>();
     public DbSet<Sanctions.Revisit> Revisits => Set<Sanctions.Revisit>();
     public DbSet<Lianxi.LianxiLink> LianxiLinks => Set<Lianxi.LianxiLink>();
@@ -42,6 +40,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
     public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();
     public DbSet<Scheduling.ScheduledJobState> ScheduledJobs => Set<Scheduling.ScheduledJobState>();
+
+    /// <summary>The programme modules whose entities this context maps (<see cref="ProgrammeModels.UseProgrammeModels"/>).</summary>
+    public IReadOnlyList<Programmes.IProgrammeModule> Modules => ProgrammeModels.ModulesIn(options);
 
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }
@@ -59,6 +60,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
         // The model is built once per provider, so each provider's column types stay in its own folder (after the modules:
         // it maps every entity's time columns).
         if (Database.ProviderName == PostgreSqlDatabase.ProviderName) PostgreSqlDatabase.ConfigureModel(modelBuilder);
+        TimeColumns.ClearMarks(modelBuilder.Model);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -3,7 +3,6 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.Sanctions;
 using HomeVisit.Core.People;
-using HomeVisit.Core.Qinglian;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Portal.Localization;
@@ -43,8 +42,6 @@ public static class EnumNames
         (LeadershipRole.Head, "一把手"), (LeadershipRole.Deputy, "副职"), (LeadershipRole.Oversees, "分管领导"),
         (LeadershipRole.LinkedCountyLeader, "分包县级领导"), (LeadershipRole.BranchSecretary, "支部书记"),
         (LeadershipRole.DisciplineCommitteeMember, "纪委委员"),
-        (NoticeMethod.HandDelivered, "当面送达书面通知"), (NoticeMethod.Post, "邮寄"), (NoticeMethod.Electronic, "电子文书（微信、短信、邮件）"), (NoticeMethod.Verbal, "口头或电话"),
-        (HouseholdStatus.Due, "待家访"), (HouseholdStatus.Scheduled, "已安排"), (HouseholdStatus.Visited, "已完成"),
         (PartySanction.Warning, "警告"), (PartySanction.SeriousWarning, "严重警告"), (PartySanction.RemovalFromPartyPost, "撤销党内职务"),
         (PartySanction.Probation, "留党察看"), (PartySanction.Expulsion, "开除党籍"),
         (GovernmentSanction.Warning, "警告"), (GovernmentSanction.Demerit, "记过"), (GovernmentSanction.MajorDemerit, "记大过"),

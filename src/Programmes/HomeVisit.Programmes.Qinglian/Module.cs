@@ -1,8 +1,11 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
+using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Programmes.Qinglian;
 
@@ -63,12 +66,22 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
     public Type? VisitSection => typeof(VisitSection);
 
     // 分层负责, once a half year and the written notice hold on every route (VisitService runs them), not only on this module's pages.
+    // Its signed commitments are a section of everyone's person file (一人一档, 三、5).
     public void AddServices(IServiceCollection services)
     {
+        services.AddQinglianServices();
         services.AddSingleton<QinglianVisitRules>();
         services.AddSingleton<IVisitPlanCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
         services.AddSingleton<IVisitStatusCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
+        services.AddSingleton<IPersonFileSection, CommitmentsInPersonFile>();
     }
+
+    /// <summary>On the programme's home page: the households to visit, the report-backs due and the printed texts.</summary>
+    public Type? HomeSection => typeof(QinglianHome);
+
+    /// <summary>A family member who signed a 家庭助廉承诺书 stays, so the pledge keeps its signer.</summary>
+    public async Task<string?> FamilyMemberInUseAsync(PortalDbContext db, FamilyMember member, CancellationToken ct)
+        => await db.Set<Commitment>().AnyAsync(c => c.FamilyMemberId == member.Id, ct) ? $"{member.Name} 已签订《家庭助廉承诺书》，不能删除。" : null;
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
 
