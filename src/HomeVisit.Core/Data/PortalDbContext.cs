@@ -41,8 +41,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();
     public DbSet<Scheduling.ScheduledJobState> ScheduledJobs => Set<Scheduling.ScheduledJobState>();
 
-    /// <summary>The programme modules whose entities this context maps (<see cref="ProgrammeModels.UseProgrammeModels"/>).</summary>
-    public IReadOnlyList<Programmes.IProgrammeModule> Modules => ProgrammeModels.ModulesIn(options);
+    /// <summary>The programme modules this context's model is composed of (<see cref="ProgrammeModels.UseProgrammeModels"/>).</summary>
+    public IReadOnlyList<IProgrammeModule> ProgrammeModules => ProgrammeModels.ModulesIn(options);
 
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }

@@ -205,7 +205,7 @@ public sealed partial class PeopleService(IDbContextFactory<PortalDbContext> dbF
             ?? throw new NotFoundException();
         if (await db.Set<VisitFamilyMet>().AnyAsync(m => m.FamilyMemberId == familyMemberId, ct))
             throw new PortalValidationException("Family", $"{member.Name} 已在家访记录中出现，不能删除。");
-        foreach (var module in db.Modules)
+        foreach (var module in db.ProgrammeModules)
             if (await module.FamilyMemberInUseAsync(db, member, ct) is { } inUse)
                 throw new PortalValidationException("Family", inUse);
         db.FamilyMembers.Remove(member);
