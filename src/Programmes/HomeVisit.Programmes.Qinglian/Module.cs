@@ -12,7 +12,7 @@ namespace HomeVisit.Programmes.Qinglian;
 /// <summary>清廉家访: seed 3, 机关清廉家访活动实施方案 (县总工会, 2023).</summary>
 public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
 {
-    public const string ProgrammeKey = QinglianProgramme.Key;
+    public const string ProgrammeKey = "qinglian";
 
     public static readonly IReadOnlyList<string> GiftPack =
         ["清廉家访登记表", "监督提醒卡", "家庭助廉倡议书", "家庭助廉承诺书", "家风读本", "温情家书", "警示教育案例"];

@@ -14,7 +14,7 @@ namespace HomeVisit.Programmes.Qinglian;
 /// </summary>
 public static class QinglianProgramme
 {
-    public const string Key = "qinglian";
+    public const string Key = QinglianModule.ProgrammeKey;
 
     /// <summary>
     /// Seed 3 二: “家属（含配偶、在本地工作的子女和本地生活的夫妻双方父母等）”. A spouse always; children and the
