@@ -8,7 +8,6 @@ using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Qinglian;
 using HomeVisit.Core.Visits;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +49,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FollowUpReportService>();
         services.AddSingleton<Content.ContentTemplateService>();
         services.AddSingleton<PersonFileService>();
-        services.AddQinglianServices();
         services.AddSingleton<Lianxi.LianxiLinkService>();
         services.AddSingleton<Lianxi.LianxiProgressService>();
         services.AddSingleton<Quotas.IQuotaLinkCounter, Lianxi.LianxiQuotaCounter>();

@@ -1,5 +1,4 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Qinglian;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Portal;
@@ -33,7 +32,7 @@ public static class DataVerbs
             return 2;
         }
         var connectionString = DatabaseServiceCollectionExtensions.ResolveConnectionString(builder.Configuration, builder.Environment);
-        var uploads = QinglianServiceCollectionExtensions.UploadsRoot(builder.Configuration, builder.Environment);
+        var uploads = DatabaseServiceCollectionExtensions.UploadsRoot(builder.Configuration, builder.Environment);
         var folder = Path.GetFullPath(args[1]);
         try
         {

@@ -77,6 +77,20 @@ public static class DatabaseServiceCollectionExtensions
         => (Provider(configuration) == PortalDatabaseProvider.Sqlite ? SqliteMigrations.DataFolder(ResolveConnectionString(configuration, env)) : null)
            ?? Path.Combine(env.ContentRootPath, "data");
 
+    public const string UploadsRootKey = "Uploads:Root";
+
+    /// <summary>
+    /// Where uploaded files live (a module's scans, say): <c>Uploads:Root</c> if set (a shared path when several instances
+    /// serve), else an <c>uploads</c> folder in the data folder (beside the SQLite database file, by default
+    /// &lt;content root&gt;/data/uploads), so uploads live with the data and never in wwwroot. Backups take this folder.
+    /// </summary>
+    public static string UploadsRoot(IConfiguration configuration, IHostEnvironment env)
+    {
+        if (configuration[UploadsRootKey] is { Length: > 0 } configured)
+            return Path.IsPathRooted(configured) ? configured : Path.GetFullPath(Path.Combine(env.ContentRootPath, configured));
+        return Path.Combine(DataFolder(configuration, env), "uploads");
+    }
+
     /// <summary>
     /// Brings the database to the current schema and, when <c>Demo:Seed</c> is set outside production,
     /// fills an empty database with the demo institution. Call once at start-up, before serving requests.

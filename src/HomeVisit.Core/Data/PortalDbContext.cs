@@ -31,8 +31,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
     public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();
     public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
-    public DbSet<Qinglian.QinglianNotice> QinglianNotices => Set<Qinglian.QinglianNotice>();
-    public DbSet<Qinglian.Commitment> Commitments => Set<Qinglian.Commitment>();
     public DbSet<Lianxi.LianxiLink> LianxiLinks => Set<Lianxi.LianxiLink>();
     public DbSet<SsoRoleMapping> SsoRoleMappings => Set<SsoRoleMapping>();
     public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
@@ -59,6 +57,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
         // it maps every entity's time columns).
         if (Database.ProviderName == PostgreSqlDatabase.ProviderName) PostgreSqlDatabase.ConfigureModel(modelBuilder);
         if (Database.ProviderName == SqliteModel.ProviderName) SqliteModel.ConfigureModel(modelBuilder);
+        TimeColumns.ClearMarks(modelBuilder.Model);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -208,8 +208,9 @@ public sealed partial class PeopleService(IDbContextFactory<PortalDbContext> dbF
             ?? throw new NotFoundException();
         if (await db.Set<VisitFamilyMet>().AnyAsync(m => m.FamilyMemberId == familyMemberId, ct))
             throw new PortalValidationException("Family", $"{member.Name} 已在家访记录中出现，不能删除。");
-        if (await db.Set<Qinglian.Commitment>().AnyAsync(c => c.FamilyMemberId == familyMemberId, ct))
-            throw new PortalValidationException("Family", $"{member.Name} 已签订《家庭助廉承诺书》，不能删除。");
+        foreach (var module in db.ProgrammeModules)
+            if (await module.FamilyMemberInUseAsync(db, member, ct) is { } inUse)
+                throw new PortalValidationException("Family", inUse);
         db.FamilyMembers.Remove(member);
         await db.SaveChangesAsync(ct);
     }

@@ -3,7 +3,6 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Qinglian;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,22 +18,23 @@ public sealed record PersonFileFollowUp(
 
 /// <summary>
 /// 个人廉政档案 (seed 3 三、5 “按一人一档的原则建立个人廉政档案”): one person's visits (visited and visiting),
-/// signed commitments and follow-up items across programmes, each as far as the viewer may see it.
+/// the sections programme modules add (<see cref="IPersonFileSection"/>) and follow-up items across programmes, each as
+/// far as the viewer may see it.
 /// </summary>
 public sealed record PersonFile(
     int PersonId, string Name, string StaffNumber, string? UnitName, string? Position, string? Rank, PartyMembership Party,
     IReadOnlyList<PersonFileVisit> VisitsAsTarget, IReadOnlyList<PersonFileVisit> VisitsAsVisitor,
-    IReadOnlyList<CommitmentView> Commitments, IReadOnlyList<PersonFileFollowUp> FollowUps,
+    IReadOnlyList<PersonFileSection> Sections, IReadOnlyList<PersonFileFollowUp> FollowUps,
     DateTime GeneratedAt, string ViewerName, bool ViewerIsOverseer);
 
 /// <summary>
 /// Opens a person's file. Who may: the person themself, the leaders of their unit (or of a unit above it, or of
 /// their party branch), and the institution's oversight roles; not a colleague. What is in it follows each
-/// service's own visibility (<see cref="VisitService"/>, <see cref="FollowUpService"/>, <see cref="CommitmentService"/>),
-/// so a secret programme's records appear only to those who may see them anyway. Audited.
+/// service's own visibility (<see cref="VisitService"/>, <see cref="FollowUpService"/>, each <see cref="IPersonFileSection"/>),
+/// so a programme's records (受处分人员回访关爱, say) appear only to those who may see them anyway. Audited.
 /// </summary>
 public sealed class PersonFileService(
-    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, CommitmentService commitments,
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, IEnumerable<IPersonFileSection> sections,
     FollowUpReportService reports, TimeProvider clock)
 {
     private const int MaxRows = 500;
@@ -76,8 +76,9 @@ public sealed class PersonFileService(
         var asTarget = await VisitsAsync(visible.Where(v => v.Targets.Any(t => t.PersonId == personId)), ct);
         var asVisitor = await VisitsAsync(visible.Where(v => v.Visitors.Any(x => x.PersonId == personId)), ct);
 
-        var signed = await CommitmentService.Project((await commitments.VisibleAsync(db, user, ct)).AsNoTracking().Where(c => c.PersonId == personId))
-            .Take(MaxRows).ToListAsync(ct);
+        var added = new List<PersonFileSection>();
+        foreach (var section in sections)
+            added.Add(new PersonFileSection(section.Component, await section.LoadAsync(db, user, personId, MaxRows, ct)));
 
         var reportRows = db.Set<FollowUpReport>();
         var items = await FollowUpService.Visible(db, user, overseen).AsNoTracking()
@@ -98,7 +99,7 @@ public sealed class PersonFileService(
         await db.SaveChangesAsync(ct);
 
         return new PersonFile(person.Id, person.Name, person.StaffNumber, person.Unit?.Name, person.Position, person.Rank, person.Party,
-            asTarget, asVisitor, signed,
+            asTarget, asVisitor, added,
             items.Select(f => new PersonFileFollowUp(f.Id, f.ProgrammeKey, f.VisitId, f.Kind, f.Summary, f.RaisedBy, f.Owner, f.Status, f.Deadline,
                 f.CreatedAt, f.Resolution, f.Feedback, f.Reports, f.LastReport,
                 f.Status is FollowUpStatus.Open or FollowUpStatus.InProgress ? reports.NextDue(f.CreatedAt, f.LastReport) : null)).ToList(),

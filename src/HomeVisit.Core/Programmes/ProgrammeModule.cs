@@ -103,6 +103,13 @@ public interface IProgrammeModule
     string VisitorsLabel => "家访人员";
 
     /// <summary>
+    /// Why a family member may not be removed from the roster because the module's records name them (a signed pledge),
+    /// as a Chinese message naming them; null when nothing of the module does. Asked by <c>PeopleService</c> through the
+    /// context's modules before it removes the member.
+    /// </summary>
+    Task<string?> FamilyMemberInUseAsync(Data.PortalDbContext db, People.FamilyMember member, CancellationToken ct) => Task.FromResult<string?>(null);
+
+    /// <summary>
     /// Registers the module's own services, including what it contributes to core extension points: reminder sources
     /// (<c>IReminderSource</c>), ledger and summary providers (<c>ILedgerProvider</c>), plan checks (<c>IVisitPlanCheck</c>),
     /// daily jobs (<c>AddDailyJob</c>) and authentication schemes of its own.

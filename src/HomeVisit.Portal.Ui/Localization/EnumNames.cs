@@ -2,7 +2,6 @@ using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.People;
-using HomeVisit.Core.Qinglian;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Portal.Localization;
@@ -42,8 +41,6 @@ public static class EnumNames
         (LeadershipRole.Head, "一把手"), (LeadershipRole.Deputy, "副职"), (LeadershipRole.Oversees, "分管领导"),
         (LeadershipRole.LinkedCountyLeader, "分包县级领导"), (LeadershipRole.BranchSecretary, "支部书记"),
         (LeadershipRole.DisciplineCommitteeMember, "纪委委员"),
-        (NoticeMethod.HandDelivered, "当面送达书面通知"), (NoticeMethod.Post, "邮寄"), (NoticeMethod.Electronic, "电子文书（微信、短信、邮件）"), (NoticeMethod.Verbal, "口头或电话"),
-        (HouseholdStatus.Due, "待家访"), (HouseholdStatus.Scheduled, "已安排"), (HouseholdStatus.Visited, "已完成"),
         (LinkKind.Branch, "联系党支部"), (LinkKind.Individual, "联系对象"),
         (LinkedPersonCategory.Expert, "专家"), (LinkedPersonCategory.YoungTeacher, "青年教师"), (LinkedPersonCategory.PartyActivist, "入党积极分子"),
         (LinkedPersonCategory.Other, "其他师生"),

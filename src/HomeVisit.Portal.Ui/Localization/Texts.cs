@@ -30,6 +30,15 @@ public sealed class Texts<TResources> : IStringLocalizer<TResources>
     /// <summary>The translated format string filled in; the same as <c>T[zh, args]</c>, but gives a string.</summary>
     public string Format(string zh, params object?[] args) => _texts[zh, args!].Value;
 
+    private static readonly string[] ChineseNumerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+    /// <summary>
+    /// A numbered heading of a printed record (三、跟踪事项; in English 3. Follow-up items), for a record whose parts are
+    /// counted as they come (the person's file, where modules add parts).
+    /// </summary>
+    public string Numbered(int number, string title) =>
+        Format("{0}、{1}", number is >= 1 and <= 10 ? _texts[ChineseNumerals[number - 1]].Value : number.ToString(CultureInfo.InvariantCulture), _texts[title].Value);
+
     /// <summary>An enum value's name: Chinese from <see cref="EnumNames"/>, English from the enum resource set.</summary>
     public string Enum<TEnum>(TEnum value) where TEnum : struct, System.Enum => _enums[EnumNames.Of(value)].Value;
 

@@ -1,5 +1,4 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Qinglian;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +60,7 @@ internal sealed class UploadsWritableCheck(IConfiguration configuration, IHostEn
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var root = QinglianServiceCollectionExtensions.UploadsRoot(configuration, env);
+        var root = DatabaseServiceCollectionExtensions.UploadsRoot(configuration, env);
         try
         {
             Directory.CreateDirectory(root);

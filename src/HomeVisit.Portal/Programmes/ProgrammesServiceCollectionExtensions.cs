@@ -3,7 +3,7 @@ using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Programmes.Huifang;
 using HomeVisit.Programmes.Lianzheng;
 using HomeVisit.Portal.Programmes.Lianxi;
-using HomeVisit.Portal.Programmes.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 
 namespace HomeVisit.Portal.Programmes;
 

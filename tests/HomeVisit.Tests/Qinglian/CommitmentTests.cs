@@ -1,5 +1,5 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Qinglian;

@@ -1,7 +1,7 @@
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
 using Microsoft.EntityFrameworkCore;

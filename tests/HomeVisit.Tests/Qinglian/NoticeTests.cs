@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
+using HomeVisit.Programmes.Qinglian;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Qinglian;

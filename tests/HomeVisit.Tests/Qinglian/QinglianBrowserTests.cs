@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
 using HomeVisit.Core.People;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
@@ -159,7 +159,7 @@ public sealed class QinglianBrowserTests(BrowserFixture app)
         }
     }
 
-    private static IReadOnlyList<string> QinglianProgrammeGiftPack => HomeVisit.Portal.Programmes.Qinglian.QinglianModule.GiftPack;
+    private static IReadOnlyList<string> QinglianProgrammeGiftPack => HomeVisit.Programmes.Qinglian.QinglianModule.GiftPack;
 
     /// <summary>A household of the demo leader (not the demo staff member's), due this half year, with a spouse; from the end of the list.</summary>
     private async Task<(int PersonId, string StaffNumber, string Name, int SpouseId, string SpouseName)> PickHouseholdAsync()

@@ -1,7 +1,7 @@
 using System.Net;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Demo;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using HomeVisit.Tests.Host;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,7 @@ using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +53,7 @@ public sealed class QinglianWorld : IDisposable
         Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock, [qinglianRules], [qinglianRules]);
         Households = new QinglianHouseholdService(S.Db.Factory, Catalog, S.Rules, Visits, Notices, Commitments, S.Clock);
         Reports = new FollowUpReportService(S.Db.Factory, Catalog, Options.Create(ReportOptions), S.Clock);
-        Files = new PersonFileService(S.Db.Factory, Catalog, Commitments, Reports, S.Clock);
+        Files = new PersonFileService(S.Db.Factory, Catalog, [new CommitmentsInPersonFile(Commitments)], Reports, S.Clock);
         Print = new QinglianPrintService(S.Db.Factory, Catalog, Templates, S.Clock);
 
         using var db = S.Context();

@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Qinglian;
+using HomeVisit.Programmes.Qinglian;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Tests.Qinglian;

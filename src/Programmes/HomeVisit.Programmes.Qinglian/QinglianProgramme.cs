@@ -7,14 +7,14 @@ using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>
 /// 清廉家访 (seed 3, 机关清廉家访活动实施方案): what the core needs to know about the programme beyond its rules.
 /// </summary>
 public static class QinglianProgramme
 {
-    public const string Key = "qinglian";
+    public const string Key = QinglianModule.ProgrammeKey;
 
     /// <summary>
     /// Seed 3 二: “家属（含配偶、在本地工作的子女和本地生活的夫妻双方父母等）”. A spouse always; children and the

@@ -4,7 +4,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>
 /// 清廉家访's rules on every route a visit takes (the household page, the general 安排家访 form, the calendar, the

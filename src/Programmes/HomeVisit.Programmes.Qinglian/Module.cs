@@ -1,22 +1,27 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
+using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
+using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Portal.Programmes.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>清廉家访: seed 3, 机关清廉家访活动实施方案 (县总工会, 2023).</summary>
 public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
 {
-    public const string ProgrammeKey = HomeVisit.Core.Qinglian.QinglianProgramme.Key;
+    public const string ProgrammeKey = "qinglian";
 
     public static readonly IReadOnlyList<string> GiftPack =
         ["清廉家访登记表", "监督提醒卡", "家庭助廉倡议书", "家庭助廉承诺书", "家风读本", "温情家书", "警示教育案例"];
 
     public string Key => ProgrammeKey;
 
-    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.QinglianDemo.Add(demo);
+    /// <summary>The demo's 清廉家访 visits: one done with the family, one notified.</summary>
+    public void AddDemoData(Core.Demo.DemoData demo) => QinglianDemo.Add(demo);
+
     public string Name => "清廉家访";
     public string EnglishName => "Family integrity visits";
     public Type TextResources => typeof(QinglianResources);
@@ -65,12 +70,22 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
     public Type? VisitSection => typeof(VisitSection);
 
     // 分层负责, once a half year and the written notice hold on every route (VisitService runs them), not only on this module's pages.
+    // Its signed commitments are a section of everyone's person file (一人一档, 三、5).
     public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton<HomeVisit.Core.Qinglian.QinglianVisitRules>();
-        services.AddSingleton<IVisitPlanCheck>(sp => sp.GetRequiredService<HomeVisit.Core.Qinglian.QinglianVisitRules>());
-        services.AddSingleton<IVisitStatusCheck>(sp => sp.GetRequiredService<HomeVisit.Core.Qinglian.QinglianVisitRules>());
+        services.AddQinglianServices();
+        services.AddSingleton<QinglianVisitRules>();
+        services.AddSingleton<IVisitPlanCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
+        services.AddSingleton<IVisitStatusCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
+        services.AddSingleton<IPersonFileSection, CommitmentsInPersonFile>();
     }
+
+    /// <summary>On the programme's home page: the households to visit, the report-backs due and the printed texts.</summary>
+    public Type? HomeSection => typeof(QinglianHome);
+
+    /// <summary>A family member who signed a 家庭助廉承诺书 stays, so the pledge keeps its signer.</summary>
+    public async Task<string?> FamilyMemberInUseAsync(PortalDbContext db, FamilyMember member, CancellationToken ct)
+        => await db.Set<Commitment>().AnyAsync(c => c.FamilyMemberId == member.Id, ct) ? $"{member.Name} 已签订《家庭助廉承诺书》，不能删除。" : null;
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
 

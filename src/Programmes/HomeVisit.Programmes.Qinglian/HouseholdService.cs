@@ -5,7 +5,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>A household's state in a period (seed 3 二、2 “家访活动每半年开展1次”).</summary>
 public enum HouseholdStatus

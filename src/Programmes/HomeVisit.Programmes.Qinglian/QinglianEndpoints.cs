@@ -1,9 +1,8 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Qinglian;
 using Microsoft.Net.Http.Headers;
 
-namespace HomeVisit.Portal.Programmes.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 public static class QinglianEndpoints
 {

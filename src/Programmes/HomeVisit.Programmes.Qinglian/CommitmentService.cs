@@ -7,7 +7,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>
 /// Uploaded scans on disk, under the data folder (by default &lt;content root&gt;/data/uploads), one folder per

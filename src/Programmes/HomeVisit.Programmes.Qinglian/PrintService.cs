@@ -5,7 +5,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>A text ready to print: its title and the rendered, filled template (safe markup).</summary>
 public sealed record PrintedText(string Title, string Html, bool IsDefault, string Hash);
@@ -76,7 +76,7 @@ public sealed class QinglianPrintService(
         var visit = await visits.OrderByDescending(v => v.ActualStart ?? v.PlannedStart)
             .Select(v => new { v.PlannedStart, v.PlannedEnd, v.ActualStart, Visitors = v.Visitors.OrderBy(x => x.Id).Select(x => x.Person!.Name).ToList() })
             .FirstOrDefaultAsync(ct);
-        db.AuditRead(nameof(People.Person), personId, "清廉家访：家访情况登记表");
+        db.AuditRead(nameof(HomeVisit.Core.People.Person), personId, "清廉家访：家访情况登记表");
         await db.SaveChangesAsync(ct);
 
         const string blank = "　";

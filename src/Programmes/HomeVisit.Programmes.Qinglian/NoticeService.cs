@@ -6,7 +6,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>Whether a visit's family got the written notice the rules ask for, in time.</summary>
 public enum NoticeState

@@ -7,7 +7,7 @@ using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HomeVisit.Core.Qinglian;
+namespace HomeVisit.Programmes.Qinglian;
 
 /// <summary>How a written notice reached the family (seed 3 二、2 “书面通知家访对象”).</summary>
 public enum NoticeMethod
@@ -82,6 +82,9 @@ internal sealed class QinglianNoticeConfiguration : IEntityTypeConfiguration<Qin
 {
     public void Configure(EntityTypeBuilder<QinglianNotice> b)
     {
+        b.ToTable("QinglianNotices");
+        // The visit time as the notice printed it: Beijing wall-clock, like the visit's own times.
+        b.Property(x => x.VisitTime).IsWallClock();
         b.Property(x => x.Recipient).HasMaxLength(100);
         b.Property(x => x.Note).HasMaxLength(500);
         b.Property(x => x.TemplateHash).HasMaxLength(64);
@@ -98,6 +101,7 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
 {
     public void Configure(EntityTypeBuilder<Commitment> b)
     {
+        b.ToTable("Commitments");
         b.Property(x => x.TemplateHash).HasMaxLength(64);
         b.Property(x => x.ScanFileName).HasMaxLength(200);
         b.Property(x => x.ScanContentType).HasMaxLength(100);
