@@ -1,7 +1,7 @@
 using HomeVisit.Core.Programmes;
 using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Portal.Programmes.Huifang;
-using HomeVisit.Portal.Programmes.Lianxi;
+using HomeVisit.Programmes.Lianxi;
 using HomeVisit.Portal.Programmes.Lianzheng;
 using HomeVisit.Portal.Programmes.Qinglian;
 

@@ -6,7 +6,7 @@ using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>
 /// 联系师生 per semester, per leader and per link (seed 4 四、1, 四、2, 四、5). <see cref="QuotaService"/> counts a

@@ -2,7 +2,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Programmes;
 
-namespace HomeVisit.Core.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>Who does what in 联系师生 (seed 4).</summary>
 public static class LianxiAccess

@@ -1,10 +1,9 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 
-namespace HomeVisit.Portal.Programmes.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>联系师生: seed 4, 党组织班子成员联系党支部、联系师生制度 (吉交院组字[2018]6 号).</summary>
 public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme

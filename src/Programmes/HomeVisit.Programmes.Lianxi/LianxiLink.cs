@@ -5,7 +5,7 @@ using HomeVisit.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HomeVisit.Core.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>A leader is linked to a party branch (三、1, arranged by the organisation department) or to an individual (三、2, by the office).</summary>
 public enum LinkKind

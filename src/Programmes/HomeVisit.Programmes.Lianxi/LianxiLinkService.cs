@@ -3,7 +3,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>
 /// Who each leader is linked to (seed 4 三、1, 三、2): 1–2 party branches, arranged by the organisation department,
