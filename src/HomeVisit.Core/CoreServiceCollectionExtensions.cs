@@ -53,10 +53,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Sanctions.SanctionService>();
         services.AddSingleton<Sanctions.RevisitService>();
         services.AddSingleton<IVisitPlanCheck, Sanctions.SanctionPlanCheck>();
-        services.AddSingleton<Lianxi.LianxiLinkService>();
-        services.AddSingleton<Lianxi.LianxiProgressService>();
-        services.AddSingleton<Quotas.IQuotaLinkCounter, Lianxi.LianxiQuotaCounter>();
-        services.AddSingleton<Lianxi.LianxiFeedbackService>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<Exports.CommonLedger>();
         services.AddSingleton<Exports.ExportService>();

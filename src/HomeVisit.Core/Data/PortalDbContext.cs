@@ -37,7 +37,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Qinglian.Commitment> Commitments => Set<Qinglian.Commitment>();
     public DbSet<Sanctions.SanctionRecord> SanctionRecords => Set<Sanctions.SanctionRecord>();
     public DbSet<Sanctions.Revisit> Revisits => Set<Sanctions.Revisit>();
-    public DbSet<Lianxi.LianxiLink> LianxiLinks => Set<Lianxi.LianxiLink>();
     public DbSet<SsoRoleMapping> SsoRoleMappings => Set<SsoRoleMapping>();
     public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
     public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();

@@ -1,6 +1,5 @@
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.Sanctions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Qinglian;
@@ -52,9 +51,6 @@ public static class EnumNames
         (GovernmentSanction.Expulsion, "开除"),
         (RevisitEligibility.Due, "应回访"), (RevisitEligibility.NotYetInForce, "影响期未开始"), (RevisitEligibility.Ended, "影响期已届满"),
         (RevisitEligibility.Excluded, "不再回访"),
-        (LinkKind.Branch, "联系党支部"), (LinkKind.Individual, "联系对象"),
-        (LinkedPersonCategory.Expert, "专家"), (LinkedPersonCategory.YoungTeacher, "青年教师"), (LinkedPersonCategory.PartyActivist, "入党积极分子"),
-        (LinkedPersonCategory.Other, "其他师生"),
         (HomeVisit.Core.Scheduling.JobOutcome.Running, "运行中"), (HomeVisit.Core.Scheduling.JobOutcome.Succeeded, "成功"),
         (HomeVisit.Core.Scheduling.JobOutcome.Failed, "失败"));
 

@@ -55,6 +55,7 @@ internal sealed class LianxiLinkConfiguration : IEntityTypeConfiguration<LianxiL
 {
     public void Configure(EntityTypeBuilder<LianxiLink> b)
     {
+        b.ToTable("LianxiLinks");
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Leader).WithMany().HasForeignKey(x => x.LeaderPersonId).OnDelete(DeleteBehavior.Restrict);

@@ -81,7 +81,7 @@ public sealed record ProgressLine(string Name, int Required, int Done, int Plann
     public int Owed => Math.Max(0, Required - Done);
 }
 
-public sealed record CareVisitView(int VisitId, DateTime When, string Target, string? Occasion, Visits.VisitStatus Status);
+public sealed record CareVisitView(int VisitId, DateTime When, string Target, string? Occasion, HomeVisit.Core.Visits.VisitStatus Status);
 
 public sealed record BranchProgress(LinkView Link, string? Secretary, ProgressLine Activities, ProgressLine Reports, ProgressLine SecretaryTalks)
 {

@@ -1,5 +1,6 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 
@@ -56,6 +57,21 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
 
     // The oversight roles, and the office that collects school leaders' summaries (四、5).
     public IReadOnlyList<string> OverseerRoles { get; } = [.. LianxiAccess.OverseerRoles];
+
+    /// <summary>On the programme's home page: its pages as the user's roles allow.</summary>
+    public Type? HomeSection => typeof(LianxiSections);
+
+    /// <summary>
+    /// Links, progress, the semester summary and the problems raised; and the per-link counting (<see cref="IQuotaLinkCounter"/>)
+    /// through which the core's quota figures (home card, /quotas, dashboard, period summary) count this programme's lines.
+    /// </summary>
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<LianxiLinkService>();
+        services.AddSingleton<LianxiProgressService>();
+        services.AddSingleton<IQuotaLinkCounter, LianxiQuotaCounter>();
+        services.AddSingleton<LianxiFeedbackService>();
+    }
 
     /// <summary>The semester summary's workbook (四、5).</summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapLianxiEndpoints();
