@@ -42,6 +42,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();
     public DbSet<Scheduling.ScheduledJobState> ScheduledJobs => Set<Scheduling.ScheduledJobState>();
 
+    /// <summary>The programme modules this context's model is composed of (<see cref="ProgrammeModels.UseProgrammeModels"/>).</summary>
+    public IReadOnlyList<IProgrammeModule> ProgrammeModules => ProgrammeModels.ModulesIn(options);
+
     /// <summary>Who the changes in this unit of work are made by; null for system jobs and seeding.</summary>
     public PortalUser? Actor { get; set; }
 

@@ -9,7 +9,7 @@ namespace HomeVisit.Core.Demo;
 /// The demo university's organisation tree, staff, families, leadership and sign-ins, built in memory
 /// and linked by navigation properties so one SaveChanges stores them all.
 /// </summary>
-internal sealed class DemoRoster
+public sealed class DemoRoster
 {
     private readonly int _institutionId;
     private readonly DateOnly _today;
@@ -45,14 +45,14 @@ internal sealed class DemoRoster
         OrgUnit Unit, OrgUnit Branch1, OrgUnit Branch2, Person Secretary, Person Dean, List<Person> Deputies,
         Person OfficeHead, Person TeachingSecretary, List<Person> Counsellors, List<Person> Teachers);
 
-    public DemoRoster(int institutionId, DateOnly today, DemoGenerator generator)
+    internal DemoRoster(int institutionId, DateOnly today, DemoGenerator generator)
     {
         _institutionId = institutionId;
         _today = today;
         _gen = generator;
     }
 
-    public void Build()
+    internal void Build()
     {
         Root = Unit("广西示范职业技术学院", "GXSF", OrgUnitKind.School, null, 0);
         var officeBranch1 = Unit("机关第一党支部", "DZB-JG1", OrgUnitKind.PartyBranch, Root, 90);

@@ -114,6 +114,13 @@ public interface IProgrammeModule
             modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
     }
 
+    /// <summary>
+    /// Adds the programme's part of the demo institution (<c>Demo:Seed</c>, never in production): visits and follow-up
+    /// items through <paramref name="demo"/>'s helpers, its own entities through <c>demo.Db</c>. Called once, after the
+    /// core's roster is saved, in module order; the seeder saves everything in one transaction.
+    /// </summary>
+    void AddDemoData(Demo.DemoData demo) { }
+
     /// <summary>Maps the module's HTTP endpoints (APIs, downloads); they sit under /programmes/{key} or /api/{key}.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 

@@ -103,7 +103,7 @@ public sealed partial class GanbuOversightService
         report.Summary = input.Summary!.Trim();
         report.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         report.SubmittedByUserId = user.UserId;
-        await db.SaveOrConflictAsync(ct);
+        await SaveReportAsync(db, report, ct);
     }
 
     /// <summary>Records the unit's 汇报分析会 of the quarter (四（三）): its date and what it concluded.</summary>
@@ -126,7 +126,7 @@ public sealed partial class GanbuOversightService
         report.MeetingConclusions = input.Conclusions!.Trim();
         report.MeetingRecordedAt = clock.GetUtcNow().UtcDateTime;
         report.MeetingRecordedByUserId = user.UserId;
-        await db.SaveOrConflictAsync(ct);
+        await SaveReportAsync(db, report, ct);
     }
 
     private async Task<GanbuQuarterReport> ReportForChangeAsync(PortalDbContext db, PortalUser user, int unitId, int year, int quarter, long version, CancellationToken ct)
@@ -140,10 +140,29 @@ public sealed partial class GanbuOversightService
         if (report is null)
         {
             if (version != 0) throw new ConcurrencyConflictException();
-            report = new GanbuQuarterReport { InstitutionId = user.InstitutionId, UnitId = unitId, Year = year, Quarter = quarter };
+            // Version 0 means "no report yet" to the page, so a first report starts at 1: whoever still holds 0 when it
+            // exists is told someone saved first instead of overwriting it.
+            report = new GanbuQuarterReport { InstitutionId = user.InstitutionId, UnitId = unitId, Year = year, Quarter = quarter, Version = 1 };
             db.Set<GanbuQuarterReport>().Add(report);
         }
         else db.Entry(report).Property(x => x.Version).OriginalValue = version;
         return report;
+    }
+
+    /// <summary>
+    /// Saves; two first reports of a unit's quarter sent at once both insert, and the unique index keeps one: the other
+    /// sender gets the same "someone saved first" answer as for an edit.
+    /// </summary>
+    private static async Task SaveReportAsync(PortalDbContext db, GanbuQuarterReport report, CancellationToken ct)
+    {
+        var isNew = db.Entry(report).State == EntityState.Added;
+        try
+        {
+            await db.SaveOrConflictAsync(ct);
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            throw new ConcurrencyConflictException();
+        }
     }
 }

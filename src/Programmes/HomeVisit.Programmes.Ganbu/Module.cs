@@ -12,6 +12,8 @@ public sealed class GanbuModule : IProgrammeModule, ILocalizedProgramme
     public const string ProgrammeKey = "ganbu";
 
     public string Key => ProgrammeKey;
+
+    public void AddDemoData(Core.Demo.DemoData demo) => GanbuDemo.Add(demo);
     public string Name => "干部家访";
     public string EnglishName => "Cadre home visits";
     public Type TextResources => typeof(GanbuResources);

@@ -12,6 +12,8 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
     public const string ProgrammeKey = LianxiAccess.ProgrammeKey;
 
     public string Key => ProgrammeKey;
+
+    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.LianxiDemo.Add(demo);
     public string Name => "联系师生";
     public string EnglishName => "Leaders linked to teachers and students";
     public Type TextResources => typeof(LianxiResources);

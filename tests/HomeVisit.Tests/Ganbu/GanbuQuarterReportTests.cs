@@ -15,6 +15,23 @@ public sealed class GanbuQuarterReportTests : IDisposable
     public void Dispose() => w.Dispose();
 
     [Fact]
+    public async Task A_second_first_report_of_a_unit_is_told_that_someone_saved_first_and_does_not_overwrite_it()
+    {
+        // Both opened the quarter before any report existed (version 0): the unit's head sends first.
+        await w.Oversight.SubmitQuarterSummaryAsync(w.EduHeadUser, new GanbuQuarterSummaryInput
+        {
+            UnitId = w.Education, Year = 2026, Quarter = 4, Version = 0, Summary = "本单位报送的季度总结。",
+        });
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => w.Oversight.SubmitQuarterSummaryAsync(w.OrgDept, new GanbuQuarterSummaryInput
+        {
+            UnitId = w.Education, Year = 2026, Quarter = 4, Version = 0, Summary = "组织部代为填写的总结。",
+        }));
+
+        var row = Assert.Single(await w.Oversight.QuarterReportsAsync(w.OrgDept, 2026, 4), r => r.UnitName == "县教育局");
+        Assert.Equal("本单位报送的季度总结。", row.Summary);
+    }
+
+    [Fact]
     public async Task Units_submit_their_quarterly_summary_and_the_organisation_department_sees_who_has_not()
     {
         var before = await w.Oversight.QuarterReportsAsync(w.OrgDept, 2026, 4);

@@ -12,6 +12,8 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public const string ProgrammeKey = SanctionAccess.ProgrammeKey;
 
     public string Key => ProgrammeKey;
+
+    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.HuifangDemo.Add(demo);
     public string Name => "受处分人员回访关爱";
     public string EnglishName => "Revisits of disciplined persons";
     public Type TextResources => typeof(HuifangResources);

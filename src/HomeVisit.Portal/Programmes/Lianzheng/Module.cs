@@ -13,6 +13,8 @@ public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
     public const string ProgrammeKey = LianzhengService.Key;
 
     public string Key => ProgrammeKey;
+
+    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.LianzhengDemo.Add(demo);
     public string Name => "廉政家访";
     public string EnglishName => "Integrity home visits";
     public Type TextResources => typeof(LianzhengResources);

@@ -15,6 +15,8 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
         ["清廉家访登记表", "监督提醒卡", "家庭助廉倡议书", "家庭助廉承诺书", "家风读本", "温情家书", "警示教育案例"];
 
     public string Key => ProgrammeKey;
+
+    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.QinglianDemo.Add(demo);
     public string Name => "清廉家访";
     public string EnglishName => "Family integrity visits";
     public Type TextResources => typeof(QinglianResources);
