@@ -13,7 +13,7 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
 
     public string Key => ProgrammeKey;
 
-    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.LianxiDemo.Add(demo);
+    public void AddDemoData(HomeVisit.Core.Demo.DemoData demo) => LianxiDemo.Add(demo);
     public string Name => "联系师生";
     public string EnglishName => "Leaders linked to teachers and students";
     public Type TextResources => typeof(LianxiResources);
