@@ -7,7 +7,7 @@ namespace HomeVisit.Programmes.Lianxi;
 /// <summary>Who does what in 联系师生 (seed 4).</summary>
 public static class LianxiAccess
 {
-    public const string ProgrammeKey = "lianxi";
+    public const string ProgrammeKey = LianxiModule.ProgrammeKey;
 
     /// <summary>See every leader's links, progress and summaries: the oversight roles and the office (四、5 办公室牵头汇总、组织总结).</summary>
     public static readonly IReadOnlyList<string> OverseerRoles = [.. Roles.Oversight, Roles.Office];

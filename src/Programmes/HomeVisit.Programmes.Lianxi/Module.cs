@@ -9,7 +9,7 @@ namespace HomeVisit.Programmes.Lianxi;
 /// <summary>联系师生: seed 4, 党组织班子成员联系党支部、联系师生制度 (吉交院组字[2018]6 号).</summary>
 public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
 {
-    public const string ProgrammeKey = LianxiAccess.ProgrammeKey;
+    public const string ProgrammeKey = "lianxi";
 
     public string Key => ProgrammeKey;
 
