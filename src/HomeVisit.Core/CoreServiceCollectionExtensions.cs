@@ -49,10 +49,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FollowUpReportService>();
         services.AddSingleton<Content.ContentTemplateService>();
         services.AddSingleton<PersonFileService>();
-        services.AddSingleton<Lianxi.LianxiLinkService>();
-        services.AddSingleton<Lianxi.LianxiProgressService>();
-        services.AddSingleton<Quotas.IQuotaLinkCounter, Lianxi.LianxiQuotaCounter>();
-        services.AddSingleton<Lianxi.LianxiFeedbackService>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<Exports.CommonLedger>();
         services.AddSingleton<Exports.ExportService>();

@@ -5,7 +5,7 @@ using HomeVisit.Core.Demo;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianxi;
+using HomeVisit.Programmes.Lianxi;
 using HomeVisit.Core.People;
 using HomeVisit.Programmes.Huifang;
 using HomeVisit.Programmes.Qinglian;

@@ -31,7 +31,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<ProgrammeRuleVersion> ProgrammeRuleVersions => Set<ProgrammeRuleVersion>();
     public DbSet<Content.ContentTemplateRevision> ContentTemplateRevisions => Set<Content.ContentTemplateRevision>();
     public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
-    public DbSet<Lianxi.LianxiLink> LianxiLinks => Set<Lianxi.LianxiLink>();
     public DbSet<SsoRoleMapping> SsoRoleMappings => Set<SsoRoleMapping>();
     public DbSet<Calendar.CalendarFeed> CalendarFeeds => Set<Calendar.CalendarFeed>();
     public DbSet<Reminders.Notification> Notifications => Set<Reminders.Notification>();

@@ -63,9 +63,10 @@ public sealed record UnitRollup(Period Period, IReadOnlyList<UnitQuotaRow> Units
 public sealed record LinkTally(int Done, int Planned);
 
 /// <summary>
-/// Counts the quotas a programme owes per link (<see cref="QuotaRule.Per"/> other than <see cref="QuotaPer.Visitor"/>):
-/// the programme that keeps the links supplies it (联系师生), so <see cref="QuotaService"/> and the programme's own pages
-/// count with the same definition.
+/// Counts the quotas a programme owes per link (<see cref="QuotaRule.Per"/> other than <see cref="QuotaPer.Visitor"/>). The core
+/// keeps no links: the programme module that keeps them registers its counter in <c>IProgrammeModule.AddServices</c>, so
+/// <see cref="QuotaService"/> (and through it the home card, /quotas, the dashboard and the period summary) and the
+/// programme's own pages count with the same definition. A programme with per-link rules and no counter owes no per-link line.
 /// </summary>
 public interface IQuotaLinkCounter
 {

@@ -1,6 +1,5 @@
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 
@@ -41,9 +40,6 @@ public static class EnumNames
         (LeadershipRole.Head, "一把手"), (LeadershipRole.Deputy, "副职"), (LeadershipRole.Oversees, "分管领导"),
         (LeadershipRole.LinkedCountyLeader, "分包县级领导"), (LeadershipRole.BranchSecretary, "支部书记"),
         (LeadershipRole.DisciplineCommitteeMember, "纪委委员"),
-        (LinkKind.Branch, "联系党支部"), (LinkKind.Individual, "联系对象"),
-        (LinkedPersonCategory.Expert, "专家"), (LinkedPersonCategory.YoungTeacher, "青年教师"), (LinkedPersonCategory.PartyActivist, "入党积极分子"),
-        (LinkedPersonCategory.Other, "其他师生"),
         (HomeVisit.Core.Scheduling.JobOutcome.Running, "运行中"), (HomeVisit.Core.Scheduling.JobOutcome.Succeeded, "成功"),
         (HomeVisit.Core.Scheduling.JobOutcome.Failed, "失败"));
 

@@ -2,8 +2,8 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Programmes.Ganbu;
 using HomeVisit.Programmes.Huifang;
 using HomeVisit.Programmes.Lianzheng;
-using HomeVisit.Portal.Programmes.Lianxi;
 using HomeVisit.Programmes.Qinglian;
+using HomeVisit.Programmes.Lianxi;
 
 namespace HomeVisit.Portal.Programmes;
 

@@ -1,6 +1,6 @@
 using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
-using HomeVisit.Core.Lianxi;
+using HomeVisit.Programmes.Lianxi;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Tests.Lianxi;

@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using HomeVisit.Core.Exports;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianxi;
+using HomeVisit.Programmes.Lianxi;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 

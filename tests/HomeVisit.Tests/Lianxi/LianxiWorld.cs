@@ -1,7 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianxi;
+using HomeVisit.Programmes.Lianxi;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Quotas;

@@ -1,6 +1,6 @@
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianxi;
+using HomeVisit.Programmes.Lianxi;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Lianxi;
+using HomeVisit.Programmes.Lianxi;
 
 namespace HomeVisit.Tests.Lianxi;
 

@@ -1,5 +1,5 @@
 using HomeVisit.Core.Data;
-using HomeVisit.Core.Lianxi;
+using HomeVisit.Programmes.Lianxi;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Tests.Lianxi;

@@ -27,7 +27,7 @@ public sealed class QuotaServiceTests : IDisposable
     {
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
         _rules = new ProgrammeRulesService(_s.Db.Factory, catalog, _s.Clock);
-        _quotas = new QuotaService(_s.Db.Factory, _rules, catalog, [new HomeVisit.Core.Lianxi.LianxiQuotaCounter()]);
+        _quotas = new QuotaService(_s.Db.Factory, _rules, catalog, [new HomeVisit.Programmes.Lianxi.LianxiQuotaCounter()]);
     }
 
     public void Dispose() => _s.Dispose();

@@ -5,7 +5,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Programmes;
 using HomeVisit.Programmes.Ganbu;
-using HomeVisit.Portal.Programmes.Lianxi;
+using HomeVisit.Programmes.Lianxi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 

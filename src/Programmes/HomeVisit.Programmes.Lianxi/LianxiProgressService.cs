@@ -6,7 +6,7 @@ using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>
 /// 联系师生 per semester, per leader and per link (seed 4 四、1, 四、2, 四、5). <see cref="QuotaService"/> counts a
@@ -92,7 +92,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
     public async Task<SemesterSummary> WriteSummaryXlsxAsync(PortalUser user, DateOnly? day, int? unitId, Stream output, CancellationToken ct = default)
     {
         var s = await SummaryAsync(user, day, unitId, ct);
-        using var xlsx = new Exports.XlsxWriter(output);
+        using var xlsx = new HomeVisit.Core.Exports.XlsxWriter(output);
         xlsx.StartSheet("学期总结", [20, 14, 16, 10, 10, 10, 10, 10, 12, 50]);
         xlsx.TitleRow($"{s.Period.Label}党员领导干部联系党支部、联系师生工作总结", SummaryColumns.Count);
         xlsx.NoteRow($"统计期间：{s.Period.Start:yyyy-MM-dd} 至 {s.Period.End:yyyy-MM-dd}（四、5 每学期末总结）", SummaryColumns.Count);
@@ -289,7 +289,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
 
     /// <summary>The leaders with a link of the programme overlapping the period.</summary>
     internal static Task<List<int>> LinkedLeadersAsync(PortalDbContext db, int institutionId, Period period, CancellationToken ct) =>
-        db.LianxiLinks
+        db.Set<LianxiLink>()
             .Where(l => l.InstitutionId == institutionId && l.StartsOn <= period.End && (l.EndsOn == null || l.EndsOn >= period.Start))
             .Select(l => l.LeaderPersonId).Distinct().ToListAsync(ct);
 

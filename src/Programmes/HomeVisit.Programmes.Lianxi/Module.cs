@@ -1,19 +1,19 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 
-namespace HomeVisit.Portal.Programmes.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>联系师生: seed 4, 党组织班子成员联系党支部、联系师生制度 (吉交院组字[2018]6 号).</summary>
 public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
 {
-    public const string ProgrammeKey = LianxiAccess.ProgrammeKey;
+    public const string ProgrammeKey = "lianxi";
 
     public string Key => ProgrammeKey;
 
-    public void AddDemoData(Core.Demo.DemoData demo) => Core.Demo.Programmes.LianxiDemo.Add(demo);
+    public void AddDemoData(HomeVisit.Core.Demo.DemoData demo) => LianxiDemo.Add(demo);
     public string Name => "联系师生";
     public string EnglishName => "Leaders linked to teachers and students";
     public Type TextResources => typeof(LianxiResources);
@@ -59,6 +59,21 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
 
     // The oversight roles, and the office that collects school leaders' summaries (四、5).
     public IReadOnlyList<string> OverseerRoles { get; } = [.. LianxiAccess.OverseerRoles];
+
+    /// <summary>On the programme's home page: its pages as the user's roles allow.</summary>
+    public Type? HomeSection => typeof(LianxiSections);
+
+    /// <summary>
+    /// Links, progress, the semester summary and the problems raised; and the per-link counting (<see cref="IQuotaLinkCounter"/>)
+    /// through which the core's quota figures (home card, /quotas, dashboard, period summary) count this programme's lines.
+    /// </summary>
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<LianxiLinkService>();
+        services.AddSingleton<LianxiProgressService>();
+        services.AddSingleton<IQuotaLinkCounter, LianxiQuotaCounter>();
+        services.AddSingleton<LianxiFeedbackService>();
+    }
 
     /// <summary>The semester summary's workbook (四、5).</summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapLianxiEndpoints();

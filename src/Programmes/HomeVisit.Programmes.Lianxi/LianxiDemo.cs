@@ -1,20 +1,20 @@
+using HomeVisit.Core.Demo;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
-using HomeVisit.Core.Lianxi;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using static HomeVisit.Core.Demo.DemoData;
 
-namespace HomeVisit.Core.Demo.Programmes;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>
 /// 联系师生 demo: the demo leader's linked branches and individuals, a branch activity done with a suggestion, a branch
 /// report and a heart-to-heart talk coming, a few more activities, a problem forwarded to the organisation department, and
 /// a second leader with links and no activities yet, so the semester summary has someone behind.
 /// </summary>
-public static class LianxiDemo
+internal static class LianxiDemo
 {
-    private const string Key = "lianxi";
+    private const string Key = LianxiModule.ProgrammeKey;
 
     public static void Add(DemoData demo)
     {
@@ -93,5 +93,4 @@ public static class LianxiDemo
             Deadline = today.AddDays(14), Status = FollowUpStatus.Open, CreatedByUserId = leaderAccount.Id, CreatedAt = nowUtc.AddDays(-3),
         });
     }
-
 }

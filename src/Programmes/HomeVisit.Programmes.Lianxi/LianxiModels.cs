@@ -2,12 +2,12 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Programmes;
 
-namespace HomeVisit.Core.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>Who does what in 联系师生 (seed 4).</summary>
 public static class LianxiAccess
 {
-    public const string ProgrammeKey = "lianxi";
+    public const string ProgrammeKey = LianxiModule.ProgrammeKey;
 
     /// <summary>See every leader's links, progress and summaries: the oversight roles and the office (四、5 办公室牵头汇总、组织总结).</summary>
     public static readonly IReadOnlyList<string> OverseerRoles = [.. Roles.Oversight, Roles.Office];
@@ -81,7 +81,7 @@ public sealed record ProgressLine(string Name, int Required, int Done, int Plann
     public int Owed => Math.Max(0, Required - Done);
 }
 
-public sealed record CareVisitView(int VisitId, DateTime When, string Target, string? Occasion, Visits.VisitStatus Status);
+public sealed record CareVisitView(int VisitId, DateTime When, string Target, string? Occasion, HomeVisit.Core.Visits.VisitStatus Status);
 
 public sealed record BranchProgress(LinkView Link, string? Secretary, ProgressLine Activities, ProgressLine Reports, ProgressLine SecretaryTalks)
 {

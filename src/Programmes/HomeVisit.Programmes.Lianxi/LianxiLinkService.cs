@@ -3,7 +3,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>
 /// Who each leader is linked to (seed 4 三、1, 三、2): 1–2 party branches, arranged by the organisation department,
@@ -18,7 +18,7 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
     {
         var on = day ?? clock.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leaderIds = await db.LianxiLinks.Where(l => l.InstitutionId == user.InstitutionId && l.StartsOn <= on && (l.EndsOn == null || l.EndsOn >= on))
+        var leaderIds = await db.Set<LianxiLink>().Where(l => l.InstitutionId == user.InstitutionId && l.StartsOn <= on && (l.EndsOn == null || l.EndsOn >= on))
             .Select(l => l.LeaderPersonId).Distinct().ToListAsync(ct);
         var withRole = await db.UserAccounts.Where(a => a.InstitutionId == user.InstitutionId && a.PersonId != null && !a.IsDisabled && a.Roles.Contains(Roles.Leader))
             .Select(a => a.PersonId!.Value).ToListAsync(ct);
@@ -45,7 +45,7 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
         if (leaderIds.Count == 0) return [];
         var people = await db.People.AsNoTracking().Where(p => p.InstitutionId == institutionId && leaderIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Name, p.Position, UnitName = p.Unit!.Name }).ToListAsync(ct);
-        var links = await db.LianxiLinks.AsNoTracking()
+        var links = await db.Set<LianxiLink>().AsNoTracking()
             .Where(l => l.InstitutionId == institutionId && leaderIds.Contains(l.LeaderPersonId) && l.StartsOn <= to && (l.EndsOn == null || l.EndsOn >= from))
             .Select(l => new
             {
@@ -171,11 +171,11 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
         new Validator().Check(lastDay is not null, "EndsOn", "请填写联系结束日期。").ThrowIfInvalid();
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var end = DateOnly.FromDateTime(lastDay!.Value);
-        var links = await db.LianxiLinks.Where(l => l.InstitutionId == user.InstitutionId && l.LeaderPersonId == leaderId && l.Kind == kind
+        var links = await db.Set<LianxiLink>().Where(l => l.InstitutionId == user.InstitutionId && l.LeaderPersonId == leaderId && l.Kind == kind
                                                     && (l.EndsOn == null || l.EndsOn > end)).ToListAsync(ct);
         foreach (var l in links)
         {
-            if (l.StartsOn > end) db.LianxiLinks.Remove(l);
+            if (l.StartsOn > end) db.Set<LianxiLink>().Remove(l);
             else l.EndsOn = end;
         }
         await db.SaveChangesAsync(ct);
@@ -196,7 +196,7 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
     private async Task ApplyAsync(PortalDbContext db, PortalUser user, int leaderId, LinkKind kind, Dictionary<int, LinkedPersonCategory?> set,
         DateOnly from, DateOnly? until, CancellationToken ct)
     {
-        var current = await db.LianxiLinks
+        var current = await db.Set<LianxiLink>()
             .Where(l => l.InstitutionId == user.InstitutionId && l.LeaderPersonId == leaderId && l.Kind == kind && (l.EndsOn == null || l.EndsOn >= from))
             .ToListAsync(ct);
         var kept = new HashSet<int>();
@@ -211,7 +211,7 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
             }
             else if (link.StartsOn >= from)
             {
-                db.LianxiLinks.Remove(link);
+                db.Set<LianxiLink>().Remove(link);
             }
             else
             {
@@ -221,7 +221,7 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (key, category) in set.Where(kv => !kept.Contains(kv.Key)))
         {
-            db.LianxiLinks.Add(new LianxiLink
+            db.Set<LianxiLink>().Add(new LianxiLink
             {
                 InstitutionId = user.InstitutionId, LeaderPersonId = leaderId, Kind = kind,
                 BranchId = kind == LinkKind.Branch ? key : null, PersonId = kind == LinkKind.Individual ? key : null, Category = category,

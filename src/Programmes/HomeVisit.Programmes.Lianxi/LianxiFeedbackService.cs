@@ -5,7 +5,7 @@ using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
-namespace HomeVisit.Core.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>
 /// 四、3 信息反馈: what teachers and students raise with their leader is forwarded to the responsible department,

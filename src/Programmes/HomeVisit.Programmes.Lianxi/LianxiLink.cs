@@ -5,7 +5,7 @@ using HomeVisit.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HomeVisit.Core.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 /// <summary>A leader is linked to a party branch (三、1, arranged by the organisation department) or to an individual (三、2, by the office).</summary>
 public enum LinkKind
@@ -55,6 +55,7 @@ internal sealed class LianxiLinkConfiguration : IEntityTypeConfiguration<LianxiL
 {
     public void Configure(EntityTypeBuilder<LianxiLink> b)
     {
+        b.ToTable("LianxiLinks");
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Leader).WithMany().HasForeignKey(x => x.LeaderPersonId).OnDelete(DeleteBehavior.Restrict);

@@ -1,9 +1,8 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Exports;
-using HomeVisit.Core.Lianxi;
 
-namespace HomeVisit.Portal.Programmes.Lianxi;
+namespace HomeVisit.Programmes.Lianxi;
 
 public static class LianxiEndpoints
 {
