@@ -24,7 +24,7 @@ public sealed class ProgrammeRequirementHandler(ProgrammeCatalog catalog, Progra
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ProgrammeRequirement requirement)
     {
-        // Keys are compared exactly: /programmes/HUIFANG is an unknown programme to everyone, like /programmes/nosuch.
+        // Keys are compared exactly: a key in other letters (upper case) is an unknown programme to everyone, like /programmes/nosuch.
         var key = requirement.Key ?? RouteKeyOf(context.Resource);
         // A refusal leaves the requirement pending rather than calling Fail, so it shows among the failed requirements
         // and the host can answer it as "not found" rather than "forbidden".
