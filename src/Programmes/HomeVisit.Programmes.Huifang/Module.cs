@@ -8,7 +8,7 @@ namespace HomeVisit.Programmes.Huifang;
 /// <summary>受处分人员回访关爱: seed 5, 德州学院关于对受处分人员开展回访关爱的实施办法 (德院纪字〔2023〕9 号).</summary>
 public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
 {
-    public const string ProgrammeKey = SanctionAccess.ProgrammeKey;
+    public const string ProgrammeKey = "huifang";
 
     public string Key => ProgrammeKey;
 

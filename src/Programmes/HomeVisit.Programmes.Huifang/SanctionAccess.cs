@@ -17,7 +17,7 @@ public static class SanctionAccess
     public const string CaseManagement = "CaseManagement";
 
     /// <summary>The programme the revisits are visits of (受处分人员回访关爱).</summary>
-    public const string ProgrammeKey = "huifang";
+    public const string ProgrammeKey = HuifangModule.ProgrammeKey;
 
     public static readonly IReadOnlyList<string> Roles = [HomeVisit.Core.Accounts.Roles.DisciplineOffice, CaseManagement, HomeVisit.Core.Accounts.Roles.DisciplineHead];
 
