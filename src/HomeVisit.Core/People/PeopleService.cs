@@ -144,7 +144,7 @@ public sealed partial class PeopleService(IDbContextFactory<PortalDbContext> dbF
         {
             var number = e.StaffNumber.Trim();
             var taken = await db.People.AnyAsync(p => p.InstitutionId == user.InstitutionId && p.StaffNumber == number && p.Id != e.Id, ct);
-            v.Check(!taken, nameof(e.StaffNumber), $"工号 {number} 已被他人使用。");
+            v.Check(!taken, nameof(e.StaffNumber), new PortalMessage("工号 {0} 已被他人使用。", number));
         }
         if (e.UnitId is int unitId)
         {
@@ -204,9 +204,9 @@ public sealed partial class PeopleService(IDbContextFactory<PortalDbContext> dbF
         var member = await db.FamilyMembers.FirstOrDefaultAsync(f => f.Id == familyMemberId && f.PersonId == personId && f.InstitutionId == user.InstitutionId, ct)
             ?? throw new NotFoundException();
         if (await db.Set<VisitFamilyMet>().AnyAsync(m => m.FamilyMemberId == familyMemberId, ct))
-            throw new PortalValidationException("Family", $"{member.Name} 已在家访记录中出现，不能删除。");
+            throw new PortalValidationException("Family", new PortalMessage("{0} 已在家访记录中出现，不能删除。", member.Name));
         if (await db.Set<Qinglian.Commitment>().AnyAsync(c => c.FamilyMemberId == familyMemberId, ct))
-            throw new PortalValidationException("Family", $"{member.Name} 已签订《家庭助廉承诺书》，不能删除。");
+            throw new PortalValidationException("Family", new PortalMessage("{0} 已签订《家庭助廉承诺书》，不能删除。", member.Name));
         db.FamilyMembers.Remove(member);
         await db.SaveChangesAsync(ct);
     }
