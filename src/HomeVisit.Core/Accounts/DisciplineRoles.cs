@@ -46,7 +46,7 @@ public sealed class DisciplineRoleService(IDbContextFactory<PortalDbContext> dbF
         var name = userName?.Trim() ?? "";
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var account = await db.UserAccounts.FirstOrDefaultAsync(a => a.InstitutionId == user.InstitutionId && a.UserName == name, ct)
-            ?? throw new PortalValidationException("UserName", $"本单位没有用户名为 {name} 的账号。");
+            ?? throw new PortalValidationException("UserName", new PortalMessage("本单位没有用户名为 {0} 的账号。", name));
         if (grant && account.Id == user.UserId)
             throw new PortalValidationException("UserName", "不能给自己授予纪检角色，须由另一名纪检监察人员授予。");
         if (grant == account.Roles.Contains(role)) return;

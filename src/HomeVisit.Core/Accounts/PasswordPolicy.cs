@@ -16,10 +16,10 @@ public sealed record PasswordPolicy(int MinLength, int RequiredClasses)
     public const int LowestMinLength = 8, HighestMinLength = 64, LowestClasses = 2, HighestClasses = 4;
 
     /// <summary>The message to show beside the field (<paramref name="label"/> names it), or null when the password passes.</summary>
-    public string? Check(string? password, string label = "密码")
+    public PortalMessage? Check(string? password, string label = "密码")
     {
-        if (string.IsNullOrEmpty(password) || password.Length < MinLength) return $"{label}至少 {MinLength} 位。";
-        if (Classes(password) < RequiredClasses) return $"{label}须包含大写字母、小写字母、数字和符号中的至少 {RequiredClasses} 类。";
+        if (string.IsNullOrEmpty(password) || password.Length < MinLength) return new("{0}至少 {1} 位。", label, MinLength);
+        if (Classes(password) < RequiredClasses) return new("{0}须包含大写字母、小写字母、数字和符号中的至少 {1} 类。", label, RequiredClasses);
         return null;
     }
 
@@ -73,9 +73,9 @@ public sealed class PasswordPolicyService(IDbContextFactory<PortalDbContext> dbF
         Ensure(user);
         new Validator()
             .Check(edit.MinLength is >= PasswordPolicy.LowestMinLength and <= PasswordPolicy.HighestMinLength, nameof(edit.MinLength),
-                $"最短长度须在 {PasswordPolicy.LowestMinLength} 到 {PasswordPolicy.HighestMinLength} 位之间。")
+                new PortalMessage("最短长度须在 {0} 到 {1} 位之间。", PasswordPolicy.LowestMinLength, PasswordPolicy.HighestMinLength))
             .Check(edit.RequiredClasses is >= PasswordPolicy.LowestClasses and <= PasswordPolicy.HighestClasses, nameof(edit.RequiredClasses),
-                $"字符类别须在 {PasswordPolicy.LowestClasses} 到 {PasswordPolicy.HighestClasses} 类之间。")
+                new PortalMessage("字符类别须在 {0} 到 {1} 类之间。", PasswordPolicy.LowestClasses, PasswordPolicy.HighestClasses))
             .ThrowIfInvalid();
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var institution = await db.Institutions.FirstOrDefaultAsync(i => i.Id == user.InstitutionId, ct) ?? throw new NotFoundException();

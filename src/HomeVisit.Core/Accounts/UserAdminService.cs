@@ -75,7 +75,7 @@ public sealed class UserAdminService(IDbContextFactory<PortalDbContext> dbFactor
         var name = edit.UserName?.Trim() ?? "";
         var normalized = UserAccount.NormalizeUserName(name);
         if (name.Length > 0)
-            v.Check(!await db.UserAccounts.AnyAsync(a => a.NormalizedUserName == normalized && a.Id != edit.Id, ct), nameof(edit.UserName), $"用户名 {name} 已被使用。");
+            v.Check(!await db.UserAccounts.AnyAsync(a => a.NormalizedUserName == normalized && a.Id != edit.Id, ct), nameof(edit.UserName), new PortalMessage("用户名 {0} 已被使用。", name));
         if (edit.PersonId is int personId)
         {
             v.Check(await db.People.AnyAsync(p => p.Id == personId && p.InstitutionId == user.InstitutionId, ct), nameof(edit.PersonId), "所选人员不存在。");

@@ -159,7 +159,7 @@ public sealed class ContentTemplateService(
         }
         if (markdown.Length > MaxLength)
         {
-            v.Add("Markdown", $"模板内容过长（{markdown.Length} 个字符），不能超过 {MaxLength} 个字符。");
+            v.Add("Markdown", new PortalMessage("模板内容过长（{0} 个字符），不能超过 {1} 个字符。", markdown.Length, MaxLength));
             return v;
         }
         if (!MarkdownContent.CanRender(markdown))
@@ -169,7 +169,8 @@ public sealed class ContentTemplateService(
         }
         var unknown = MarkdownContent.Placeholders(markdown).Where(p => !definition.Placeholders.Contains(p)).ToList();
         if (unknown.Count > 0)
-            v.Add("Markdown", $"模板中有无法识别的占位符：{string.Join("、", unknown.Select(p => "{{" + p + "}}"))}。可用的占位符：{string.Join("、", definition.Placeholders.Select(p => "{{" + p + "}}"))}。");
+            v.Add("Markdown", new PortalMessage("模板中有无法识别的占位符：{0}。可用的占位符：{1}。",
+                new TextList([.. unknown.Select(p => "{{" + p + "}}")]), new TextList([.. definition.Placeholders.Select(p => "{{" + p + "}}")])));
         return v;
     }
 

@@ -17,6 +17,15 @@ public sealed record PortalMessage(string Template, params object?[] Args)
         Args.Length == 0 ? Template : string.Format(CultureInfo.InvariantCulture, Template, Args);
 }
 
+/// <summary>
+/// Several texts as one argument of a <see cref="PortalMessage"/> (role names, form names, placeholders), so each item is
+/// translated on its own and joined in the reader's language; <see cref="ToString"/> joins them with 、 for Chinese.
+/// </summary>
+public sealed record TextList(IReadOnlyList<object?> Items)
+{
+    public override string ToString() => string.Join("、", Items);
+}
+
 /// <summary>Bad input: messages in Chinese keyed by the field they belong beside.</summary>
 public sealed class PortalValidationException : Exception
 {
@@ -117,7 +126,9 @@ public sealed class Validator
     private readonly Dictionary<string, PortalMessage> _warnings = [];
 
     /// <summary>Something the user should confirm rather than correct (see <see cref="PortalValidationException.IsWarning"/>).</summary>
-    public void Warn(string field, string message) => _warnings.TryAdd(field, new PortalMessage(message));
+    public void Warn(string field, string message) => Warn(field, new PortalMessage(message));
+
+    public void Warn(string field, PortalMessage message) => _warnings.TryAdd(field, message);
 
     /// <summary>Errors first; then, unless the user already confirmed them, the warnings.</summary>
     public void ThrowIfInvalidOrUnconfirmed(bool warningsAccepted)

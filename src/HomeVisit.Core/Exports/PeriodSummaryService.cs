@@ -94,22 +94,34 @@ public sealed class PeriodSummaryService(
         return new PeriodSummary(module.Name, period, rows, total, byForm);
     }
 
+    /// <summary>The workbook's title, e.g. 廉政家访2026年度工作汇总.</summary>
+    public static PortalMessage Title(PeriodSummary s) => new("{0}{1}工作汇总", s.ProgrammeName, s.Period);
+
     public static readonly IReadOnlyList<string> Columns = ["单位", "已完成家访", "已安排", "逾期未完成", "已取消", "登记事项", "已办结事项", "未办结事项", "有指标人数", "完成指标人数"];
 
-    public async Task WriteXlsxAsync(PortalUser user, string key, DateOnly day, Stream output, CancellationToken ct = default)
+    /// <summary>
+    /// The summary as a workbook. <paramref name="text"/> renders its words in the reader's language (the host passes
+    /// its texts); without it the workbook is in Chinese. Unit names are the institution's and stay as entered.
+    /// </summary>
+    public async Task WriteXlsxAsync(PortalUser user, string key, DateOnly day, Stream output, CancellationToken ct = default,
+        Func<PortalMessage, string>? text = null)
     {
+        text ??= m => m.ToString();
+        string T(string zh) => text(new PortalMessage(zh));
         var s = await BuildAsync(user, key, day, ct);
         using (var xlsx = new XlsxWriter(output))
         {
-            xlsx.StartSheet("期间汇总", [24, 12, 10, 12, 10, 10, 12, 12, 12, 14]);
-            xlsx.TitleRow($"{s.ProgrammeName}{s.Period.Label}工作汇总", Columns.Count);
-            xlsx.NoteRow($"统计期间：{s.Period.Start:yyyy-MM-dd} 至 {s.Period.End:yyyy-MM-dd}", Columns.Count);
-            xlsx.HeaderRow(Columns);
-            foreach (var r in s.Units.Append(s.Total))
+            xlsx.StartSheet(T("期间汇总"), [24, 12, 10, 12, 10, 10, 12, 12, 12, 14]);
+            xlsx.TitleRow(text(Title(s)), Columns.Count);
+            xlsx.NoteRow(text(new PortalMessage("统计期间：{0:yyyy-MM-dd} 至 {1:yyyy-MM-dd}", s.Period.StartTime, s.Period.End.ToDateTime(TimeOnly.MinValue))), Columns.Count);
+            xlsx.HeaderRow([.. Columns.Select(T)]);
+            foreach (var r in s.Units)
                 xlsx.Row([r.UnitName, r.Done, r.Planned, r.Overdue, r.Cancelled, r.FollowUpsRaised, r.FollowUpsResolved, r.FollowUpsOpen, r.QuotaVisitors, r.QuotaOnTrack]);
-            xlsx.StartSheet("按家访形式", [20, 12]);
-            xlsx.HeaderRow(["家访形式", "已完成家访"]);
-            foreach (var (form, count) in s.ByForm) xlsx.Row([form, count]);
+            var t = s.Total;
+            xlsx.Row([T(t.UnitName), t.Done, t.Planned, t.Overdue, t.Cancelled, t.FollowUpsRaised, t.FollowUpsResolved, t.FollowUpsOpen, t.QuotaVisitors, t.QuotaOnTrack]);
+            xlsx.StartSheet(T("按家访形式"), [20, 12]);
+            xlsx.HeaderRow([T("家访形式"), T("已完成家访")]);
+            foreach (var (form, count) in s.ByForm) xlsx.Row([T(form), count]);
         }
         await exports.AuditAsync(user, "summary", $"{key} {s.Period.Label}", ct, key);
     }

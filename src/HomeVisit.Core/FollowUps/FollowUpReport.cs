@@ -115,7 +115,7 @@ public sealed class FollowUpReportService(
         new Validator()
             .Check(day is not null, nameof(input.ReportedOn), "请填写通报日期。")
             .Check(day is null || day <= today, nameof(input.ReportedOn), "通报日期不能晚于今天。")
-            .Check(day is null || day >= raisedOn, nameof(input.ReportedOn), $"通报日期不能早于事项登记日期（{raisedOn:yyyy-MM-dd}）。")
+            .Check(day is null || day >= raisedOn, nameof(input.ReportedOn), new PortalMessage("通报日期不能早于事项登记日期（{0:yyyy-MM-dd}）。", raisedOn))
             .Require(nameof(input.ToWhom), input.ToWhom, "通报对象").MaxLength(nameof(input.ToWhom), input.ToWhom?.Trim(), 200, "通报对象")
             .Require(nameof(input.Content), input.Content, "通报内容").MaxLength(nameof(input.Content), input.Content?.Trim(), 2000, "通报内容")
             .ThrowIfInvalid();

@@ -45,12 +45,12 @@ public sealed class InstitutionService(IDbContextFactory<PortalDbContext> dbFact
         if (PasswordPolicy.Default.Check(c.AdminPassword) is { } weak) v.Check(false, nameof(c.AdminPassword), weak);
         var name = c.Name?.Trim() ?? "";
         if (name.Length > 0)
-            v.Check(!await db.Institutions.AnyAsync(i => i.Name == name, ct), nameof(c.Name), $"已有名为“{name}”的单位。");
+            v.Check(!await db.Institutions.AnyAsync(i => i.Name == name, ct), nameof(c.Name), new PortalMessage("已有名为“{0}”的单位。", name));
         var userName = c.AdminUserName?.Trim() ?? "";
         if (userName.Length > 0)
         {
             var normalized = UserAccount.NormalizeUserName(userName);
-            v.Check(!await db.UserAccounts.AnyAsync(a => a.NormalizedUserName == normalized, ct), nameof(c.AdminUserName), $"用户名 {userName} 已被使用。");
+            v.Check(!await db.UserAccounts.AnyAsync(a => a.NormalizedUserName == normalized, ct), nameof(c.AdminUserName), new PortalMessage("用户名 {0} 已被使用。", userName));
         }
         v.ThrowIfInvalid();
 

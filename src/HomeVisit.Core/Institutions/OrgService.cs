@@ -125,7 +125,7 @@ public sealed class OrgService(IDbContextFactory<PortalDbContext> dbFactory, Tim
         if (code is not null)
         {
             var taken = await db.OrgUnits.AnyAsync(u => u.InstitutionId == user.InstitutionId && u.Code == code && u.Id != edit.Id, ct);
-            v.Check(!taken, nameof(edit.Code), $"编码 {code} 已被其他单位使用。");
+            v.Check(!taken, nameof(edit.Code), new PortalMessage("编码 {0} 已被其他单位使用。", code));
         }
         if (edit.ParentId is int parentId)
         {

@@ -147,7 +147,7 @@ public sealed partial class PeopleService(IDbContextFactory<PortalDbContext> dbF
         {
             var number = e.StaffNumber.Trim();
             var taken = await db.People.AnyAsync(p => p.InstitutionId == user.InstitutionId && p.StaffNumber == number && p.Id != e.Id, ct);
-            v.Check(!taken, nameof(e.StaffNumber), $"工号 {number} 已被他人使用。");
+            v.Check(!taken, nameof(e.StaffNumber), new PortalMessage("工号 {0} 已被他人使用。", number));
         }
         if (e.UnitId is int unitId)
         {
@@ -207,7 +207,7 @@ public sealed partial class PeopleService(IDbContextFactory<PortalDbContext> dbF
         var member = await db.FamilyMembers.FirstOrDefaultAsync(f => f.Id == familyMemberId && f.PersonId == personId && f.InstitutionId == user.InstitutionId, ct)
             ?? throw new NotFoundException();
         if (await db.Set<VisitFamilyMet>().AnyAsync(m => m.FamilyMemberId == familyMemberId, ct))
-            throw new PortalValidationException("Family", $"{member.Name} 已在家访记录中出现，不能删除。");
+            throw new PortalValidationException("Family", new PortalMessage("{0} 已在家访记录中出现，不能删除。", member.Name));
         foreach (var module in db.ProgrammeModules)
             if (await module.FamilyMemberInUseAsync(db, member, ct) is { } inUse)
                 throw new PortalValidationException("Family", inUse);

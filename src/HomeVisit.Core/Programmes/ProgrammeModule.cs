@@ -107,7 +107,7 @@ public interface IProgrammeModule
     /// as a Chinese message naming them; null when nothing of the module does. Asked by <c>PeopleService</c> through the
     /// context's modules before it removes the member.
     /// </summary>
-    Task<string?> FamilyMemberInUseAsync(Data.PortalDbContext db, People.FamilyMember member, CancellationToken ct) => Task.FromResult<string?>(null);
+    Task<Data.PortalMessage?> FamilyMemberInUseAsync(Data.PortalDbContext db, People.FamilyMember member, CancellationToken ct) => Task.FromResult<Data.PortalMessage?>(null);
 
     /// <summary>
     /// Registers the module's own services, including what it contributes to core extension points: reminder sources

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
@@ -46,7 +47,7 @@ public static class EstablishmentScope
     public static readonly Expression<Func<Person, bool>> Excludes =
         p => p.Establishment != EstablishmentStatus.InEstablishment && p.Establishment != EstablishmentStatus.NonNamedEstablishment;
 
-    public static string Outside(string? name) => $"{name} 不是在编在岗人员（含非实名编），不在本项目的家访对象范围内。";
+    public static PortalMessage Outside(string? name) => new("{0} 不是在编在岗人员（含非实名编），不在本项目的家访对象范围内。", name);
 }
 
 /// <summary>How a quota counts: distinct people visited (seed 1 "家访不少于 2 人") or visits made (seed 4 "参加支部活动不少于 2 次").</summary>

@@ -1,13 +1,15 @@
 using System.Globalization;
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Core.Programmes;
 
 /// <summary>
-/// Programme rules in words: a readable summary of one rule set and the changes between two, in Chinese,
-/// for the change history (修改记录). Pure: no database, no clock.
+/// Programme rules in words: a readable summary of one rule set and the changes between two, for the change history
+/// (修改记录). Each sentence is a <see cref="PortalMessage"/> (Chinese template, arguments) so the page shows it in the
+/// reader's language; the string forms are its Chinese text. Pure: no database, no clock.
 /// </summary>
 public static class RuleDiff
 {
@@ -18,18 +20,22 @@ public static class RuleDiff
     /// Quotas are matched by name (then, for renamed ones, by position); added and removed quotas take one line.
     /// Empty when nothing changed. <paramref name="recordForm"/> names the module's own record fields.
     /// </summary>
-    public static IReadOnlyList<string> Describe(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null)
+    public static IReadOnlyList<string> Describe(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null) =>
+        DescribeMessages(before, after, recordForm).Select(m => m.ToString()).ToList();
+
+    /// <summary><see cref="Describe"/> as messages, for showing in the reader's language.</summary>
+    public static IReadOnlyList<PortalMessage> DescribeMessages(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null)
     {
-        var lines = new List<string>();
-        var old = Settings(before, recordForm).ToList();
-        var now = Settings(after, recordForm).ToDictionary(s => s.Label, s => s.Value);
+        var lines = new List<PortalMessage>();
+        var old = SettingValues(before, recordForm).ToList();
+        var now = SettingValues(after, recordForm).ToDictionary(s => s.Label, s => s.Value);
         foreach (var (label, value) in old)
         {
             var next = now.GetValueOrDefault(label, None);
-            if (next != value) lines.Add($"{label}：{value} → {next}");
+            if (Text(next) != Text(value)) lines.Add(new("{0}：{1} → {2}", label, value, next));
         }
-        foreach (var (label, value) in Settings(after, recordForm))
-            if (old.All(o => o.Label != label)) lines.Add($"{label}：{None} → {value}");
+        foreach (var (label, value) in SettingValues(after, recordForm))
+            if (old.All(o => o.Label != label)) lines.Add(new("{0}：{1} → {2}", label, None, value));
 
         lines.AddRange(Triggers(before.PriorityTriggers, after.PriorityTriggers));
         lines.AddRange(Quotas(before.Quotas, after.Quotas));
@@ -37,11 +43,18 @@ public static class RuleDiff
     }
 
     /// <summary>The rule set as (setting, value) pairs in the order the settings page shows them; quotas excluded.</summary>
-    public static IEnumerable<(string Label, string Value)> Settings(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null)
+    public static IEnumerable<(string Label, string Value)> Settings(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null) =>
+        SettingValues(r, recordForm).Select(s => (s.Label, Text(s.Value)));
+
+    /// <summary>
+    /// <see cref="Settings"/> with each value as a text key, a <see cref="TextList"/> or a <see cref="PortalMessage"/>,
+    /// for showing in the reader's language.
+    /// </summary>
+    public static IEnumerable<(string Label, object Value)> SettingValues(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null)
     {
         yield return ("可以家访的角色", List(r.VisitorRoles.Select(RoleName)));
         yield return ("职务关键词", List(r.VisitorPositions));
-        yield return ("家访对象范围", TargetsName(r.Targets));
+        yield return ("家访对象范围", List(TargetScopes.Where(t => r.Targets.HasFlag(t.Value)).Select(t => t.Name)));
         yield return ("统计周期", Periods.KindName(r.Period));
         if (r.Period == PeriodKind.Semester)
         {
@@ -58,7 +71,10 @@ public static class RuleDiff
     }
 
     /// <summary>One quota as (setting, value) pairs, without its name.</summary>
-    public static IEnumerable<(string Label, string Value)> QuotaSettings(QuotaRule q)
+    public static IEnumerable<(string Label, string Value)> QuotaSettings(QuotaRule q) =>
+        QuotaSettingValues(q).Select(s => (s.Label, Text(s.Value)));
+
+    private static IEnumerable<(string Label, object Value)> QuotaSettingValues(QuotaRule q)
     {
         yield return ("领导职务", List(q.LeadershipRoles.Select(LeadershipName)));
         yield return ("单位类型", List(q.UnitKinds.Select(UnitKindName)));
@@ -72,16 +88,20 @@ public static class RuleDiff
     }
 
     /// <summary>A quota in one line, e.g. “二级学院（教学部）领导：每期不少于 4 人（第四条（四））”.</summary>
-    public static string QuotaLine(QuotaRule q) =>
-        $"{q.Name}：每期不少于 {q.Minimum} {CountUnit(q.Count)}" + (string.IsNullOrWhiteSpace(q.Source) ? "" : $"（{q.Source}）");
+    public static string QuotaLine(QuotaRule q) => QuotaLineMessage(q).ToString();
 
-    private static IEnumerable<string> Triggers(List<string> before, List<string> after)
+    /// <summary><see cref="QuotaLine"/> as a message; the quota's name and source are the institution's words.</summary>
+    public static PortalMessage QuotaLineMessage(QuotaRule q) =>
+        new("{0}：每期不少于 {1} {2}{3}", q.Name, q.Minimum, CountUnit(q.Count),
+            string.IsNullOrWhiteSpace(q.Source) ? new PortalMessage("") : new PortalMessage("（{0}）", q.Source));
+
+    private static IEnumerable<PortalMessage> Triggers(List<string> before, List<string> after)
     {
-        foreach (var t in after.Where(t => !before.Contains(t))) yield return $"优先家访情形：新增“{t}”";
-        foreach (var t in before.Where(t => !after.Contains(t))) yield return $"优先家访情形：删除“{t}”";
+        foreach (var t in after.Where(t => !before.Contains(t))) yield return new("优先家访情形：新增“{0}”", t);
+        foreach (var t in before.Where(t => !after.Contains(t))) yield return new("优先家访情形：删除“{0}”", t);
     }
 
-    private static IEnumerable<string> Quotas(List<QuotaRule> before, List<QuotaRule> after)
+    private static IEnumerable<PortalMessage> Quotas(List<QuotaRule> before, List<QuotaRule> after)
     {
         var pairs = new List<(QuotaRule? Old, QuotaRule? New)>();
         var unmatchedOld = new List<int>();
@@ -106,13 +126,13 @@ public static class RuleDiff
 
         foreach (var (o, n) in pairs)
         {
-            if (o is null) { yield return $"新增指标：{QuotaLine(n!)}"; continue; }
-            if (n is null) { yield return $"删除指标：{QuotaLine(o)}"; continue; }
+            if (o is null) { yield return new("新增指标：{0}", QuotaLineMessage(n!)); continue; }
+            if (n is null) { yield return new("删除指标：{0}", QuotaLineMessage(o)); continue; }
             var name = Display(n.Name);
-            if (o.Name != n.Name) yield return $"指标名称：{Display(o.Name)} → {name}";
-            var newSettings = QuotaSettings(n).ToDictionary(s => s.Label, s => s.Value);
-            foreach (var (label, value) in QuotaSettings(o))
-                if (newSettings[label] != value) yield return $"{name} {label}：{value} → {newSettings[label]}";
+            if (o.Name != n.Name) yield return new("指标名称：{0} → {1}", Display(o.Name), name);
+            var newSettings = QuotaSettingValues(n).ToDictionary(s => s.Label, s => s.Value);
+            foreach (var (label, value) in QuotaSettingValues(o))
+                if (Text(newSettings[label]) != Text(value)) yield return new("{0} {1}：{2} → {3}", name, label, value, newSettings[label]);
         }
     }
 
@@ -140,7 +160,7 @@ public static class RuleDiff
     ];
 
     public static string TargetsName(TargetScope scope) =>
-        List(TargetScopes.Where(t => scope.HasFlag(t.Value)).Select(t => t.Name));
+        Text(List(TargetScopes.Where(t => scope.HasFlag(t.Value)).Select(t => t.Name)));
 
     /// <summary>The core outcome fields a programme may require, with their names.</summary>
     public static readonly IReadOnlyList<(string Key, string Name)> CoreRecordFields =
@@ -193,15 +213,21 @@ public static class RuleDiff
         _ => kind.ToString(),
     };
 
-    private static string MonthDay(int month, int day) => $"{month}月{day}日";
+    // A date of no year, so that it reads “3月1日” in Chinese and “Mar 1” in English; 2000 has a 29 February.
+    private static object MonthDay(int month, int day) =>
+        month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000, month)
+            ? new PortalMessage("{0:M月d日}", new DateTime(2000, month, day))
+            : $"{month}月{day}日";
 
     private static string YesNo(bool value) => value ? "是" : "否";
 
     private static string Display(string name) => string.IsNullOrWhiteSpace(name) ? "（未命名指标）" : name;
 
-    private static string List(IEnumerable<string> items)
+    private static object List(IEnumerable<string> items)
     {
-        var text = string.Join("、", items);
-        return text.Length == 0 ? None : text;
+        var list = items.ToList<object?>();
+        return list.Count == 0 ? None : new TextList(list);
     }
+
+    private static string Text(object value) => value.ToString() ?? "";
 }

@@ -80,7 +80,7 @@ internal sealed class ProgrammeRuleCheck(PortalDbContext db, ProgrammeRules rule
                 default:
                     if (module.RecordForm.FirstOrDefault(f => f.Key == field) is { } rf)
                         v.Check(o.FormData.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) && value != "false",
-                            $"FormData.{field}", $"请填写“{rf.Label}”。");
+                            $"FormData.{field}", new PortalMessage("请填写“{0}”。", rf.Label));
                     break;
             }
         }
@@ -92,11 +92,11 @@ internal sealed class ProgrammeRuleCheck(PortalDbContext db, ProgrammeRules rule
             {
                 case RecordFieldKind.Text: v.MaxLength(key, value, 200, field.Label); break;
                 case RecordFieldKind.LongText: v.MaxLength(key, value, 4000, field.Label); break;
-                case RecordFieldKind.Date: v.Check(DateOnly.TryParse(value, out _), key, $"“{field.Label}”不是有效日期。"); break;
-                case RecordFieldKind.YesNo: v.Check(value is "true" or "false", key, $"“{field.Label}”的值不正确。"); break;
-                case RecordFieldKind.Choice: v.Check(field.Choices?.Contains(value) == true, key, $"“{field.Label}”的选项不正确。"); break;
+                case RecordFieldKind.Date: v.Check(DateOnly.TryParse(value, out _), key, new PortalMessage("“{0}”不是有效日期。", field.Label)); break;
+                case RecordFieldKind.YesNo: v.Check(value is "true" or "false", key, new PortalMessage("“{0}”的值不正确。", field.Label)); break;
+                case RecordFieldKind.Choice: v.Check(field.Choices?.Contains(value) == true, key, new PortalMessage("“{0}”的选项不正确。", field.Label)); break;
                 case RecordFieldKind.Checklist:
-                    v.Check(value.Split(VisitFormData.ChecklistSeparator).All(x => field.Choices?.Contains(x) == true), key, $"“{field.Label}”的选项不正确。");
+                    v.Check(value.Split(VisitFormData.ChecklistSeparator).All(x => field.Choices?.Contains(x) == true), key, new PortalMessage("“{0}”的选项不正确。", field.Label));
                     break;
             }
         }

@@ -326,9 +326,10 @@ public sealed partial class VisitService(
         // A notice the rules ask for must reach the person the lead time before the visit (seed 3: 3 days, in writing).
         var r = await rules.RulesOnAsync(user.InstitutionId, visit.ProgrammeKey, DateOnly.FromDateTime(visit.PlannedStart), ct);
         if (r.NoticeLeadDays > 0 && clock.Today() > DateOnly.FromDateTime(visit.PlannedStart).AddDays(-r.NoticeLeadDays))
-            throw new PortalValidationException("Status",
-                $"本项目须在家访前 {r.NoticeLeadDays} 天{(r.NoticeInWriting ? "书面" : "")}通知家访对象，最迟应在 " +
-                $"{DateOnly.FromDateTime(visit.PlannedStart).AddDays(-r.NoticeLeadDays):yyyy-MM-dd} 通知；现在通知已来不及，请先改期。");
+            throw new PortalValidationException("Status", new PortalMessage(r.NoticeInWriting
+                    ? "本项目须在家访前 {0} 天书面通知家访对象，最迟应在 {1:yyyy-MM-dd} 通知；现在通知已来不及，请先改期。"
+                    : "本项目须在家访前 {0} 天通知家访对象，最迟应在 {1:yyyy-MM-dd} 通知；现在通知已来不及，请先改期。",
+                r.NoticeLeadDays, visit.PlannedStart.Date.AddDays(-r.NoticeLeadDays)));
         var v = new Validator();
         foreach (var check in StatusChecks(visit.ProgrammeKey)) await check.CheckNotifiedAsync(db, user, visit, r, v, ct);
         v.ThrowIfInvalid();
@@ -353,7 +354,7 @@ public sealed partial class VisitService(
             .Check(outcome.ActualStart is not null, nameof(outcome.ActualStart), "请填写实际家访时间。")
             .Check(outcome.ActualStart is null || outcome.ActualStart <= now.AddMinutes(5), nameof(outcome.ActualStart), "实际家访时间不能晚于现在。")
             .Check(outcome.ActualStart is null || outcome.ActualStart >= DateLimits.EarliestRecord.ToDateTime(TimeOnly.MinValue), nameof(outcome.ActualStart),
-                $"实际家访时间不能早于 {DateLimits.EarliestRecord:yyyy-MM-dd}。")
+                new PortalMessage("实际家访时间不能早于 {0:yyyy-MM-dd}。", DateLimits.EarliestRecord.ToDateTime(TimeOnly.MinValue)))
             .Require(nameof(outcome.Record), outcome.Record, "家访情况记录")
             .MaxLength(nameof(outcome.Record), outcome.Record, 8000, "家访情况记录")
             .MaxLength(nameof(outcome.ProblemsFound), outcome.ProblemsFound, 4000, "发现的问题")

@@ -49,20 +49,13 @@ public sealed class Texts<TResources> : IStringLocalizer<TResources>
     /// A core message in the user's language: its template translated, and its text arguments too (they are field
     /// labels such as 姓名); a name or number that is no key stays as it is.
     /// </summary>
-    public string Message(HomeVisit.Core.Data.PortalMessage message) =>
-        message.Args.Length == 0
-            ? _texts[message.Template].Value
-            : _texts[message.Template, message.Args.Select(a => a switch
-            {
-                // A message inside a message (a quota reason's "依据…，") and a period are translated as themselves.
-                HomeVisit.Core.Data.PortalMessage { Template: "" } => "",
-                HomeVisit.Core.Data.PortalMessage m => Message(m),
-                HomeVisit.Core.Programmes.Period p => Period(p),
-                HomeVisit.Core.Programmes.PeriodList l => string.Join(_texts["、"].Value, l.Periods.Select(Period)),
-                "" => "",
-                string s => _texts[s].Value,
-                _ => a,
-            }).ToArray()!].Value;
+    public string Message(HomeVisit.Core.Data.PortalMessage message) => MessageTexts.Message(_texts, message);
+
+    /// <summary>Every message of a refusal, each in the user's language, joined as the service joins them in Chinese.</summary>
+    public string Messages(HomeVisit.Core.Data.PortalValidationException error) => MessageTexts.Messages(_texts, error);
+
+    /// <summary>What a refused action shows: a refusal's messages, or a fixed Chinese message (not found, conflict) as a key.</summary>
+    public string Error(Exception error) => MessageTexts.Error(_texts, error);
 
     /// <summary>A reporting period's name in the user's language (the core names it in Chinese only).</summary>
     public string Period(HomeVisit.Core.Programmes.Period period) => PeriodTexts.Label(period, this);
@@ -95,4 +88,36 @@ public sealed class ResourceChain(IStringLocalizer own, IStringLocalizer? core) 
     }
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => own.GetAllStrings(includeParentCultures);
+}
+
+/// <summary>
+/// Renders core messages through any resource chain: a page's <see cref="Texts{TResources}"/>, or a module's set from
+/// <see cref="ProgrammeTexts.For"/> when a core page shows a module's message.
+/// </summary>
+public static class MessageTexts
+{
+    public static string Message(this IStringLocalizer texts, HomeVisit.Core.Data.PortalMessage message) =>
+        message.Args.Length == 0
+            ? texts[message.Template].Value
+            : texts[message.Template, message.Args.Select(a => Text(texts, a)).ToArray()!].Value;
+
+    public static string Messages(this IStringLocalizer texts, HomeVisit.Core.Data.PortalValidationException error) =>
+        string.Join(texts["；"].Value, error.Messages.Values.Select(m => Message(texts, m)));
+
+    public static string Error(this IStringLocalizer texts, Exception error) =>
+        error is HomeVisit.Core.Data.PortalValidationException v ? Messages(texts, v) : texts[error.Message].Value;
+
+    /// <summary>One argument of a message in the user's language: a key, a message, a period or a list of them; data as it is.</summary>
+    public static object? Text(this IStringLocalizer texts, object? a) => a switch
+    {
+        // A message inside a message (a quota reason's "依据…，") and a period are translated as themselves.
+        HomeVisit.Core.Data.PortalMessage { Template: "" } => "",
+        HomeVisit.Core.Data.PortalMessage m => Message(texts, m),
+        HomeVisit.Core.Programmes.Period p => PeriodTexts.Label(p, texts),
+        HomeVisit.Core.Programmes.PeriodList l => string.Join(texts["、"].Value, l.Periods.Select(p => PeriodTexts.Label(p, texts))),
+        HomeVisit.Core.Data.TextList l => string.Join(texts["、"].Value, l.Items.Select(i => Text(texts, i))),
+        "" => "",
+        string s => texts[s].Value,
+        _ => a,
+    };
 }

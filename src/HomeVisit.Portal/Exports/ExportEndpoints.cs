@@ -3,6 +3,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Exports;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Portal.Localization;
 
 namespace HomeVisit.Portal.Exports;
 
@@ -33,21 +34,22 @@ public static class ExportEndpoints
         }).RequireAuthorization(PortalPolicies.ProgrammeInRoute);
 
         app.MapGet("/programmes/{key}/summary.xlsx", async (string key, string? day, HttpContext http, PeriodSummaryService summaries,
-            ProgrammeCatalog catalog, TimeProvider clock) =>
+            ProgrammeCatalog catalog, TimeProvider clock, ProgrammeTexts texts) =>
         {
             if (PortalUser.FromPrincipal(http.User) is not { } user || catalog.Find(key) is not { } module) return Results.NotFound();
             var d = DateOnly.TryParse(day, out var parsed) ? parsed : clock.Today();
             var stream = new MemoryStream();
             try
             {
-                await summaries.WriteXlsxAsync(user, key, d, stream, http.RequestAborted);
+                // In the user's language (the request culture): the programme's set, with the core's behind it.
+                await summaries.WriteXlsxAsync(user, key, d, stream, http.RequestAborted, texts.For(key).Message);
             }
             catch (Exception e) when (e is NotFoundException or AccessDeniedException)
             {
                 return Results.NotFound();
             }
             stream.Position = 0;
-            return Results.File(stream, XlsxWriter.ContentType, $"{module.Name}期间汇总-{d:yyyyMMdd}.xlsx");
+            return Results.File(stream, XlsxWriter.ContentType, texts.For(key).Message(new PortalMessage("{0}期间汇总-{1:yyyyMMdd}.xlsx", module.Name, d.ToDateTime(TimeOnly.MinValue))));
         }).RequireAuthorization(PortalPolicies.ProgrammeInRoute);
 
         // A finished export from the page, for the user who made it.

@@ -182,8 +182,8 @@ internal sealed class SanctionPlanCheck : IVisitPlanCheck
             if (mine.Any(e => e.IsDue)) continue;
             var name = await db.People.Where(p => p.Id == id).Select(p => p.Name).FirstAsync(ct);
             v.Add(nameof(plan.TargetPersonIds), mine.Count == 0
-                ? $"{name} 没有受处分记录，不在回访对象范围内。"
-                : $"{name}：{mine[0].Reason}。");
+                ? new PortalMessage("{0} 没有受处分记录，不在回访对象范围内。", name)
+                : new PortalMessage("{0}：{1}。", name, mine[0].Reason));
             return;
         }
     }

@@ -65,16 +65,16 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
         }).ToList();
     }
 
-    private static List<string> Problems(IEnumerable<LinkView> branches, IEnumerable<LinkView> individuals, DateOnly day)
+    private static List<PortalMessage> Problems(IEnumerable<LinkView> branches, IEnumerable<LinkView> individuals, DateOnly day)
     {
         bool Active(LinkView l) => l.StartsOn <= day && (l.EndsOn is null || l.EndsOn >= day);
-        var problems = new List<string>();
+        var problems = new List<PortalMessage>();
         var b = branches.Count(Active);
         var i = individuals.Count(Active);
-        if (b < 1) problems.Add("未安排联系党支部（应联系 1 至 2 个，三、1）");
-        if (b > 2) problems.Add($"联系党支部 {b} 个，超过 2 个（三、1）");
-        if (i < 2) problems.Add($"联系对象 {i} 名，不足 2 名（三、2）");
-        if (i > 3) problems.Add($"联系对象 {i} 名，超过 3 名（三、2）");
+        if (b < 1) problems.Add(new("未安排联系党支部（应联系 1 至 2 个，三、1）"));
+        if (b > 2) problems.Add(new("联系党支部 {0} 个，超过 2 个（三、1）", b));
+        if (i < 2) problems.Add(new("联系对象 {0} 名，不足 2 名（三、2）", i));
+        if (i > 3) problems.Add(new("联系对象 {0} 名，超过 3 名（三、2）", i));
         return problems;
     }
 
@@ -160,8 +160,8 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
         if (schoolLevel && activists is >= 1 and <= 2) return;
         if (!schoolLevel && activists >= 1) return;
         v.Add(nameof(IndividualLinksEdit.ConfirmWithoutActivists), schoolLevel
-            ? $"学校党委书记、党员校长应带头联系 1 至 2 名优秀青年教师入党积极分子（三、2），本次为 {activists} 名；如确有原因，请勾选“确认联系对象安排”。"
-            : "院部党组织书记应常态化联系青年教师入党积极分子（三、2），本次没有；如确有原因，请勾选“确认联系对象安排”。");
+            ? new PortalMessage("学校党委书记、党员校长应带头联系 1 至 2 名优秀青年教师入党积极分子（三、2），本次为 {0} 名；如确有原因，请勾选“确认联系对象安排”。", activists)
+            : new PortalMessage("院部党组织书记应常态化联系青年教师入党积极分子（三、2），本次没有；如确有原因，请勾选“确认联系对象安排”。"));
     }
 
     /// <summary>Ends every link of a kind from a day on (the leader leaves the post); the last day is the day before.</summary>

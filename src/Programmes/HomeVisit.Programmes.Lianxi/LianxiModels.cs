@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Programmes;
 
@@ -43,7 +44,10 @@ public sealed record LinkView(int Id, LinkKind Kind, int? BranchId, int? PersonI
 
 /// <param name="Problems">What falls short of 三、1 / 三、2 on the day, in Chinese (e.g. “联系对象不足 2 名”).</param>
 public sealed record LeaderLinks(int LeaderId, string Name, string? Position, string? UnitName,
-    IReadOnlyList<LinkView> Branches, IReadOnlyList<LinkView> Individuals, IReadOnlyList<string> Problems);
+    IReadOnlyList<LinkView> Branches, IReadOnlyList<LinkView> Individuals, IReadOnlyList<PortalMessage> ProblemMessages)
+{
+    public IReadOnlyList<string> Problems => [.. ProblemMessages.Select(m => m.ToString())];
+}
 
 /// <summary>Sets a leader's linked branches from a day on (the organisation department).</summary>
 public sealed class BranchLinksEdit
@@ -96,8 +100,9 @@ public sealed record IndividualProgress(LinkView Link, ProgressLine Talks, IRead
 /// <summary>One leader's semester (四、1, 四、2): each linked branch and individual with what was done against the minimums.</summary>
 public sealed record LeaderProgress(Period Period, int LeaderId, string Name, string? Position, string? UnitName,
     IReadOnlyList<BranchProgress> Branches, IReadOnlyList<IndividualProgress> Individuals, IReadOnlyList<CareVisitView> OtherCareVisits,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<PortalMessage> ProblemMessages)
 {
+    public IReadOnlyList<string> Problems => [.. ProblemMessages.Select(m => m.ToString())];
     public bool Met => Problems.Count == 0 && Branches.All(b => b.Met) && Individuals.All(i => i.Met);
     public IEnumerable<ProgressLine> Lines => Branches.SelectMany(b => new[] { b.Activities, b.Reports, b.SecretaryTalks }).Concat(Individuals.Select(i => i.Talks));
     public int Required => Lines.Sum(l => l.Required);
@@ -106,7 +111,10 @@ public sealed record LeaderProgress(Period Period, int LeaderId, string Name, st
 }
 
 public sealed record SummaryRow(int LeaderId, string Name, string? Position, string? UnitName, int Branches, int Individuals,
-    int Required, int Done, int CareVisits, bool Met, IReadOnlyList<string> Shortfalls);
+    int Required, int Done, int CareVisits, bool Met, IReadOnlyList<PortalMessage> ShortfallMessages)
+{
+    public IReadOnlyList<string> Shortfalls => [.. ShortfallMessages.Select(m => m.ToString())];
+}
 
 public sealed record UnitSummary(int? UnitId, string UnitName, IReadOnlyList<SummaryRow> Leaders)
 {

@@ -282,7 +282,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
                 .Select(v => new CareVisitView(v.Id, v.When, string.Join("、", v.People.Select(p => p.Name)), Occasion(v.FormDataJson), v.Status)).ToList();
 
             result.Add(new LeaderProgress(period, leader.LeaderId, leader.Name, leader.Position, leader.UnitName, branches, individuals, others,
-                leader.Problems));
+                leader.ProblemMessages));
         }
         return result;
     }
@@ -299,14 +299,14 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
-    private static List<string> Shortfalls(LeaderProgress p)
+    private static List<PortalMessage> Shortfalls(LeaderProgress p)
     {
-        var list = new List<string>(p.Problems);
+        var list = new List<PortalMessage>(p.ProblemMessages);
         foreach (var b in p.Branches)
             foreach (var line in new[] { b.Activities, b.Reports, b.SecretaryTalks }.Where(l => !l.Met))
-                list.Add($"{b.Link.Name}：{line.Name}差 {line.Owed} 次");
+                list.Add(new("{0}：{1}差 {2} 次", b.Link.Name, line.Name, line.Owed));
         foreach (var i in p.Individuals.Where(i => !i.Talks.Met))
-            list.Add($"{i.Link.Name}：谈心谈话差 {i.Talks.Owed} 次");
+            list.Add(new("{0}：谈心谈话差 {1} 次", i.Link.Name, i.Talks.Owed));
         return list;
     }
 }

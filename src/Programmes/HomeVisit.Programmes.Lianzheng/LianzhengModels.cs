@@ -1,3 +1,4 @@
+using HomeVisit.Core.Data;
 using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Programmes.Lianzheng;
@@ -29,14 +30,19 @@ public sealed record PlanQuotaCheck(string RuleName, string? Source, string Unit
 {
     public bool Enough => Planned >= Required;
 
-    public string Message =>
-        $"{RuleName}{(string.IsNullOrWhiteSpace(Source) ? "" : $"（{Source}）")}：计划 {Planned} {Unit}，"
-        + (Enough ? $"达到指标 {Required} {Unit}。" : $"不足指标 {Required} {Unit}（尚差 {Required - Planned} {Unit}）。");
+    public string Message => Text.ToString();
+
+    /// <summary><see cref="Message"/> as template and arguments, for the reader's language; the rule's name and source stay as entered.</summary>
+    public PortalMessage Text => new(Enough ? "{0}{1}：计划 {2} {3}，达到指标 {4} {3}。" : "{0}{1}：计划 {2} {3}，不足指标 {4} {3}（尚差 {5} {3}）。",
+        RuleName, string.IsNullOrWhiteSpace(Source) ? new PortalMessage("") : new PortalMessage("（{0}）", Source), Planned, Unit, Required, Required - Planned);
 }
 
 public sealed record VisitorPlan(
     int VisitorPersonId, string VisitorName, string? UnitName, string? Position, int Year, string PeriodLabel,
-    IReadOnlyList<PlanItemRow> Items, IReadOnlyList<PlanQuotaCheck> Quota, string? QuotaNote, bool CanEdit);
+    IReadOnlyList<PlanItemRow> Items, IReadOnlyList<PlanQuotaCheck> Quota, PortalMessage? QuotaNoteMessage, bool CanEdit)
+{
+    public string? QuotaNote => QuotaNoteMessage?.ToString();
+}
 
 /// <summary>A visitor with a quota in the overseers' plan overview.</summary>
 public sealed record PlanOverviewRow(int PersonId, string Name, string? UnitName, int Required, string Unit, int Planned, int Done)

@@ -58,7 +58,7 @@ public sealed partial class LianzhengService
             items.Select(i => new PlanItemRow(i.Id, i.Version, i.TargetPersonId, i.Name, i.UnitName, i.Position, i.Month, i.Trigger, i.Note,
                 links.GetValueOrDefault((visitor.Id, i.TargetPersonId)))).ToList(),
             lines.Select(l => new PlanQuotaCheck(l.RuleName, l.Source, l.Unit, l.Required, items.Count, l.Done)).ToList(),
-            lines.Count == 0 ? $"按{period.Label}的规则，该人员不在本项目家访指标的适用人员范围内。" : null,
+            lines.Count == 0 ? new PortalMessage("按{0}的规则，该人员不在本项目家访指标的适用人员范围内。", period) : null,
             canEdit);
     }
 
@@ -111,7 +111,7 @@ public sealed partial class LianzhengService
             }
             var duplicate = await db.Set<LianzhengPlanItem>().AnyAsync(i => i.VisitorPersonId == visitor.Id && i.Year == edit.Year
                                                                       && i.TargetPersonId == targetId && i.Id != edit.Id, ct);
-            v.Check(!duplicate, nameof(edit.TargetPersonId), $"{target} 已在{edit.Year}年度的计划中。");
+            v.Check(!duplicate, nameof(edit.TargetPersonId), new PortalMessage("{0} 已在{1}年度的计划中。", target, edit.Year));
         }
         var trigger = TextInput.Clean(edit.Trigger);
         if (trigger is not null && edit.Year is >= 2000 and <= 2100)

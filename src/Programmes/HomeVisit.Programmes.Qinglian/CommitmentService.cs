@@ -216,7 +216,7 @@ public sealed class CommitmentService(
         }
         if (scan.Size > MaxScanBytes)
         {
-            v.Add(field, $"扫描件不能超过 10 MB（所选文件 {scan.Size / 1024.0 / 1024.0:0.0} MB）。");
+            v.Add(field, new PortalMessage("扫描件不能超过 10 MB（所选文件 {0:0.0} MB）。", scan.Size / 1024.0 / 1024.0));
             return ([], contentType, name);
         }
         // Read at most one byte more than allowed, whatever size the browser declared.

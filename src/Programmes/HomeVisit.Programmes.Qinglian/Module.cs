@@ -84,8 +84,8 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
     public Type? HomeSection => typeof(QinglianHome);
 
     /// <summary>A family member who signed a 家庭助廉承诺书 stays, so the pledge keeps its signer.</summary>
-    public async Task<string?> FamilyMemberInUseAsync(PortalDbContext db, FamilyMember member, CancellationToken ct)
-        => await db.Set<Commitment>().AnyAsync(c => c.FamilyMemberId == member.Id, ct) ? $"{member.Name} 已签订《家庭助廉承诺书》，不能删除。" : null;
+    public async Task<PortalMessage?> FamilyMemberInUseAsync(PortalDbContext db, FamilyMember member, CancellationToken ct)
+        => await db.Set<Commitment>().AnyAsync(c => c.FamilyMemberId == member.Id, ct) ? new PortalMessage("{0} 已签订《家庭助廉承诺书》，不能删除。", member.Name) : null;
 
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
 

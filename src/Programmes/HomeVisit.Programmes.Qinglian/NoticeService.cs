@@ -182,7 +182,7 @@ public sealed class QinglianNoticeService(
         var v = new Validator()
             .Check(sentOn is not null, nameof(input.SentOn), "请填写送达日期。")
             .Check(sentOn is null || sentOn <= today, nameof(input.SentOn), "送达日期不能晚于今天。")
-            .Check(sentOn is null || sentOn >= createdOn, nameof(input.SentOn), $"送达日期不能早于安排家访的日期（{createdOn:yyyy-MM-dd}）。")
+            .Check(sentOn is null || sentOn >= createdOn, nameof(input.SentOn), new PortalMessage("送达日期不能早于安排家访的日期（{0:yyyy-MM-dd}）。", createdOn))
             .Check(Enum.IsDefined(input.Method), nameof(input.Method), "请选择送达方式。")
             .Check(!(r.NoticeInWriting && input.Method == NoticeMethod.Verbal), nameof(input.Method),
                 "本项目须书面通知家访对象，口头或电话通知不能作为书面通知送达。")
@@ -191,9 +191,10 @@ public sealed class QinglianNoticeService(
         if (sentOn is { } sent && r.NoticeLeadDays > 0)
         {
             var latest = planned.AddDays(-r.NoticeLeadDays);
-            v.Check(sent <= latest, nameof(input.SentOn),
-                $"通知须在家访前 {r.NoticeLeadDays} 天{(r.NoticeInWriting ? "书面" : "")}送达：本次家访在 {planned:yyyy-MM-dd}，最迟应在 {latest:yyyy-MM-dd} 送达。" +
-                $"请先将家访改期到 {sent.AddDays(r.NoticeLeadDays):yyyy-MM-dd} 或以后，再登记送达。");
+            v.Check(sent <= latest, nameof(input.SentOn), new PortalMessage(r.NoticeInWriting
+                    ? "通知须在家访前 {0} 天书面送达：本次家访在 {1:yyyy-MM-dd}，最迟应在 {2:yyyy-MM-dd} 送达。请先将家访改期到 {3:yyyy-MM-dd} 或以后，再登记送达。"
+                    : "通知须在家访前 {0} 天送达：本次家访在 {1:yyyy-MM-dd}，最迟应在 {2:yyyy-MM-dd} 送达。请先将家访改期到 {3:yyyy-MM-dd} 或以后，再登记送达。",
+                r.NoticeLeadDays, planned, latest, sent.AddDays(r.NoticeLeadDays)));
         }
         v.ThrowIfInvalid();
 

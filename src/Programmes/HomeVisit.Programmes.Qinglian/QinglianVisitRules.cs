@@ -29,7 +29,7 @@ public sealed class QinglianVisitRules(ProgrammeCatalog programmes, TimeProvider
             {
                 var name = await db.People.Where(p => p.Id == outside).Select(p => p.Name).FirstAsync(ct);
                 v.Add(nameof(plan.TargetPersonIds),
-                    $"{name} 的家庭不在您负责家访的范围内：单位“一把手”家访班子成员，班子成员家访所分管的干部职工（二、1）。");
+                    new PortalMessage("{0} 的家庭不在您负责家访的范围内：单位“一把手”家访班子成员，班子成员家访所分管的干部职工（二、1）。", name));
                 return;
             }
         }
@@ -52,10 +52,12 @@ public sealed class QinglianVisitRules(ProgrammeCatalog programmes, TimeProvider
             .OrderByDescending(x => x.Status == VisitStatus.Done).ThenBy(x => x.PlannedStart)
             .Select(x => new { x.Status, x.PlannedStart, x.ActualStart }).FirstOrDefaultAsync(ct);
         if (earlier is null) return;
-        var which = rules.Period == PeriodKind.HalfYear ? "本半年" : "本期";
+        var halfYear = rules.Period == PeriodKind.HalfYear;
         v.Add(nameof(plan.ConfirmRepeat), earlier.Status == VisitStatus.Done
-            ? $"{which}已家访过（{period.Label}，{earlier.ActualStart:yyyy-MM-dd}）。每户每半年家访 1 次；如确需再次家访，请勾选“确认再次安排”。"
-            : $"{which}已安排家访（{earlier.PlannedStart:yyyy-MM-dd HH:mm}），请勿重复安排；如确需再次家访，请勾选“确认再次安排”。");
+            ? new PortalMessage(halfYear ? "本半年已家访过（{0}，{1:yyyy-MM-dd}）。每户每半年家访 1 次；如确需再次家访，请勾选“确认再次安排”。"
+                : "本期已家访过（{0}，{1:yyyy-MM-dd}）。每户每半年家访 1 次；如确需再次家访，请勾选“确认再次安排”。", period, earlier.ActualStart)
+            : new PortalMessage(halfYear ? "本半年已安排家访（{0:yyyy-MM-dd HH:mm}），请勿重复安排；如确需再次家访，请勾选“确认再次安排”。"
+                : "本期已安排家访（{0:yyyy-MM-dd HH:mm}），请勿重复安排；如确需再次家访，请勾选“确认再次安排”。", earlier.PlannedStart));
     }
 
     public async Task CheckNotifiedAsync(PortalDbContext db, PortalUser user, Visit visit, ProgrammeRules rules, Validator v, CancellationToken ct)
@@ -64,9 +66,9 @@ public sealed class QinglianVisitRules(ProgrammeCatalog programmes, TimeProvider
         var state = await StateAsync(db, visit, rules, ct);
         v.Check(state.State == NoticeState.InTime, "Status", state.State switch
         {
-            NoticeState.PlanChanged => "家访时间已改动，原书面通知已不适用：请重新送达家访通知书并登记送达，即标记为已通知。",
-            NoticeState.Late => $"书面通知送达晚于家访前 {rules.NoticeLeadDays} 天，不能标记为已通知：请先改期，再重新送达并登记。",
-            _ => $"本项目须在家访前 {rules.NoticeLeadDays} 天书面通知家访对象：请打印家访通知书，送达后登记送达，即标记为已通知。",
+            NoticeState.PlanChanged => new PortalMessage("家访时间已改动，原书面通知已不适用：请重新送达家访通知书并登记送达，即标记为已通知。"),
+            NoticeState.Late => new PortalMessage("书面通知送达晚于家访前 {0} 天，不能标记为已通知：请先改期，再重新送达并登记。", rules.NoticeLeadDays),
+            _ => new PortalMessage("本项目须在家访前 {0} 天书面通知家访对象：请打印家访通知书，送达后登记送达，即标记为已通知。", rules.NoticeLeadDays),
         });
     }
 
@@ -76,9 +78,9 @@ public sealed class QinglianVisitRules(ProgrammeCatalog programmes, TimeProvider
         var state = await StateAsync(db, visit, rules, ct);
         v.Check(state.State == NoticeState.InTime, nameof(outcome.ActualStart), state.State switch
         {
-            NoticeState.PlanChanged => "家访时间在书面通知送达后改动过，须重新书面通知家访对象后才能登记家访结果。",
-            NoticeState.Late => $"书面通知送达晚于家访前 {rules.NoticeLeadDays} 天，不能登记家访结果：请改期并重新书面通知。",
-            _ => $"本项目须在家访前 {rules.NoticeLeadDays} 天书面通知家访对象；尚未登记书面通知送达，不能登记家访结果。",
+            NoticeState.PlanChanged => new PortalMessage("家访时间在书面通知送达后改动过，须重新书面通知家访对象后才能登记家访结果。"),
+            NoticeState.Late => new PortalMessage("书面通知送达晚于家访前 {0} 天，不能登记家访结果：请改期并重新书面通知。", rules.NoticeLeadDays),
+            _ => new PortalMessage("本项目须在家访前 {0} 天书面通知家访对象；尚未登记书面通知送达，不能登记家访结果。", rules.NoticeLeadDays),
         });
     }
 

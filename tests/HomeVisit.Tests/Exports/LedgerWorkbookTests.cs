@@ -139,6 +139,7 @@ public sealed class LedgerWorkbookTests : IAsyncLifetime
         {
             var xlsx = Path.Combine(dir.FullName, "ledger.xlsx");
             await File.WriteAllBytesAsync(xlsx, workbook);
+            // A profile of its own, so parallel runs (or a desktop LibreOffice) do not share a lock; 76 = UTF-8.
             var start = new System.Diagnostics.ProcessStartInfo("libreoffice")
             {
                 ArgumentList =
@@ -168,40 +169,14 @@ public sealed class LedgerWorkbookTests : IAsyncLifetime
         using var ledger = new MemoryStream();
         await _exports.WriteLedgerXlsxAsync(_jiwei, "lianzheng", 2026, null, ledger);
         var cells = ReadSheet(ledger);
-        var dir = Directory.CreateTempSubdirectory("ledger-lo-");
-        try
-        {
-            var xlsx = Path.Combine(dir.FullName, "ledger.xlsx");
-            await File.WriteAllBytesAsync(xlsx, ledger.ToArray());
 
-            // A profile of its own, so parallel runs (or a desktop LibreOffice) do not share a lock; 76 = UTF-8.
-            var start = new System.Diagnostics.ProcessStartInfo("libreoffice")
-            {
-                ArgumentList =
-                {
-                    $"-env:UserInstallation=file://{dir.FullName}/profile", "--headless", "--norestore",
-                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir.FullName, xlsx,
-                },
-                RedirectStandardOutput = true, RedirectStandardError = true,
-            };
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var csvPath = Path.Combine(dir.FullName, "ledger.csv");
-            Assert.True(File.Exists(csvPath), $"LibreOffice did not convert the ledger (exit {process.ExitCode}): {await stderr}");
+        var rows = await LibreOfficeCsvAsync(ledger.ToArray());
 
-            var rows = HomeVisit.Core.Import.CsvTableReader.Parse(await File.ReadAllTextAsync(csvPath));
-            Assert.Equal("廉政家访台账", rows[0][0]);
-            Assert.Equal(CommonLedger.Columns, Enumerable.Range(0, 7).Select(i => rows[2][i]));
-            Assert.Equal(cells.Keys.Max(k => k.Row), rows.Count(r => !r.IsBlank));
-            foreach (var ((row, col), text) in cells)
-                Assert.Equal(text, rows[row - 1][Array.IndexOf(Enumerable.Range(0, 7).Select(XlsxWriter.Column).ToArray(), col)]);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Assert.Equal("廉政家访台账", rows[0][0]);
+        Assert.Equal(CommonLedger.Columns, Enumerable.Range(0, 7).Select(i => rows[2][i]));
+        Assert.Equal(cells.Keys.Max(k => k.Row), rows.Count(r => !r.IsBlank));
+        foreach (var ((row, col), text) in cells)
+            Assert.Equal(text, rows[row - 1][Array.IndexOf(Enumerable.Range(0, 7).Select(XlsxWriter.Column).ToArray(), col)]);
     }
 
     internal static List<string> Validate(Stream xlsx)

@@ -4,7 +4,6 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Quotas;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Programmes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Tests.Rendering;
 
@@ -14,29 +13,11 @@ namespace HomeVisit.Tests.Rendering;
 /// </summary>
 public sealed class CoreMessageTextsTests : IDisposable
 {
-    private readonly ServiceProvider _services = new ServiceCollection()
-        .AddLogging()
-        .AddLocalization()
-        .AddSingleton(typeof(Texts<>))
-        .AddSingleton<ProgrammeTexts>()
-        .AddSingleton<IEnumerable<IProgrammeModule>>(ProgrammesServiceCollectionExtensions.Modules)
-        .BuildServiceProvider();
+    private readonly TextsHost _host = new();
 
-    private readonly CultureInfo _before = CultureInfo.CurrentUICulture;
-    private readonly CultureInfo _beforeFormat = CultureInfo.CurrentCulture;
+    public void Dispose() => _host.Dispose();
 
-    public void Dispose()
-    {
-        CultureInfo.CurrentUICulture = _before;
-        CultureInfo.CurrentCulture = _beforeFormat;
-        _services.Dispose();
-    }
-
-    private string Render(PortalMessage message, string culture)
-    {
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
-        return _services.GetRequiredService<Texts<PortalResources>>().Message(message);
-    }
+    private string Render(PortalMessage message, string culture) => _host.Render(message, culture);
 
     [Fact]
     public void A_quota_reason_reads_in_english_for_english_users_and_as_before_in_chinese()

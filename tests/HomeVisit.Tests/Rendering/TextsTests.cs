@@ -17,21 +17,9 @@ namespace HomeVisit.Tests.Rendering;
 /// </summary>
 public sealed class TextsTests : IDisposable
 {
-    private readonly ServiceProvider _services = new ServiceCollection()
-        .AddLogging()
-        .AddLocalization()
-        .AddSingleton(typeof(Texts<>))
-        .AddSingleton<ProgrammeTexts>()
-        .AddSingleton<IEnumerable<IProgrammeModule>>(ProgrammesServiceCollectionExtensions.Modules)
-        .BuildServiceProvider();
+    private readonly TextsHost _host = new();
 
-    private readonly CultureInfo _before = CultureInfo.CurrentUICulture;
-
-    public void Dispose()
-    {
-        CultureInfo.CurrentUICulture = _before;
-        _services.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 
     [Theory]
     [InlineData("家访记录", "Visits")]                 // common
@@ -40,7 +28,7 @@ public sealed class TextsTests : IDisposable
     [InlineData("账号管理", "Accounts")]               // admin feature
     public void Every_features_english_is_found_when_the_user_chose_english(string zh, string en)
     {
-        var texts = _services.GetRequiredService<Texts<PortalResources>>();
+        var texts = _host.Texts<PortalResources>();
         CultureInfo.CurrentUICulture = new CultureInfo("en");
         Assert.Equal(en, texts[zh]);
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
@@ -105,19 +93,19 @@ public sealed class TextsTests : IDisposable
 
         // 办理中 is "In handling" in 干部家访 and "In progress" in the core; 联系师生 has no word of its own and gets the
         // core's, never 干部家访's, whatever the order the sets are loaded in.
-        Assert.Equal("In handling", _services.GetRequiredService<Texts<GanbuResources>>()["办理中"].Value);
-        Assert.Equal("In progress", _services.GetRequiredService<Texts<PortalResources>>()["办理中"].Value);
-        Assert.Equal("In progress", _services.GetRequiredService<Texts<LianxiResources>>()["办理中"].Value);
+        Assert.Equal("In handling", _host.Texts<GanbuResources>()["办理中"].Value);
+        Assert.Equal("In progress", _host.Texts<PortalResources>()["办理中"].Value);
+        Assert.Equal("In progress", _host.Texts<LianxiResources>()["办理中"].Value);
         // A module's own word is not visible to the core or to another module.
-        Assert.True(_services.GetRequiredService<Texts<PortalResources>>()["待我办理"].ResourceNotFound);
-        Assert.True(_services.GetRequiredService<Texts<LianxiResources>>()["待我办理"].ResourceNotFound);
-        Assert.False(_services.GetRequiredService<Texts<GanbuResources>>()["待我办理"].ResourceNotFound);
+        Assert.True(_host.Texts<PortalResources>()["待我办理"].ResourceNotFound);
+        Assert.True(_host.Texts<LianxiResources>()["待我办理"].ResourceNotFound);
+        Assert.False(_host.Texts<GanbuResources>()["待我办理"].ResourceNotFound);
     }
 
     [Fact]
     public void Every_enum_value_has_a_chinese_name_and_english()
     {
-        var texts = _services.GetRequiredService<Texts<PortalResources>>();
+        var texts = _host.Texts<PortalResources>();
         var missing = new List<string>();
         foreach (var type in EnumNames.All.Keys.Select(k => k.Type).Distinct())
         {
@@ -140,12 +128,11 @@ public sealed class TextsTests : IDisposable
     public void A_modules_record_form_menu_and_priority_situations_have_english_in_its_own_set()
     {
         CultureInfo.CurrentUICulture = new CultureInfo("en");
-        var programmes = _services.GetRequiredService<ProgrammeTexts>();
         var missing = new List<string>();
         foreach (var module in ProgrammesServiceCollectionExtensions.Modules)
         {
             Assert.IsAssignableFrom<ILocalizedProgramme>(module);
-            var texts = programmes.For(module.Key);
+            var texts = _host.Programme(module.Key);
             var shown = new List<string> { module.Name };
             shown.AddRange(module.DefaultRules().PriorityTriggers);
             shown.AddRange(module.Navigation.Select(n => n.Text));
@@ -163,7 +150,7 @@ public sealed class TextsTests : IDisposable
     [Fact]
     public void Period_names_read_like_the_cores_in_chinese_and_are_translated_in_english()
     {
-        var texts = _services.GetRequiredService<Texts<PortalResources>>();
+        var texts = _host.Texts<PortalResources>();
         var semester = new SemesterStarts { SpringMonth = 2, SpringDay = 20, AutumnMonth = 9, AutumnDay = 1 };
         var days = Enumerable.Range(0, 730).Select(d => new DateOnly(2025, 1, 1).AddDays(d)).ToList();
         var periods = Enum.GetValues<PeriodKind>().SelectMany(k => days.Select(d => Periods.Containing(k, d, semester))).Distinct().ToList();
@@ -212,8 +199,7 @@ public sealed class TextsTests : IDisposable
             .Concat(ProgrammesServiceCollectionExtensions.Modules.Select(m => m.GetType().Assembly))
             .Distinct().SelectMany(a => a.GetTypes()).Single(t => t.Name == name);
 
-    private IStringLocalizer Localizer(Type set) =>
-        (IStringLocalizer)_services.GetRequiredService(typeof(Texts<>).MakeGenericType(set));
+    private IStringLocalizer Localizer(Type set) => _host.Texts(set);
 
     private static readonly string PortalRoot = FindPortalRoot();
 
