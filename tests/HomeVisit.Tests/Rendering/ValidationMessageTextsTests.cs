@@ -171,7 +171,7 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
     [Fact]
     public void Template_and_password_messages_read_in_english_with_their_numbers_and_placeholders()
     {
-        var definition = HomeVisit.Core.Qinglian.QinglianProgramme.Templates.First();
+        var definition = HomeVisit.Programmes.Qinglian.QinglianProgramme.Templates.First();
         var e = Assert.Throws<PortalValidationException>(HomeVisit.Core.Content.ContentTemplateService.Validate(definition, "您好 {{不存在}}").ThrowIfInvalid);
         var english = Render(e, "en");
         Assert.StartsWith("The template has placeholders that are not known: {{不存在}}. Placeholders you can use: {{", english["Markdown"]);
@@ -191,7 +191,7 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
     {
         using var w = new HomeVisit.Tests.Lianzheng.LianzhengWorld();
         await w.LeadsAsync(w.S.LeaderOne.Id, w.S.CollegeJia, HomeVisit.Core.Institutions.LeadershipRole.Deputy);
-        Task<int> Add() => w.Lianzheng.SavePlanItemAsync(w.S.Leader1, new HomeVisit.Core.Lianzheng.PlanItemEdit
+        Task<int> Add() => w.Lianzheng.SavePlanItemAsync(w.S.Leader1, new HomeVisit.Programmes.Lianzheng.PlanItemEdit
         {
             VisitorPersonId = w.S.LeaderOne.Id, Year = 2026, TargetPersonId = w.S.StaffOne.Id, Month = 3,
         });
@@ -201,7 +201,7 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
         var texts = _host.Programme("lianzheng");
         Assert.Equal(twice.Errors, Render(twice, "zh-CN", texts));
         var english = Render(twice, "en", texts);
-        Assert.Equal("张老师 is already in the plan for 2026.", english[nameof(HomeVisit.Core.Lianzheng.PlanItemEdit.TargetPersonId)]);
+        Assert.Equal("张老师 is already in the plan for 2026.", english[nameof(HomeVisit.Programmes.Lianzheng.PlanItemEdit.TargetPersonId)]);
         // The core set alone does not know the module's sentence: the page shows it through its own texts (Texts="T").
         Assert.True(_host.Core["{0} 已在{1}年度的计划中。"].ResourceNotFound);
     }
@@ -225,7 +225,7 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
         var id = await w.PlanAsync(new DateTime(2026, 11, 30, 19, 0, 0));
         var version = (await w.S.VisitRowAsync(id)).Version;
         var before = await Assert.ThrowsAsync<PortalValidationException>(() => w.Notices.RecordSentAsync(w.S.Leader1, id,
-            new HomeVisit.Core.Qinglian.NoticeSent { Version = version, SentOn = new DateTime(2026, 11, 19), Recipient = "张老师" }));
+            new HomeVisit.Programmes.Qinglian.NoticeSent { Version = version, SentOn = new DateTime(2026, 11, 19), Recipient = "张老师" }));
 
         var texts = _host.Programme("qinglian");
         Assert.Equal(before.Errors, Render(before, "zh-CN", texts));
