@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Visits;
@@ -11,13 +12,14 @@ namespace HomeVisit.Programmes.Huifang;
 /// <see cref="VisitService"/> under the programme's rules; this service adds the plan's notes on the person and the
 /// case, the registration form (登记表), and the feedback and filing of the outcome. Secret like the records.
 /// </summary>
-public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory, VisitService visits, TimeProvider clock)
+public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory, VisitService visits, ProgrammeAccess access, TimeProvider clock)
 {
     public const string Purpose = "受处分人员回访关爱";
 
     /// <summary>Plans a revisit of the person of a sanction record; returns the visit's id. The plan waits for approval.</summary>
     public async Task<int> PlanAsync(PortalUser user, RevisitPlanEdit e, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
         SanctionAccess.EnsureRead(user);
         new Validator()
             .Require(nameof(e.PersonNotes), e.PersonNotes, "回访对象情况（性格特点、思想和工作状况）")
@@ -54,6 +56,7 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
 
     public async Task<RevisitDetail> GetAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
         SanctionAccess.EnsureRead(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var r = await LoadAsync(db, user, visitId, ct);
@@ -82,6 +85,7 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>Changes the plan's notes (only until the plan is approved) and the 登记表's 填报单位, 填报时间 and 备注.</summary>
     public async Task SaveNotesAsync(PortalUser user, int visitId, RevisitNotesEdit e, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
         SanctionAccess.EnsureRead(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var r = await LoadAsync(db, user, visitId, ct, tracking: true);
@@ -112,6 +116,7 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>第九条: the result was fed back to the person and to their unit's party organisation; who recorded it and when is kept.</summary>
     public async Task RecordFeedbackAsync(PortalUser user, int visitId, RevisitFeedbackEdit e, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
         SanctionAccess.EnsureRead(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var r = await LoadAsync(db, user, visitId, ct, tracking: true);
@@ -141,6 +146,7 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>第十条: the materials were filed in the person's case archive; who and when is kept.</summary>
     public async Task ArchiveAsync(PortalUser user, int visitId, RevisitArchiveEdit e, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
         SanctionAccess.EnsureRead(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var r = await LoadAsync(db, user, visitId, ct, tracking: true);
@@ -162,6 +168,7 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>The 受处分人员回访关爱工作情况登记表 of a revisit, every field, for printing. The read is audited.</summary>
     public async Task<RegistrationForm> RegistrationFormAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
         SanctionAccess.EnsureRead(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var r = await LoadAsync(db, user, visitId, ct);

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 
 namespace HomeVisit.Programmes.Huifang;
@@ -18,6 +19,13 @@ public static class SanctionAccess
 
     /// <summary>The programme the revisits are visits of (受处分人员回访关爱).</summary>
     public const string ProgrammeKey = HuifangModule.ProgrammeKey;
+
+    /// <summary>
+    /// <c>Programme:huifang</c>: on every page of the module, and asked by its services (<see cref="ProgrammeAccess"/>) for
+    /// actions inside a live circuit. It holds for <see cref="Roles"/> only (the module's AccessRoles), with the programme
+    /// on for the institution; refused, the page answers as an unknown address, so nobody else learns the pages exist.
+    /// </summary>
+    public const string Policy = PortalPolicies.ProgrammePrefix + ProgrammeKey;
 
     public static readonly IReadOnlyList<string> Roles = [HomeVisit.Core.Accounts.Roles.DisciplineOffice, CaseManagement, HomeVisit.Core.Accounts.Roles.DisciplineHead];
 

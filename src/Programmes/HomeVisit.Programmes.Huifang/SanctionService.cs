@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
@@ -17,10 +18,11 @@ namespace HomeVisit.Programmes.Huifang;
 /// tens to a few hundred sanction records, and computing the rule in one place keeps the list and the plan check
 /// from ever disagreeing.
 /// </remarks>
-public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeAccess access, TimeProvider clock)
 {
     public async Task<PagedResult<SanctionRow>> ListAsync(PortalUser user, SanctionQuery q, DateOnly? day = null, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
         SanctionAccess.EnsureRead(user);
         var on = day ?? clock.Today();
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
@@ -61,6 +63,7 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
 
     public async Task<SanctionDetail> GetAsync(PortalUser user, int id, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
         SanctionAccess.EnsureRead(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var r = await db.Set<SanctionRecord>().AsNoTracking().Include(x => x.Person).ThenInclude(p => p!.Unit)
@@ -78,6 +81,7 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>Adds (<see cref="SanctionEdit.Id"/> 0) or changes a record; the case management office only.</summary>
     public async Task<int> SaveAsync(PortalUser user, SanctionEdit e, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
         SanctionAccess.EnsureRead(user);
         if (!SanctionAccess.CanWrite(user)) throw new AccessDeniedException("受处分人员信息只能由案件管理室录入和修改。");
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Audit;
 using HomeVisit.Core.FollowUps;
@@ -6,6 +7,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Programmes.Huifang;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Tests.Huifang;
 
@@ -17,6 +19,7 @@ public sealed class HuifangWorld : IDisposable
 {
     public Scenario S { get; } = new();
     public ProgrammeCatalog Catalog { get; } = new(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
+    public ProgrammeAccess Access { get; }
     public VisitService Visits { get; }
     public FollowUpService FollowUps { get; }
     public SanctionService Sanctions { get; }
@@ -34,8 +37,11 @@ public sealed class HuifangWorld : IDisposable
     {
         Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock, [new SanctionPlanCheck()], [new RevisitRules()]);
         FollowUps = new FollowUpService(S.Db.Factory, Catalog, S.Clock);
-        Sanctions = new SanctionService(S.Db.Factory, S.Clock);
-        Revisits = new RevisitService(S.Db.Factory, Visits, S.Clock);
+        // Programme:huifang through the framework's authorisation service and the core's handler, as the portal registers them.
+        Access = new ServiceCollection().AddLogging().AddSingleton(Catalog).AddSingleton(S.Rules).AddPortalAuthorization()
+            .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();
+        Sanctions = new SanctionService(S.Db.Factory, Access, S.Clock);
+        Revisits = new RevisitService(S.Db.Factory, Visits, Access, S.Clock);
         Audit = new AuditService(S.Db.Factory, Catalog);
 
         using var db = S.Context();
