@@ -8,8 +8,8 @@ public static class LianxiEndpoints
 {
     /// <summary>
     /// GET /programmes/lianxi/semester-summary.xlsx?day=&amp;unit=: the 学期总结 (四、5) of the semester containing the day, as the
-    /// page shows it; audited as an export. 404 for anyone who may not read the summary, and under /programmes/lianxi so a
-    /// disabled programme answers 404 too (ProgrammeGate).
+    /// page shows it; audited as an export. 404 for anyone who may not read the summary; the programme's policy answers 404
+    /// too where the programme is switched off for the institution.
     /// </summary>
     public static IEndpointRouteBuilder MapLianxiEndpoints(this IEndpointRouteBuilder app)
     {
@@ -32,7 +32,7 @@ public static class LianxiEndpoints
                 http.RequestAborted, LianxiAccess.ProgrammeKey);
             stream.Position = 0;
             return Results.File(stream, XlsxWriter.ContentType, $"联系师生学期总结-{summary.Period.Start:yyyyMMdd}.xlsx");
-        });
+        }).RequireAuthorization(LianxiAccess.Policy);
         return app;
     }
 }

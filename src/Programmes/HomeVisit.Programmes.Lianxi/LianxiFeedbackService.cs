@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
@@ -13,12 +14,13 @@ namespace HomeVisit.Programmes.Lianxi;
 /// <see cref="FollowUpItem"/> (programme lianxi, <see cref="FollowUpItem.ResponsibleUnitId"/>), so the items also
 /// appear under 跟踪事项 and follow its rules: closed only with what was done and what the person was told.
 /// </summary>
-public sealed class LianxiFeedbackService(IDbContextFactory<PortalDbContext> dbFactory, FollowUpService followUps, TimeProvider clock)
+public sealed class LianxiFeedbackService(IDbContextFactory<PortalDbContext> dbFactory, FollowUpService followUps, ProgrammeAccess access, TimeProvider clock)
 {
     public const string Category = "师生反映问题";
 
     public async Task<int> RaiseAsync(PortalUser user, FeedbackRaise e, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         if (!user.CanVisit) throw new AccessDeniedException("只有党员领导干部可以转交师生反映的问题。");
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var v = new Validator()
@@ -57,6 +59,7 @@ public sealed class LianxiFeedbackService(IDbContextFactory<PortalDbContext> dbF
 
     public async Task<PagedResult<FeedbackRow>> ListAsync(PortalUser user, FeedbackQuery q, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId ?? -1;
         var myUnits = await MyUnitsAsync(db, user, ct);
@@ -100,6 +103,7 @@ public sealed class LianxiFeedbackService(IDbContextFactory<PortalDbContext> dbF
     /// <summary>The department registers the item (如实登记) and starts handling it.</summary>
     public async Task RegisterAsync(PortalUser user, int id, long version, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var item = await LoadForUnitAsync(db, user, id, ct);
         if (item.Status != FollowUpStatus.Open) throw new PortalValidationException("Status", "该问题已登记或已办结。");
@@ -113,6 +117,7 @@ public sealed class LianxiFeedbackService(IDbContextFactory<PortalDbContext> dbF
     /// <summary>The department answers: what was done and what the person was told; the leader sees both.</summary>
     public async Task AnswerAsync(PortalUser user, int id, FollowUpClose close, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var item = await LoadForUnitAsync(db, user, id, ct);

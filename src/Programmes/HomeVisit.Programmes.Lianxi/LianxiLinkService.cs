@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
@@ -11,11 +12,12 @@ namespace HomeVisit.Programmes.Lianxi;
 /// A leader's set is saved as a whole from a day on, so the counts can be checked; links superseded by the change
 /// end the day before, so earlier semesters keep the links they had.
 /// </summary>
-public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeAccess access, TimeProvider clock)
 {
     /// <summary>Every leader with links on the day, and every leader-role account's person without any (to show what is missing).</summary>
     public async Task<IReadOnlyList<LeaderLinks>> OverviewAsync(PortalUser user, DateOnly? day = null, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         var on = day ?? clock.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var leaderIds = await db.Set<LianxiLink>().Where(l => l.InstitutionId == user.InstitutionId && l.StartsOn <= on && (l.EndsOn == null || l.EndsOn >= on))
@@ -30,6 +32,7 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
     /// <summary>One leader's links active on the day.</summary>
     public async Task<LeaderLinks> ForLeaderAsync(PortalUser user, int leaderId, DateOnly? day = null, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         if (!LianxiAccess.MaySee(user, leaderId) && !LianxiAccess.MayAssign(user, LinkKind.Branch) && !LianxiAccess.MayAssign(user, LinkKind.Individual))
             throw new AccessDeniedException("只能查看本人的联系对象。");
         var on = day ?? clock.Today();
@@ -80,6 +83,7 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
 
     public async Task SaveBranchesAsync(PortalUser user, BranchLinksEdit e, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         if (!LianxiAccess.MayAssign(user, LinkKind.Branch)) throw new AccessDeniedException("联系党支部由组织部安排。");
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var ids = e.BranchIds.Distinct().ToList();
@@ -101,6 +105,7 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
 
     public async Task SaveIndividualsAsync(PortalUser user, IndividualLinksEdit e, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         if (!LianxiAccess.MayAssign(user, LinkKind.Individual)) throw new AccessDeniedException("联系师生由办公室牵头安排。");
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var ids = e.People.Select(p => p.PersonId).Distinct().ToList();
@@ -167,6 +172,7 @@ public sealed class LianxiLinkService(IDbContextFactory<PortalDbContext> dbFacto
     /// <summary>Ends every link of a kind from a day on (the leader leaves the post); the last day is the day before.</summary>
     public async Task EndAllAsync(PortalUser user, int leaderId, LinkKind kind, DateTime? lastDay, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         if (!LianxiAccess.MayAssign(user, kind)) throw new AccessDeniedException(kind == LinkKind.Branch ? "联系党支部由组织部安排。" : "联系师生由办公室牵头安排。");
         new Validator().Check(lastDay is not null, "EndsOn", "请填写联系结束日期。").ThrowIfInvalid();
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.FollowUps;
@@ -9,6 +10,12 @@ namespace HomeVisit.Programmes.Lianxi;
 public static class LianxiAccess
 {
     public const string ProgrammeKey = LianxiModule.ProgrammeKey;
+
+    /// <summary>
+    /// <c>Programme:lianxi</c>: on every page and endpoint of the module, and asked by its services (<see cref="ProgrammeAccess"/>)
+    /// for actions inside a live circuit. Refused, the page answers as an unknown address.
+    /// </summary>
+    public const string Policy = PortalPolicies.ProgrammePrefix + ProgrammeKey;
 
     /// <summary>See every leader's links, progress and summaries: the oversight roles and the office (四、5 办公室牵头汇总、组织总结).</summary>
     public static readonly IReadOnlyList<string> OverseerRoles = [.. Roles.Oversight, Roles.Office];

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
@@ -21,14 +22,18 @@ namespace HomeVisit.Programmes.Lianxi;
 /// 2, 2, 1, 2). A visit counts for a link when it falls in the semester and in the link's own days; done visits
 /// count as done, planned or notified ones as planned, cancelled ones never.
 /// </remarks>
-public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbFactory, QuotaService quotas, TimeProvider clock)
+public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbFactory, QuotaService quotas, ProgrammeAccess access, TimeProvider clock)
 {
     /// <summary>The semester containing the day and the ones before it, newest first.</summary>
-    public Task<IReadOnlyList<Period>> SemestersAsync(PortalUser user, DateOnly? day = null, int count = 6, CancellationToken ct = default) =>
-        quotas.PeriodsAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), count, ct);
+    public async Task<IReadOnlyList<Period>> SemestersAsync(PortalUser user, DateOnly? day = null, int count = 6, CancellationToken ct = default)
+    {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
+        return await quotas.PeriodsAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), count, ct);
+    }
 
     public async Task<LeaderProgress> ProgressAsync(PortalUser user, int leaderId, DateOnly? day = null, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         if (!LianxiAccess.MaySee(user, leaderId)) throw new AccessDeniedException("只能查看本人的联系工作情况。");
         var (period, rules) = await quotas.PeriodOnAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -39,6 +44,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
     /// <summary>四、5: every linked leader's semester, grouped by college (top-level unit), with the school-wide total. Overseers only.</summary>
     public async Task<SemesterSummary> SummaryAsync(PortalUser user, DateOnly? day = null, int? unitId = null, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         if (!LianxiAccess.Oversees(user)) throw new AccessDeniedException("学期总结由办公室、组织部等部门汇总。");
         var (period, rules) = await quotas.PeriodOnAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -111,6 +117,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
     /// <summary>附件 工作记录表 of one leader for one semester: the links and every recorded activity with its date and account.</summary>
     public async Task<RecordTable> RecordTableAsync(PortalUser user, int leaderId, DateOnly? day = null, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianxiAccess.ProgrammeKey);
         if (!LianxiAccess.MaySee(user, leaderId)) throw new AccessDeniedException("只能查看本人的联系工作记录。");
         var (period, _) = await quotas.PeriodOnAsync(user.InstitutionId, LianxiAccess.ProgrammeKey, day ?? clock.Today(), ct);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);

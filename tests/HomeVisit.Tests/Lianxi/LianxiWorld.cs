@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.FollowUps;
 using HomeVisit.Core.Institutions;
@@ -7,6 +8,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Tests.Lianxi;
 
@@ -24,6 +26,7 @@ public sealed class LianxiWorld : IDisposable
     public LianxiProgressService Progress { get; }
     public QuotaService Quotas { get; }
     public LianxiFeedbackService Feedback { get; }
+    public ProgrammeAccess Access { get; }
 
     public int BranchTwo { get; }
     public Person Secretary { get; }
@@ -35,10 +38,13 @@ public sealed class LianxiWorld : IDisposable
     {
         Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock);
         FollowUps = new FollowUpService(S.Db.Factory, Catalog, S.Clock);
-        Links = new LianxiLinkService(S.Db.Factory, S.Clock);
+        // Programme:lianxi through the framework's authorisation service and the core's handler, as the portal registers them.
+        Access = new ServiceCollection().AddLogging().AddSingleton(Catalog).AddSingleton(S.Rules).AddPortalAuthorization()
+            .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();
+        Links = new LianxiLinkService(S.Db.Factory, Access, S.Clock);
         Quotas = new QuotaService(S.Db.Factory, S.Rules, Catalog, [new LianxiQuotaCounter()]);
-        Progress = new LianxiProgressService(S.Db.Factory, Quotas, S.Clock);
-        Feedback = new LianxiFeedbackService(S.Db.Factory, FollowUps, S.Clock);
+        Progress = new LianxiProgressService(S.Db.Factory, Quotas, Access, S.Clock);
+        Feedback = new LianxiFeedbackService(S.Db.Factory, FollowUps, Access, S.Clock);
 
         using var db = S.Context();
         var branch = new OrgUnit { InstitutionId = S.InstitutionA, ParentId = S.CollegeJia, Name = "甲学院第二党支部", Kind = OrgUnitKind.PartyBranch };
