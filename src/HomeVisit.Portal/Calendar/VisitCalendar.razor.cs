@@ -62,7 +62,7 @@ public sealed partial class VisitCalendar : IAsyncDisposable
         _calendar = await _module.InvokeAsync<IJSObjectReference>("create", _element, new
         {
             now = NowText,
-            locale = english ? "en-gb" : "zh-cn",
+            locale = english ? "en" : "zh-cn",
             views = Views,
             editable = Moved is not null,
             height = Height,
