@@ -4,6 +4,7 @@ using HomeVisit.Tests.Host;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,6 +55,12 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>Configuration the portal starts with beyond the test defaults; a derived fixture sets its own.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>The portal's clock; a derived fixture can put the server at another instant (the real clock by default).</summary>
+    protected virtual TimeProvider? ServerClock => null;
+
+    /// <summary>The browser's time zone (IANA id).</summary>
+    protected virtual string BrowserTimeZone => "Asia/Shanghai";
+
     public async Task InitializeAsync()
     {
         // Upper bounds, not waits: every wait is for a condition. Expectations wait as long as actions do; on a loaded
@@ -64,7 +71,7 @@ public class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium was not found at {ChromiumPath}. The browser tests need Debian's Chromium: apt-get install -y chromium fonts-noto-cjk (scripts/test.sh does this).");
 
-        _portal = new KestrelPortalFactory();
+        _portal = new KestrelPortalFactory { Clock = ServerClock };
         foreach (var (key, value) in Settings) _portal.Settings[key] = value;
         BaseAddress = _portal.StartKestrel();
 
@@ -84,7 +91,7 @@ public class BrowserFixture : IAsyncLifetime
         {
             BaseURL = BaseAddress.ToString(),
             Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
+            TimezoneId = BrowserTimeZone,
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(30_000);
@@ -140,6 +147,14 @@ public class BrowserFixture : IAsyncLifetime
     private sealed class KestrelPortalFactory : PortalFactory
     {
         private IHost? _kestrelHost;
+
+        public TimeProvider? Clock { get; init; }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            if (Clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
 
         public Uri StartKestrel()
         {

@@ -43,9 +43,9 @@ public sealed class InstitutionTodayHostTests(UtcServerPortalFactory portal) : I
 
         var page = await client.GetDocumentAsync("/calendar");
 
-        var title = page.QuerySelector(".rz-scheduler-nav-title")?.TextContent.Trim() ?? "";
-        Assert.Contains("2027", title);
-        Assert.Contains("四月", title);
-        Assert.DoesNotContain("三月", title);
+        // What the page hands FullCalendar as its "now" (the browser test CalendarTodayBrowserTests sees it rendered).
+        var calendar = page.QuerySelector("[data-testid=calendar]");
+        Assert.Equal("2027-04-01", calendar?.GetAttribute("data-today"));
+        Assert.Equal("2027-04-01T01:30:00", calendar?.GetAttribute("data-now"));
     }
 }

@@ -28,6 +28,10 @@ public sealed class SecurityBrowserTests(BrowserFixture app)
             await BrowserFixture.WaitForInteractiveAsync(page);
             Assert.Empty(await page.EvaluateAsync<string[]>("window.__cspViolations"));
         }
+        // FullCalendar loads its bundle from wwwroot/lib and adds its own style elements once the circuit is up.
+        await page.GotoAsync("/calendar/overview");
+        await Assertions.Expect(page.Locator("[data-testid=calendar-overview] .fc-toolbar-title")).ToBeVisibleAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>("window.__cspViolations"));
         // The circuit answers clicks: the follow-up list's filter re-renders the page through it.
         await page.GotoAsync("/follow-ups");
         await BrowserFixture.WaitForInteractiveAsync(page);
