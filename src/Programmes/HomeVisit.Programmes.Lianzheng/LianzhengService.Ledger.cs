@@ -16,6 +16,7 @@ public sealed partial class LianzhengService
     /// </summary>
     public async Task<Ledger> LedgerAsync(PortalUser user, int year, int? unitId, bool includeSubUnits = true, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         CheckYear(year);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
@@ -75,6 +76,7 @@ public sealed partial class LianzhengService
     /// </summary>
     public async Task<Assessment> AssessmentAsync(PortalUser user, int year, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         CheckYear(year);
         if (!quotas.CanOversee(user, Key)) throw new AccessDeniedException("只有项目管理员和监督部门可以查看年度考核情况。");
         var rollup = await quotas.UnitRollupAsync(user, Key, DayIn(year), ct);

@@ -34,6 +34,7 @@ public sealed partial class LianzhengService
     /// <summary>A visitor's plan for a year, each line with the visit that carries it out, and the plan against their quota lines.</summary>
     public async Task<VisitorPlan> GetPlanAsync(PortalUser user, int visitorPersonId, int year, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         CheckYear(year);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visitor = await db.People.AsNoTracking().Where(p => p.Id == visitorPersonId && p.InstitutionId == user.InstitutionId)
@@ -87,6 +88,7 @@ public sealed partial class LianzhengService
     /// <summary>Adds a line to a visitor's plan, or changes one (its person, month, situation, note).</summary>
     public async Task<int> SavePlanItemAsync(PortalUser user, PlanItemEdit edit, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         var v = new Validator()
             .Check(edit.Year is >= 2000 and <= 2100, nameof(edit.Year), "年度不正确。")
             .Check(edit.TargetPersonId is not null, nameof(edit.TargetPersonId), "请选择家访对象。")
@@ -149,6 +151,7 @@ public sealed partial class LianzhengService
     /// <summary>Takes a line out of a plan (audited like any change).</summary>
     public async Task RemovePlanItemAsync(PortalUser user, int id, long version, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var item = await db.Set<LianzhengPlanItem>().Include(i => i.Visitor)
             .FirstOrDefaultAsync(i => i.Id == id && i.InstitutionId == user.InstitutionId, ct) ?? throw new NotFoundException();
@@ -164,6 +167,7 @@ public sealed partial class LianzhengService
     /// </summary>
     public async Task<IReadOnlyList<PlanOverviewRow>> PlanOverviewAsync(PortalUser user, int year, int? unitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         CheckYear(year);
         var visitors = new List<VisitorQuotaRow>();
         for (var page = 1; ; page++)

@@ -24,6 +24,7 @@ public sealed partial class LianzhengService
     /// </summary>
     public async Task<LianzhengRecordSheet> GetRecordSheetAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await VisibleVisits(db, user).AsNoTracking().Where(v => v.Id == visitId)
             .Select(v => new { v.Id, v.Form, v.Status }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
@@ -92,6 +93,7 @@ public sealed partial class LianzhengService
     /// <summary>Signatures and archive state of a visit's record form, and what the user may do with it.</summary>
     public async Task<LianzhengRecordStatus> GetRecordStatusAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var v = await VisibleVisits(db, user).AsNoTracking().Where(x => x.Id == visitId)
             .Select(x => new { x.Id, x.Version, x.Status, x.FormDataJson, Visitors = x.Visitors.Select(y => y.PersonId).ToList() })
@@ -115,6 +117,7 @@ public sealed partial class LianzhengService
     /// <summary>Records that the paper form was signed by the visiting leader and the recorder (until it is archived).</summary>
     public async Task SetSignaturesAsync(PortalUser user, int visitId, long version, bool leaderSigned, bool recorderSigned, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadOwnVisitAsync(db, user, visitId, ct);
         if (await db.Set<LianzhengRecordArchive>().AnyAsync(a => a.VisitId == visitId, ct))
@@ -134,6 +137,7 @@ public sealed partial class LianzhengService
     /// </summary>
     public async Task ArchiveAsync(PortalUser user, int visitId, long version, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadOwnVisitAsync(db, user, visitId, ct);
         if (visit.Version != version) throw new ConcurrencyConflictException();
@@ -170,6 +174,7 @@ public sealed partial class LianzhengService
     /// <summary>The record forms sent to the discipline office, newest first; of one year of visits when given.</summary>
     public async Task<PagedResult<ArchivedRecordRow>> ArchiveListAsync(PortalUser user, int? year, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         if (!CanReadArchive(user)) throw new AccessDeniedException("只有纪检监察室可以查看记录单存档。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var archives = db.Set<LianzhengRecordArchive>().AsNoTracking().Where(a => a.InstitutionId == user.InstitutionId);

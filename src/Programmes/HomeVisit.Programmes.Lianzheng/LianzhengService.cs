@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
@@ -11,11 +12,14 @@ namespace HomeVisit.Programmes.Lianzheng;
 /// <summary>
 /// 廉政家访 (seed 1, 桂交院党〔2022〕15 号) beyond the core visits: yearly visit plans checked against the quotas
 /// (§8(二)), the 领导干部家访记录单 and its archive at the discipline office (§8(三), annex 1), the 廉洁家访台账 (annex 2)
-/// and the year-end view for the 党风廉政建设 assessment (§8(四)). Every method checks access per record: visits through
+/// and the year-end view for the 党风廉政建设 assessment (§8(四)). Every method first asks the programme's policy
+/// (<see cref="LianzhengAccess.Policy"/> through <see cref="ProgrammeAccess"/>: a click in a circuit opened before the programme
+/// was switched off, or the visit-page section, passes no page policy), then checks access per record: visits through
 /// <see cref="VisitService.Visible"/>, plans through <see cref="CanKeepPlanAsync"/>.
 /// </summary>
 public sealed partial class LianzhengService(
-    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, QuotaService quotas, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, QuotaService quotas,
+    ProgrammeAccess access, TimeProvider clock)
 {
     /// <summary>The programme's key (the module in the host uses the same).</summary>
     public const string Key = LianzhengModule.ProgrammeKey;

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Programmes.Lianzheng;
@@ -7,6 +8,7 @@ using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Tests.Lianzheng;
 
@@ -22,11 +24,15 @@ public sealed class LianzhengWorld : IDisposable
     public ProgrammeCatalog Catalog { get; } = new(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
     public QuotaService Quotas { get; }
     public LianzhengService Lianzheng { get; }
+    public ProgrammeAccess Access { get; }
 
     public LianzhengWorld()
     {
         Quotas = new QuotaService(S.Db.Factory, S.Rules, Catalog);
-        Lianzheng = new LianzhengService(S.Db.Factory, Catalog, S.Rules, Quotas, S.Clock);
+        // The Programme:{key} policy as the host registers it, over the world's catalogue and rules.
+        Access = new ServiceCollection().AddLogging().AddSingleton(Catalog).AddSingleton(S.Rules).AddPortalAuthorization()
+            .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();
+        Lianzheng = new LianzhengService(S.Db.Factory, Catalog, S.Rules, Quotas, Access, S.Clock);
     }
 
     /// <summary>A person of institution A in the unit, with an account holding the roles (none: no account).</summary>
