@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
@@ -79,7 +80,7 @@ public sealed record ScanFile(Stream Content, string ContentType, string FileNam
 /// recorded it; recorded by the overseers, the responsible leaders and the visit's visitors.
 /// </summary>
 public sealed class CommitmentService(
-    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ContentTemplateService templates, ScanStore store, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ContentTemplateService templates, ScanStore store, ProgrammeAccess access, TimeProvider clock)
 {
     public const long MaxScanBytes = 10 * 1024 * 1024;
 
@@ -108,9 +109,20 @@ public sealed class CommitmentService(
     /// <summary>The commitments of one household the user may see, newest first.</summary>
     public async Task<IReadOnlyList<CommitmentView>> ForPersonAsync(PortalUser user, int personId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Project((await VisibleAsync(db, user, ct)).AsNoTracking().Where(c => c.PersonId == personId))
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The person file's section (a core page): nothing while the user may not use the programme, else at most
+    /// <paramref name="maxRows"/> of what they may see.
+    /// </summary>
+    internal async Task<IReadOnlyList<CommitmentView>> InPersonFileAsync(PortalDbContext db, PortalUser user, int personId, int maxRows, CancellationToken ct)
+    {
+        if (!await access.AllowsAsync(user, QinglianProgramme.Key)) return [];
+        return await Project((await VisibleAsync(db, user, ct)).AsNoTracking().Where(c => c.PersonId == personId)).Take(maxRows).ToListAsync(ct);
     }
 
     internal static IQueryable<CommitmentView> Project(IQueryable<Commitment> q) =>
@@ -121,6 +133,7 @@ public sealed class CommitmentService(
     /// <summary>Whether the user may record a commitment for this household (optionally on this visit).</summary>
     public async Task<bool> CanRecordAsync(PortalUser user, int personId, int? visitId = null, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await CanRecordAsync(db, user, personId, visitId, ct);
     }
@@ -142,6 +155,7 @@ public sealed class CommitmentService(
     /// </summary>
     public async Task<int> RecordAsync(PortalUser user, CommitmentInput input, ScanUpload? scan, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         if (!await db.People.AnyAsync(p => p.Id == input.PersonId && p.InstitutionId == user.InstitutionId, ct)) throw new NotFoundException();
         if (!await CanRecordAsync(db, user, input.PersonId, input.VisitId, ct))
@@ -249,6 +263,7 @@ public sealed class CommitmentService(
     /// <summary>The scan of a commitment the user may see; the read is audited.</summary>
     public async Task<ScanFile> OpenScanAsync(PortalUser user, int id, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var c = await (await VisibleAsync(db, user, ct)).AsNoTracking()
             .Where(x => x.Id == id).Select(x => new { x.Id, x.ScanKey, x.ScanContentType, x.ScanFileName }).FirstOrDefaultAsync(ct)

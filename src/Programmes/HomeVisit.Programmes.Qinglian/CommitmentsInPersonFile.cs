@@ -1,7 +1,6 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
-using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Programmes.Qinglian;
 
@@ -14,8 +13,7 @@ public sealed class CommitmentsInPersonFile(CommitmentService commitments) : IPe
     public Type Component => typeof(PersonFileCommitments);
 
     public async Task<object> LoadAsync(PortalDbContext db, PortalUser user, int personId, int maxRows, CancellationToken ct)
-        => await CommitmentService.Project((await commitments.VisibleAsync(db, user, ct)).AsNoTracking().Where(c => c.PersonId == personId))
-            .Take(maxRows).ToListAsync(ct);
+        => await commitments.InPersonFileAsync(db, user, personId, maxRows, ct);
 }
 
 public static class PersonFileCommitmentsExtensions

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
@@ -70,7 +71,7 @@ public sealed class QinglianPlan
 /// </summary>
 public sealed class QinglianHouseholdService(
     IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules, VisitService visits,
-    QinglianNoticeService notices, CommitmentService commitments, TimeProvider clock)
+    QinglianNoticeService notices, CommitmentService commitments, ProgrammeAccess access, TimeProvider clock)
 {
     private const string Key = QinglianProgramme.Key;
 
@@ -89,6 +90,7 @@ public sealed class QinglianHouseholdService(
     /// <summary>Whether the household of this staff member is one the user is responsible for (or oversees).</summary>
     public async Task<bool> IsResponsibleForAsync(PortalUser user, int personId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
         return await scope.People(db, user.InstitutionId).AnyAsync(p => p.Id == personId, ct);
@@ -96,6 +98,7 @@ public sealed class QinglianHouseholdService(
 
     public async Task<HouseholdPage> ListAsync(PortalUser user, HouseholdQuery q, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, user, ct);
         var period = await PeriodAsync(user.InstitutionId, clock.Today(), ct);
@@ -188,6 +191,7 @@ public sealed class QinglianHouseholdService(
     /// </summary>
     public async Task<HouseholdDetail> GetAsync(PortalUser user, int personId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, Key);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var scope = await ScopeAsync(db, user, ct);
         var responsible = await scope.People(db, user.InstitutionId).AnyAsync(p => p.Id == personId, ct);
@@ -233,6 +237,7 @@ public sealed class QinglianHouseholdService(
     /// <summary>The 清廉家访 part of a visit the user may see (not audited: the visit page audits its own read).</summary>
     public async Task<QinglianVisitInfo> VisitInfoAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var me = user.PersonId ?? -1;
         var v = await VisitService.Visible(db, user, programmes.OverseenBy(user)).AsNoTracking()
@@ -278,6 +283,7 @@ public sealed class QinglianHouseholdService(
     /// </summary>
     public async Task<int> PlanAsync(PortalUser user, QinglianPlan plan, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, Key);
         if (!user.CanVisit) throw new AccessDeniedException("您的角色不能安排家访。");
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

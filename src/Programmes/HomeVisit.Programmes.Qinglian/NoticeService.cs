@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
@@ -50,7 +51,7 @@ public sealed record NoticeDocument(
 /// </summary>
 public sealed class QinglianNoticeService(
     IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ProgrammeRulesService rules,
-    ContentTemplateService templates, TimeProvider clock)
+    ContentTemplateService templates, ProgrammeAccess access, TimeProvider clock)
 {
     /// <summary>The state of each visit's notice, for lists (one query for the notices, rules per planned day).</summary>
     internal async Task<Dictionary<int, VisitNoticeStatus>> StatesAsync(
@@ -106,6 +107,7 @@ public sealed class QinglianNoticeService(
     /// <summary>The notice state of one visit the user may see.</summary>
     public async Task<VisitNoticeStatus> StatusAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var v = await VisitService.Visible(db, user, programmes.OverseenBy(user)).AsNoTracking()
             .Where(x => x.Id == visitId && x.ProgrammeKey == QinglianProgramme.Key)
@@ -116,6 +118,7 @@ public sealed class QinglianNoticeService(
     /// <summary>The 家访通知书 filled for the visit, ready to print; the read (home address, family) is audited.</summary>
     public async Task<NoticeDocument> GetAsync(PortalUser user, int visitId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var v = await LoadVisitAsync(db, user, visitId, tracked: false, ct);
         var r = await rules.RulesOnAsync(user.InstitutionId, v.ProgrammeKey, DateOnly.FromDateTime(v.PlannedStart), ct);
@@ -168,6 +171,7 @@ public sealed class QinglianNoticeService(
     /// </summary>
     public async Task<int> RecordSentAsync(PortalUser user, int visitId, NoticeSent input, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadVisitAsync(db, user, visitId, tracked: true, ct);
         if (!MayChange(user, visit)) throw new AccessDeniedException("只有家访人员可以登记通知送达。");

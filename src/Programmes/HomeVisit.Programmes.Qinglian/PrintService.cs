@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
@@ -12,11 +13,12 @@ public sealed record PrintedText(string Title, string Html, bool IsDefault, stri
 
 /// <summary>The printable 家庭助廉倡议书, 家庭助廉承诺书 (seed 3 附件 1 and 2) and 家访情况登记表 (三、3), from the institution's current texts.</summary>
 public sealed class QinglianPrintService(
-    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ContentTemplateService templates, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeCatalog programmes, ContentTemplateService templates, ProgrammeAccess access, TimeProvider clock)
 {
     /// <summary>The proposal, addressed to every family of the institution; for anyone who may use the programme.</summary>
     public async Task<PrintedText> ProposalAsync(PortalUser user, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var institution = await InstitutionNameAsync(db, user, ct);
         var text = await templates.GetAsync(user.InstitutionId, QinglianProgramme.ProposalTemplate, ct);
@@ -29,6 +31,7 @@ public sealed class QinglianPrintService(
     /// </summary>
     public async Task<PrintedText> CommitmentAsync(PortalUser user, int familyMemberId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.FamilyMembers.AsNoTracking()
             .Where(f => f.Id == familyMemberId && f.InstitutionId == user.InstitutionId)
@@ -59,6 +62,7 @@ public sealed class QinglianPrintService(
     /// </summary>
     public async Task<PrintedText> RegistrationAsync(PortalUser user, int personId, CancellationToken ct = default)
     {
+        await access.EnsureAsync(user, QinglianProgramme.Key);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId && p.InstitutionId == user.InstitutionId)
             .Select(p => new { p.Name, Unit = p.Unit != null ? p.Unit.Name : null, p.Position, p.HomeAddress })

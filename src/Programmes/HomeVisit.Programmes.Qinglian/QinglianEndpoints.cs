@@ -8,8 +8,8 @@ public static class QinglianEndpoints
 {
     /// <summary>
     /// GET /programmes/qinglian/commitments/{id}/scan: a signed commitment's scan, for those who may see the commitment
-    /// (CommitmentService decides and audits the read); 404 for everyone else. Under /programmes/qinglian, so a
-    /// disabled programme answers 404 here too (ProgrammeGate).
+    /// (CommitmentService decides and audits the read); 404 for everyone else, and for everyone when the programme is
+    /// off for the institution (its policy).
     /// </summary>
     public static IEndpointRouteBuilder MapQinglianEndpoints(this IEndpointRouteBuilder app)
     {
@@ -32,7 +32,7 @@ public static class QinglianEndpoints
             http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "sandbox";
             http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
             return Results.Stream(scan.Content, scan.ContentType);
-        }).RequireAuthorization();
+        }).RequireAuthorization(QinglianProgramme.Policy);
         return app;
     }
 }

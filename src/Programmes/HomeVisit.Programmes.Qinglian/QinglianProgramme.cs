@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
@@ -15,6 +16,12 @@ namespace HomeVisit.Programmes.Qinglian;
 public static class QinglianProgramme
 {
     public const string Key = QinglianModule.ProgrammeKey;
+
+    /// <summary>
+    /// <c>Programme:qinglian</c>: on every page and endpoint of the module, and asked by its services (<see cref="ProgrammeAccess"/>)
+    /// for actions inside a live circuit. Refused, the page answers as an unknown address.
+    /// </summary>
+    public const string Policy = PortalPolicies.ProgrammePrefix + Key;
 
     /// <summary>
     /// Seed 3 二: “家属（含配偶、在本地工作的子女和本地生活的夫妻双方父母等）”. A spouse always; children and the

@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Content;
 using HomeVisit.Core.Data;
@@ -9,6 +10,7 @@ using HomeVisit.Programmes.Qinglian;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HomeVisit.Tests.Qinglian;
@@ -26,6 +28,7 @@ public sealed class QinglianWorld : IDisposable
     public FollowUpReportOptions ReportOptions { get; } = new();
 
     public ContentTemplateService Templates { get; }
+    public ProgrammeAccess Access { get; }
     public ScanStore Store { get; }
     public QinglianNoticeService Notices { get; }
     public CommitmentService Commitments { get; }
@@ -47,14 +50,17 @@ public sealed class QinglianWorld : IDisposable
         var content = new MarkdownContent(Path.Combine(AppContext.BaseDirectory, "wwwroot-content"));
         Templates = new ContentTemplateService(S.Db.Factory, content, QinglianProgramme.Templates, S.Clock);
         Store = new ScanStore(UploadRoot);
-        Notices = new QinglianNoticeService(S.Db.Factory, Catalog, S.Rules, Templates, S.Clock);
-        Commitments = new CommitmentService(S.Db.Factory, Catalog, Templates, Store, S.Clock);
+        // Programme:qinglian through the framework's authorisation service and the core's handler, as the portal registers them.
+        Access = new ServiceCollection().AddLogging().AddSingleton(Catalog).AddSingleton(S.Rules).AddPortalAuthorization()
+            .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();
+        Notices = new QinglianNoticeService(S.Db.Factory, Catalog, S.Rules, Templates, Access, S.Clock);
+        Commitments = new CommitmentService(S.Db.Factory, Catalog, Templates, Store, Access, S.Clock);
         var qinglianRules = new QinglianVisitRules(Catalog, S.Clock);
         Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock, [qinglianRules], [qinglianRules]);
-        Households = new QinglianHouseholdService(S.Db.Factory, Catalog, S.Rules, Visits, Notices, Commitments, S.Clock);
+        Households = new QinglianHouseholdService(S.Db.Factory, Catalog, S.Rules, Visits, Notices, Commitments, Access, S.Clock);
         Reports = new FollowUpReportService(S.Db.Factory, Catalog, Options.Create(ReportOptions), S.Clock);
         Files = new PersonFileService(S.Db.Factory, Catalog, [new CommitmentsInPersonFile(Commitments)], Reports, S.Clock);
-        Print = new QinglianPrintService(S.Db.Factory, Catalog, Templates, S.Clock);
+        Print = new QinglianPrintService(S.Db.Factory, Catalog, Templates, Access, S.Clock);
 
         using var db = S.Context();
         db.UnitLeaderships.AddRange(
