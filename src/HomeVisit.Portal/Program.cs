@@ -46,7 +46,6 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseMiddleware<ProgrammeGate>();
 app.UseAntiforgery();
 
 app.MapPortalHealth();
