@@ -107,7 +107,9 @@ public class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // The first sign-in of a run meets a cold portal (password hashing, key ring, first renders) while the
+        // service tests load both cores, so its navigation gets a longer bound than the actions that follow.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 90_000 });
         await WaitForInteractiveAsync(page);
         return session;
     }
