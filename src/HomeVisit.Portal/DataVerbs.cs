@@ -16,19 +16,24 @@ public static class DataVerbs
 
     private const string MigrateToPostgres = "--migrate-to-postgres";
 
-    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
+    private const string UploadsTo = "--uploads-to";
+
+    /// <summary>Runs the verb in <paramref name="args"/>; what it reports goes to <paramref name="output"/> and <paramref name="error"/> (default: the console).</summary>
+    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        output ??= Console.Out;
+        error ??= Console.Error;
         if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
         {
-            await Console.Error.WriteLineAsync("usage: --backup <empty folder> | --restore <backup folder> [--force] | --migrate-to-postgres \"<PostgreSQL connection string>\"");
+            await error.WriteLineAsync("usage: --backup <empty folder> | --restore <backup folder> [--force] | --migrate-to-postgres \"<PostgreSQL connection string>\" [--uploads-to <folder>]");
             return 2;
         }
         var provider = DatabaseServiceCollectionExtensions.Provider(builder.Configuration);
-        if (args[0] == MigrateToPostgres) return await MigrateAsync(builder, provider, args[1]);
+        if (args[0] == MigrateToPostgres) return await MigrateAsync(builder, provider, args, output, error);
         if (provider != PortalDatabaseProvider.Sqlite)
         {
             // A PostgreSQL server is backed up with its own tools, which know its transactions and roles (docs/operations.md).
-            await Console.Error.WriteLineAsync("--backup and --restore handle the SQLite file; on PostgreSQL use pg_dump and pg_restore and copy Uploads:Root (docs/operations.md, \"Backups\").");
+            await error.WriteLineAsync("--backup and --restore handle the SQLite file; on PostgreSQL use pg_dump and pg_restore and copy Uploads:Root (docs/operations.md, \"Backups\").");
             return 2;
         }
         var connectionString = DatabaseServiceCollectionExtensions.ResolveConnectionString(builder.Configuration, builder.Environment);
@@ -39,42 +44,79 @@ public static class DataVerbs
             var manifest = args[0] == "--backup"
                 ? await PortalBackup.BackupAsync(connectionString, uploads, folder)
                 : await PortalBackup.RestoreAsync(folder, connectionString, uploads, overwrite: args.Contains("--force"));
-            Console.WriteLine($"{(args[0] == "--backup" ? "Backed up to" : "Restored from")} {folder}: database {manifest.DatabaseBytes} bytes, {manifest.UploadFiles} uploaded files (taken {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
+            output.WriteLine($"{(args[0] == "--backup" ? "Backed up to" : "Restored from")} {folder}: database {manifest.DatabaseBytes} bytes, {manifest.UploadFiles} uploaded files (taken {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
             return 0;
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync(e.Message);
             return 1;
         }
     }
 
-    private static async Task<int> MigrateAsync(WebApplicationBuilder builder, PortalDatabaseProvider provider, string target)
+    private static async Task<int> MigrateAsync(WebApplicationBuilder builder, PortalDatabaseProvider provider, string[] args, TextWriter output, TextWriter error)
     {
+        var target = args[1];
         if (provider != PortalDatabaseProvider.Sqlite)
         {
-            await Console.Error.WriteLineAsync($"{MigrateToPostgres} copies the portal's SQLite database; run it with the SQLite configuration (Database:Provider=Sqlite).");
+            await error.WriteLineAsync($"{MigrateToPostgres} copies the portal's SQLite database; run it with the SQLite configuration (Database:Provider=Sqlite).");
             return 2;
         }
         var source = DatabaseServiceCollectionExtensions.ResolveConnectionString(builder.Configuration, builder.Environment);
+        var uploadsFrom = DatabaseServiceCollectionExtensions.UploadsRoot(builder.Configuration, builder.Environment);
+        var uploadsTo = Option(args, UploadsTo) is { } given ? Path.GetFullPath(given) : TargetUploadsRoot(builder);
+        var sourceOptions = new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(source).UseProgrammeModels(Programmes.ProgrammesServiceCollectionExtensions.Modules).Options;
         try
         {
             var report = await DatabaseCopy.CopyAsync(
-                new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(source).UseProgrammeModels(Programmes.ProgrammesServiceCollectionExtensions.Modules).Options,
+                sourceOptions,
                 new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(target).UseProgrammeModels(Programmes.ProgrammesServiceCollectionExtensions.Modules).Options,
-                Console.WriteLine);
+                output.WriteLine);
             foreach (var table in report)
-                Console.WriteLine($"{(table.Matches ? "ok " : "BAD")} {table.Table}: {table.SourceRows} -> {table.TargetRows} rows, sha256 {table.SourceChecksum[..16]} / {table.TargetChecksum[..16]}");
+                await output.WriteLineAsync($"{(table.Matches ? "ok " : "BAD")} {table.Table}: {table.SourceRows} -> {table.TargetRows} rows, sha256 {table.SourceChecksum[..16]} / {table.TargetChecksum[..16]}");
             var bad = report.Count(t => !t.Matches);
-            Console.WriteLine(bad == 0
-                ? $"Copied {report.Sum(t => t.SourceRows)} rows in {report.Count} tables to {PostgreSqlDatabase.Describe(target)}; every count and checksum matches. Copy the uploads folder to Uploads:Root, then set Database:Provider=PostgreSQL."
-                : $"{bad} tables differ; do not switch to this database.");
-            return bad == 0 ? 0 : 1;
+            if (bad > 0)
+            {
+                await output.WriteLineAsync($"{bad} tables differ; do not switch to this database. The uploads were not copied.");
+                return 1;
+            }
+
+            // The rows are in; the files they name come along to the folder the PostgreSQL configuration will use.
+            var uploads = await UploadCopy.CopyAsync(sourceOptions, uploadsFrom, uploadsTo);
+            await output.WriteLineAsync($"{(uploads.Matches ? "ok " : "BAD")} uploads: {uploads.Files} files ({uploads.Bytes} bytes) {(uploads.From == uploads.To ? "checked in place in" : "copied from " + uploads.From + " to")} {uploads.To}; "
+                                        + $"{uploads.Referenced} named by rows; sha256 {uploads.SourceChecksum[..16]} / {uploads.TargetChecksum[..16]}");
+            foreach (var problem in uploads.Problems)
+                await output.WriteLineAsync($"MISSING {problem.Table}.{problem.Column} {problem.Key}: {problem.Problem}");
+            if (!uploads.Matches)
+            {
+                await output.WriteLineAsync($"The rows were copied and verified, but {uploads.Problems.Count} files the rows name are not in {uploads.To} as they were (listed above). "
+                                            + $"Find them (a backup) and put them at those paths under {uploads.To}, or accept that they stay lost, before switching.");
+                return 1;
+            }
+            await output.WriteLineAsync($"Copied {report.Sum(t => t.SourceRows)} rows in {report.Count} tables to {PostgreSqlDatabase.Describe(target)} and {uploads.Files} uploaded files to {uploads.To}; "
+                                        + $"every count and checksum matches. Set Database:Provider=PostgreSQL, ConnectionStrings:Portal and Uploads:Root={uploads.To}.");
+            return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or DbUpdateException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or DbUpdateException)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>Where the portal will look for uploads once switched to PostgreSQL with the same configuration otherwise.</summary>
+    private static string TargetUploadsRoot(WebApplicationBuilder builder)
+    {
+        var asPostgreSql = new ConfigurationBuilder()
+            .AddConfiguration(builder.Configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { [DatabaseServiceCollectionExtensions.ProviderKey] = nameof(PortalDatabaseProvider.PostgreSQL) })
+            .Build();
+        return DatabaseServiceCollectionExtensions.UploadsRoot(asPostgreSql, builder.Environment);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at > 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

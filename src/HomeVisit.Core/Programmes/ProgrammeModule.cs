@@ -110,6 +110,14 @@ public interface IProgrammeModule
     Task<Data.PortalMessage?> FamilyMemberInUseAsync(Data.PortalDbContext db, People.FamilyMember member, CancellationToken ct) => Task.FromResult<Data.PortalMessage?>(null);
 
     /// <summary>
+    /// The module's string columns that name a file under <c>Uploads:Root</c>, as a '/'-separated path relative to it
+    /// (a signed pledge's scan). Moving the portal to another database (<c>--migrate-to-postgres</c>) copies the uploads
+    /// folder and checks that every file these columns name arrived unchanged; a file stored without being declared here
+    /// is copied but not checked.
+    /// </summary>
+    IReadOnlyList<Data.UploadColumn> UploadColumns => [];
+
+    /// <summary>
     /// Registers the module's own services, including what it contributes to core extension points: reminder sources
     /// (<c>IReminderSource</c>), ledger and summary providers (<c>ILedgerProvider</c>), plan checks (<c>IVisitPlanCheck</c>),
     /// daily jobs (<c>AddDailyJob</c>) and authentication schemes of its own.

@@ -87,6 +87,8 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
     public async Task<PortalMessage?> FamilyMemberInUseAsync(PortalDbContext db, FamilyMember member, CancellationToken ct)
         => await db.Set<Commitment>().AnyAsync(c => c.FamilyMemberId == member.Id, ct) ? new PortalMessage("{0} 已签订《家庭助廉承诺书》，不能删除。", member.Name) : null;
 
+    public IReadOnlyList<UploadColumn> UploadColumns { get; } = [new(typeof(Commitment), nameof(Commitment.ScanKey))];
+
     public IReadOnlyList<string> OverseerRoles { get; } = [.. Roles.Oversight];
 
     /// <summary>The scan of a signed commitment, for those who may see it.</summary>

@@ -2,6 +2,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.Demo;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Portal;
+using HomeVisit.Programmes.Qinglian;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,11 +16,21 @@ public sealed class MigrateToPostgresTests
     {
         using var sqlite = TestDatabase.Create();
         await using (var db = sqlite.CreateContext()) Assert.True(await DemoSeeder.SeedAsync(db, TimeProvider.System));
+        var scans = await AddSignedPledgesAsync(sqlite, 2);
+        File.WriteAllText(Path.Combine(sqlite.Folder, "uploads", "1", "0123456789abcdef0123456789abcdef.part"), "an upload that never finished");
         using var postgres = TestDatabase.CreateEmpty(provider: PortalDatabaseProvider.PostgreSQL);
+        var shared = Path.Combine(sqlite.Folder, "shared-uploads");
+        var output = new StringWriter();
 
-        var exit = await DataVerbs.RunAsync(Builder(sqlite), ["--migrate-to-postgres", postgres.ConnectionString]);
+        var exit = await DataVerbs.RunAsync(Builder(sqlite), ["--migrate-to-postgres", postgres.ConnectionString, "--uploads-to", shared], output);
 
-        Assert.Equal(0, exit);
+        Assert.True(exit == 0, output.ToString());
+        // Every scan a row names is in the shared folder, byte for byte, where the PostgreSQL configuration will look.
+        foreach (var (key, bytes) in scans)
+            Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(shared, key)));
+        Assert.False(Directory.EnumerateFiles(shared, "*.part", SearchOption.AllDirectories).Any());
+        Assert.Contains($"ok  uploads: 2 files", output.ToString());
+        Assert.Contains("2 named by rows", output.ToString());
         await using var from = sqlite.CreateContext();
         await using var to = postgres.CreateContext();
         foreach (var type in DatabaseCopy.Ordered(from.Model))
@@ -44,6 +55,26 @@ public sealed class MigrateToPostgresTests
     }
 
     [Fact]
+    public async Task A_scan_missing_from_the_source_folder_is_reported_with_its_row_and_fails_the_move()
+    {
+        using var sqlite = TestDatabase.Create();
+        await using (var db = sqlite.CreateContext()) await DemoSeeder.SeedAsync(db, TimeProvider.System);
+        var scans = await AddSignedPledgesAsync(sqlite, 2);
+        var lost = scans[1].Key;
+        File.Delete(Path.Combine(sqlite.Folder, "uploads", lost));
+        using var postgres = TestDatabase.CreateEmpty(provider: PortalDatabaseProvider.PostgreSQL);
+        var shared = Path.Combine(sqlite.Folder, "shared-uploads");
+        var output = new StringWriter();
+
+        var exit = await DataVerbs.RunAsync(Builder(sqlite), ["--migrate-to-postgres", postgres.ConnectionString, "--uploads-to", shared], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"MISSING Commitments.ScanKey {lost}: missing from the source folder", output.ToString());
+        Assert.Contains("BAD uploads: 1 files", output.ToString());
+        Assert.Equal(scans[0].Bytes, await File.ReadAllBytesAsync(Path.Combine(shared, scans[0].Key)));
+    }
+
+    [Fact]
     public async Task A_row_that_differs_after_the_copy_fails_its_tables_checksum()
     {
         using var sqlite = TestDatabase.Create();
@@ -59,6 +90,30 @@ public sealed class MigrateToPostgresTests
 
         Assert.False(people.Single(t => t.Table == "People").Matches);
         Assert.True(people.Single(t => t.Table == "Visits").Matches);
+    }
+
+    /// <summary>Signed 承诺书 with their scans stored as the portal stores them (<see cref="ScanStore"/> under the SQLite file's uploads folder).</summary>
+    private static async Task<List<(string Key, byte[] Bytes)>> AddSignedPledgesAsync(TestDatabase sqlite, int count)
+    {
+        var store = new ScanStore(Path.Combine(sqlite.Folder, "uploads"));
+        await using var db = sqlite.CreateContext();
+        var members = await db.FamilyMembers.AsNoTracking().OrderBy(f => f.Id).Take(count).Select(f => new { f.Id, f.PersonId, f.InstitutionId }).ToListAsync();
+        var recorder = await db.UserAccounts.Where(a => a.UserName == DemoAccounts.Admin).Select(a => a.Id).SingleAsync();
+        var scans = new List<(string, byte[])>();
+        foreach (var (member, i) in members.Select((m, i) => (m, i)))
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4 签名扫描件 {i} " + new string('x', 1000 * (i + 1)));
+            var key = await store.SaveAsync(member.InstitutionId, bytes, CancellationToken.None);
+            db.Set<Commitment>().Add(new Commitment
+            {
+                InstitutionId = member.InstitutionId, PersonId = member.PersonId, FamilyMemberId = member.Id, SignedOn = new DateOnly(2026, 3, 1 + i),
+                TemplateHash = "test", ScanFileName = $"承诺书{i}.pdf", ScanContentType = "application/pdf", ScanSize = bytes.Length, ScanKey = key,
+                CreatedByUserId = recorder, CreatedAt = DateTime.UtcNow,
+            });
+            scans.Add((key, bytes));
+        }
+        await db.SaveChangesAsync();
+        return scans;
     }
 
     private static WebApplicationBuilder Builder(TestDatabase sqlite)
