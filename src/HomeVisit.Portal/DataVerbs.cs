@@ -5,10 +5,12 @@ namespace HomeVisit.Portal;
 
 /// <summary>
 /// <c>HomeVisit.Portal --backup &lt;folder&gt;</c> and <c>--restore &lt;folder&gt; [--force]</c>: the data verbs that
-/// scripts/backup.sh and scripts/restore.sh run. They read the same configuration as the portal (connection string,
-/// <c>Uploads:Root</c>), so a backup takes exactly the files the portal uses. See docs/security.md, "Backups".
-/// <c>--migrate-to-postgres "&lt;connection string&gt;"</c> copies the configured SQLite database into an empty
-/// PostgreSQL database and checks every table by row count and checksum (docs/operations.md).
+/// scripts/backup.sh and scripts/restore.sh run. They read the same configuration as the portal (provider, connection
+/// string, <c>Uploads:Root</c>), so a backup takes exactly the files the portal uses: on SQLite the file (docs/security.md,
+/// "Backups"), on PostgreSQL a <c>pg_dump</c> archive restored with <c>pg_restore</c> into an empty database.
+/// <c>--migrate-to-postgres "&lt;connection string&gt;" [--uploads-to &lt;folder&gt;]</c> copies the configured SQLite database
+/// into an empty PostgreSQL database and the uploads to the target's folder, and checks every table by row count and
+/// checksum and every uploaded file by SHA-256 (docs/operations.md).
 /// </summary>
 public static class DataVerbs
 {
@@ -30,24 +32,36 @@ public static class DataVerbs
         }
         var provider = DatabaseServiceCollectionExtensions.Provider(builder.Configuration);
         if (args[0] == MigrateToPostgres) return await MigrateAsync(builder, provider, args, output, error);
-        if (provider != PortalDatabaseProvider.Sqlite)
-        {
-            // A PostgreSQL server is backed up with its own tools, which know its transactions and roles (docs/operations.md).
-            await error.WriteLineAsync("--backup and --restore handle the SQLite file; on PostgreSQL use pg_dump and pg_restore and copy Uploads:Root (docs/operations.md, \"Backups\").");
-            return 2;
-        }
         var connectionString = DatabaseServiceCollectionExtensions.ResolveConnectionString(builder.Configuration, builder.Environment);
         var uploads = DatabaseServiceCollectionExtensions.UploadsRoot(builder.Configuration, builder.Environment);
         var folder = Path.GetFullPath(args[1]);
+        var backup = args[0] == "--backup";
         try
         {
-            var manifest = args[0] == "--backup"
-                ? await PortalBackup.BackupAsync(connectionString, uploads, folder)
-                : await PortalBackup.RestoreAsync(folder, connectionString, uploads, overwrite: args.Contains("--force"));
-            output.WriteLine($"{(args[0] == "--backup" ? "Backed up to" : "Restored from")} {folder}: database {manifest.DatabaseBytes} bytes, {manifest.UploadFiles} uploaded files (taken {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
+            BackupManifest manifest;
+            if (provider == PortalDatabaseProvider.Sqlite)
+            {
+                manifest = backup
+                    ? await PortalBackup.BackupAsync(connectionString, uploads, folder)
+                    : await PortalBackup.RestoreAsync(folder, connectionString, uploads, overwrite: args.Contains("--force"));
+            }
+            else
+            {
+                // pg_restore never replaces a database: a restore goes into a new, empty one, so there is nothing to force.
+                if (!backup && args.Contains("--force"))
+                {
+                    await error.WriteLineAsync("--force does not apply on PostgreSQL: create a new, empty database (createdb), point ConnectionStrings:Portal at it and restore into that.");
+                    return 2;
+                }
+                var tools = builder.Configuration[PostgreSqlBackup.ToolsKey];
+                manifest = backup
+                    ? await PostgreSqlBackup.BackupAsync(connectionString, uploads, folder, tools)
+                    : await PostgreSqlBackup.RestoreAsync(folder, connectionString, uploads, tools);
+            }
+            await output.WriteLineAsync($"{(backup ? "Backed up to" : "Restored from")} {folder}: {manifest.Provider} database {manifest.DatabaseBytes} bytes, {manifest.UploadFiles} uploaded files (taken {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC).");
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
         {
             await error.WriteLineAsync(e.Message);
             return 1;

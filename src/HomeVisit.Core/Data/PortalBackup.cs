@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace HomeVisit.Core.Data;
 
-/// <summary>What a backup folder holds (manifest.json beside the copies).</summary>
-public sealed record BackupManifest(DateTime TakenAtUtc, string Database, string Uploads, long DatabaseBytes, int UploadFiles);
+/// <summary>What a backup folder holds (manifest.json beside the copies); <paramref name="Provider"/> is the engine it was taken from.</summary>
+public sealed record BackupManifest(DateTime TakenAtUtc, string Database, string Uploads, long DatabaseBytes, int UploadFiles, string Provider = "Sqlite");
 
 /// <summary>
 /// Online backup and restore of the portal's data: the SQLite database and the uploads folder (signed 承诺书 scans).
@@ -55,10 +55,9 @@ public static class PortalBackup
     /// </summary>
     public static async Task<BackupManifest> RestoreAsync(string backupFolder, string connectionString, string uploadsRoot, bool overwrite, CancellationToken ct = default)
     {
-        var manifestPath = Path.Combine(backupFolder, ManifestFile);
-        if (!File.Exists(manifestPath)) throw new InvalidOperationException($"{backupFolder} is not a portal backup (no {ManifestFile}).");
-        var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(manifestPath, ct))
-                       ?? throw new InvalidOperationException($"{manifestPath} cannot be read.");
+        var manifest = await ReadManifestAsync(backupFolder, ct);
+        if (manifest.Provider != nameof(PortalDatabaseProvider.Sqlite))
+            throw new InvalidOperationException($"{backupFolder} is a backup of a {manifest.Provider} database; restore it with Database:Provider={manifest.Provider} into an empty database (docs/operations.md).");
         var source = Path.Combine(backupFolder, manifest.Database);
         await CheckIntegrityAsync(source, ct);
 
@@ -77,6 +76,14 @@ public static class PortalBackup
         return manifest;
     }
 
+    internal static async Task<BackupManifest> ReadManifestAsync(string backupFolder, CancellationToken ct)
+    {
+        var manifestPath = Path.Combine(backupFolder, ManifestFile);
+        if (!File.Exists(manifestPath)) throw new InvalidOperationException($"{backupFolder} is not a portal backup (no {ManifestFile}).");
+        return JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(manifestPath, ct))
+               ?? throw new InvalidOperationException($"{manifestPath} cannot be read.");
+    }
+
     private static async Task CheckIntegrityAsync(string databaseFile, CancellationToken ct)
     {
         if (!File.Exists(databaseFile)) throw new InvalidOperationException($"{databaseFile} is missing from the backup.");
@@ -89,7 +96,7 @@ public static class PortalBackup
         if (result != "ok") throw new InvalidOperationException($"The backup database fails its integrity check: {result}");
     }
 
-    private static int CopyFolder(string from, string to, CancellationToken ct)
+    internal static int CopyFolder(string from, string to, CancellationToken ct)
     {
         Directory.CreateDirectory(to);
         if (!Directory.Exists(from)) return 0;
