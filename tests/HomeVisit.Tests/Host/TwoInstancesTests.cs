@@ -4,6 +4,7 @@ using System.Net;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Demo;
+using HomeVisit.Core.People;
 using HomeVisit.Core.Scheduling;
 using HomeVisit.Core.Visits;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -130,7 +131,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         {
             leaderPerson = await db.UserAccounts.Where(a => a.UserName == DemoAccounts.Leader).Select(a => a.PersonId!.Value).SingleAsync();
             var unit = await db.People.Where(p => p.Id == leaderPerson).Select(p => p.UnitId).SingleAsync();
-            targets = await db.People.Where(p => p.UnitId == unit && p.Id != leaderPerson && p.Position == "教师").OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            // Teachers of the leader's college on the establishment: whom 廉政家访's default rules let a leader visit.
+            targets = await db.People.Where(p => p.UnitId == unit && p.Id != leaderPerson && p.Position == "教师" && p.Establishment == EstablishmentStatus.InEstablishment)
+                .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
         }
         Assert.NotEmpty(targets);
         var firstDay = DateTime.UtcNow.AddHours(8).Date.AddDays(30);
