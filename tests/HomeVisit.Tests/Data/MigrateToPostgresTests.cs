@@ -75,6 +75,25 @@ public sealed class MigrateToPostgresTests
     }
 
     [Fact]
+    public async Task With_a_shared_uploads_root_that_stays_the_scans_are_checked_in_place()
+    {
+        using var sqlite = TestDatabase.Create();
+        await using (var db = sqlite.CreateContext()) await DemoSeeder.SeedAsync(db, TimeProvider.System);
+        var scans = await AddSignedPledgesAsync(sqlite, 1);
+        using var postgres = TestDatabase.CreateEmpty(provider: PortalDatabaseProvider.PostgreSQL);
+        var builder = Builder(sqlite);
+        // Uploads:Root already names the shared folder; the PostgreSQL configuration keeps it, so nothing moves.
+        builder.Configuration["Uploads:Root"] = Path.Combine(sqlite.Folder, "uploads");
+        var output = new StringWriter();
+
+        var exit = await DataVerbs.RunAsync(builder, ["--migrate-to-postgres", postgres.ConnectionString], output);
+
+        Assert.True(exit == 0, output.ToString());
+        Assert.Contains($"ok  uploads: 1 files ({scans[0].Bytes.Length} bytes) checked in place in {Path.Combine(sqlite.Folder, "uploads")}", output.ToString());
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(sqlite.Folder, "uploads"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task A_row_that_differs_after_the_copy_fails_its_tables_checksum()
     {
         using var sqlite = TestDatabase.Create();
