@@ -41,7 +41,7 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
                 Revisits = db.Set<Revisit>().Count(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done),
                 Planned = db.Set<Revisit>().Count(x => x.SanctionRecordId == r.Id && (x.Visit!.Status == VisitStatus.Planned || x.Visit.Status == VisitStatus.Notified)),
                 Last = db.Set<Revisit>().Where(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done)
-                    .Max(x => (DateTime?)(x.Visit!.ActualStart ?? x.Visit.PlannedStart)),
+                    .Max(x => (DateTime?)x.Visit!.EffectiveStart),
             })
             .ToListAsync(ct);
 

@@ -74,8 +74,8 @@ public sealed partial class LianzhengService
                 join t in db.VisitTargets on vv.VisitId equals t.VisitId
                 where visitorIds.Contains(vv.PersonId) && t.PersonId != null
                       && vv.Visit!.InstitutionId == institutionId && vv.Visit.ProgrammeKey == Key && vv.Visit.Status != VisitStatus.Cancelled
-                      && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) >= start && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) < end
-                select new { Visitor = vv.PersonId, Target = t.PersonId!.Value, vv.VisitId, vv.Visit!.Status, When = vv.Visit.ActualStart ?? vv.Visit.PlannedStart })
+                      && vv.Visit.EffectiveStart >= start && vv.Visit.EffectiveStart < end
+                select new { Visitor = vv.PersonId, Target = t.PersonId!.Value, vv.VisitId, vv.Visit!.Status, When = vv.Visit.EffectiveStart })
             .ToListAsync(ct);
         return rows.GroupBy(r => (r.Visitor, r.Target))
             .ToDictionary(g => g.Key, g =>
