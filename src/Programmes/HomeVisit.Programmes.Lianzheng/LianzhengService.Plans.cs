@@ -169,13 +169,8 @@ public sealed partial class LianzhengService
     {
         await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         CheckYear(year);
-        var visitors = new List<VisitorQuotaRow>();
-        for (var page = 1; ; page++)
-        {
-            var result = await quotas.VisitorQuotasAsync(user, Key, DayIn(year), unitId, behindOnly: false, page, 200, ct);
-            visitors.AddRange(result.Rows.Items);
-            if (page >= result.Rows.PageCount) break;
-        }
+        // Every visitor at once: paging through VisitorQuotasAsync computed the whole institution's figures again per page of 200.
+        var (_, visitors) = await quotas.AllVisitorQuotasAsync(user, Key, DayIn(year), unitId, behindOnly: false, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var planned = await db.Set<LianzhengPlanItem>().AsNoTracking()
             .Where(i => i.InstitutionId == user.InstitutionId && i.Year == year)
