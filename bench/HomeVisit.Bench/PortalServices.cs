@@ -1,3 +1,4 @@
+using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal;
@@ -40,6 +41,10 @@ internal sealed class PortalServices : IAsyncDisposable
         builder.Configuration["Reminders:Enabled"] = "false";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddPortalCore();
+        // The programme services ask their Programme:{key} policy (ProgrammeAccess), which the portal registers with its
+        // authentication; without it the 廉政家访, 干部家访 and sanction services and the ledgers could not be made.
+        builder.Services.AddAuthorization();
+        builder.Services.AddPortalAuthorization();
         builder.Services.AddProgrammes();
         var app = builder.Build();
         await app.Services.InitialisePortalDatabaseAsync();
