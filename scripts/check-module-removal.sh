@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves the "one line" claim (decisions 0013 and 0016): a copy of the repository with one programme module taken out
+# Proves the "one line" claim (decision 0013, "The one module list"): a copy of the repository with one programme module taken out
 # (its line in the one module list, src/Programmes/Programmes.props, its folder and its solution entry; nothing else)
 # builds, starts on a fresh database with the demo institution, lets the demo admin sign in and answers the module's
 # home page exactly like an unknown address.

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Programmes;
@@ -7,9 +8,10 @@ using HomeVisit.Portal.Programmes;
 namespace HomeVisit.Tests.Architecture;
 
 /// <summary>
-/// The boundaries of the programme modules (docs/decisions/0013-programme-modules.md): one project per programme, a
-/// core and shared UI that reference none, modules that reference no other module and not the host, and a core and host
-/// whose sources name no programme outside the one module list.
+/// The boundaries of the programme modules (docs/decisions/0013-programme-modules.md, "The one module list"): one
+/// project per programme, named in one list (src/Programmes/Programmes.props) and nowhere else, a core and shared UI that
+/// reference none, modules that reference no other module and not the host, and a core and host whose sources name no
+/// programme.
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
@@ -27,7 +29,7 @@ public sealed class ModuleBoundaryTests
     {
     };
 
-    private const string ModuleList = "HomeVisit.Portal/Programmes/ProgrammesServiceCollectionExtensions.cs";
+    private const string ModuleList = "Programmes/Programmes.props";
 
     private static IEnumerable<IProgrammeModule> MovedModules =>
         ProgrammesServiceCollectionExtensions.Modules.Where(m => !NotYetModules.Contains(m.Key));
@@ -95,7 +97,6 @@ public sealed class ModuleBoundaryTests
                                      && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
             {
                 var relative = Path.GetRelativePath(src, file).Replace(Path.DirectorySeparatorChar, '/');
-                if (relative == ModuleList) continue;
                 var text = File.ReadAllText(file);
                 // The key, and the type names built on it (GanbuRequest), in any letter case.
                 var keys = patterns.Where(p => p.Pattern.IsMatch(text)).Select(p => p.Key).ToList();
@@ -108,6 +109,50 @@ public sealed class ModuleBoundaryTests
         var cleared = KnownLeftovers.Keys.Where(f => !found.ContainsKey(f)).ToList();
         Assert.True(cleared.Count == 0, "No longer names a module, take it off KnownLeftovers:\n" + string.Join("\n", cleared));
     }
+
+    [Fact]
+    public void The_one_module_list_is_what_the_host_registers_in_its_order()
+    {
+        var listed = ListedModuleNames();
+        Assert.NotEmpty(listed);
+        Assert.Equal(listed.Distinct(), listed);
+        Assert.Equal(listed.Select(n => "HomeVisit.Programmes." + n),
+            ProgrammesServiceCollectionExtensions.Modules.Select(m => m.GetType().Assembly.GetName().Name));
+        // Every module project is listed: a folder left out of the list would be a programme that silently is not there.
+        var src = Path.GetDirectoryName(PortalRoot())!;
+        var folders = Directory.EnumerateDirectories(Path.Combine(src, "Programmes"), "HomeVisit.Programmes.*")
+            .Select(d => Path.GetFileName(d)["HomeVisit.Programmes.".Length..]).Order(StringComparer.Ordinal);
+        Assert.Equal(folders, listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void No_project_names_a_module_but_the_one_list()
+    {
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(PortalRoot())!)!;
+        var src = Path.Combine(root, "src");
+        var naming = new[] { "src", "tests", "tools", "bench" }.Select(d => Path.Combine(root, d)).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".csproj", StringComparison.Ordinal) || f.EndsWith(".props", StringComparison.Ordinal)
+                        || f.EndsWith(".targets", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(f => Path.GetRelativePath(src, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => f != ModuleList && !f.StartsWith("Programmes/HomeVisit.Programmes.", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(Path.Combine(src, f)).Contains("HomeVisit.Programmes.", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(naming.Count == 0, "Only src/" + ModuleList + " names the module projects:\n" + string.Join("\n", naming));
+        // The host and both migrations projects take their references from the list.
+        foreach (var project in new[] { "HomeVisit.Portal", "HomeVisit.Migrations.Sqlite", "HomeVisit.Migrations.PostgreSQL" })
+        {
+            var imports = XDocument.Load(Path.Combine(src, project, project + ".csproj")).Descendants("Import")
+                .Select(i => ((string?)i.Attribute("Project"))?.Replace('\\', '/'));
+            Assert.Contains("../" + ModuleList, imports);
+        }
+    }
+
+    private static List<string> ListedModuleNames()
+        => XDocument.Load(Path.Combine(Path.GetDirectoryName(PortalRoot())!, ModuleList)).Descendants("PortalModule")
+            .Select(m => (string)m.Attribute("Include")!).ToList();
 
     private static string PortalRoot()
     {
