@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Programmes;
 
@@ -87,7 +88,15 @@ public sealed class ModuleBoundaryTests
     public void The_core_and_the_host_name_no_moved_programme_outside_the_module_list()
     {
         var src = Path.GetDirectoryName(PortalRoot())!;
-        var patterns = MovedModules.Select(m => (m.Key, Pattern: new Regex(Regex.Escape(m.Key), RegexOptions.IgnoreCase))).ToList();
+        // A programme's key and the type names built on it (GanbuRequest), in any letter case; and the forms only it uses
+        // (IProgrammeModule.AddedForms), by stored value (LetterVisit) or Chinese name (信函回访).
+        var patterns = MovedModules.Select(m => (m.Key, Pattern: new Regex(Regex.Escape(m.Key), RegexOptions.IgnoreCase)))
+            .Concat(MovedModules.SelectMany(m => m.AddedForms.SelectMany(f => new[]
+            {
+                (Key: $"{m.Key} form {f.Form.Value}", Pattern: new Regex($@"\b{Regex.Escape(f.Form.Value)}\b")),
+                (Key: $"{m.Key} form {f.Name}", Pattern: new Regex(Regex.Escape(f.Name))),
+            })))
+            .ToList();
         var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var project in new[] { "HomeVisit.Core", "HomeVisit.Portal", "HomeVisit.Portal.Ui" })
         {
@@ -98,7 +107,6 @@ public sealed class ModuleBoundaryTests
             {
                 var relative = Path.GetRelativePath(src, file).Replace(Path.DirectorySeparatorChar, '/');
                 var text = File.ReadAllText(file);
-                // The key, and the type names built on it (GanbuRequest), in any letter case.
                 var keys = patterns.Where(p => p.Pattern.IsMatch(text)).Select(p => p.Key).ToList();
                 if (keys.Count > 0) found[relative] = keys;
             }
@@ -108,6 +116,32 @@ public sealed class ModuleBoundaryTests
         Assert.True(unexpected.Count == 0, "The core or host names a programme module:\n" + string.Join("\n", unexpected));
         var cleared = KnownLeftovers.Keys.Where(f => !found.ContainsKey(f)).ToList();
         Assert.True(cleared.Count == 0, "No longer names a module, take it off KnownLeftovers:\n" + string.Join("\n", cleared));
+    }
+
+    /// <summary>
+    /// Core forms that not two programmes' seed rules allow, each with why the core keeps it. The test fails when one is
+    /// no longer needed here.
+    /// </summary>
+    private static readonly Dictionary<string, string> CoreFormsOfOneProgramme = new(StringComparer.Ordinal)
+    {
+        ["KeyAppointment"] = "a done 重点约访 starts a chain of 定期回访, a core capability (VisitChains); 干部家访's visits use it too",
+    };
+
+    [Fact]
+    public void A_form_is_the_cores_only_when_programmes_share_it_and_each_form_is_defined_once()
+    {
+        var modules = ProgrammesServiceCollectionExtensions.Modules;
+        var all = VisitForms.Core.Select(f => f.Form).Concat(modules.SelectMany(m => m.AddedForms.Select(f => f.Form))).ToList();
+        Assert.Equal(all.Distinct(), all);
+        foreach (var form in VisitForms.Core.Select(f => f.Form))
+        {
+            var allowedBy = modules.Count(m => m.DefaultRules().AllowedForms.Contains(form));
+            if (allowedBy >= 2) Assert.DoesNotContain(form.Value, CoreFormsOfOneProgramme.Keys);
+            else Assert.True(CoreFormsOfOneProgramme.ContainsKey(form.Value), $"{form.Value} is allowed by {allowedBy} programme(s): move it to that module's AddedForms");
+        }
+        // A module's own forms are among the forms its seed rules allow.
+        foreach (var module in modules)
+            Assert.All(module.AddedForms, f => Assert.Contains(f.Form, module.DefaultRules().AllowedForms));
     }
 
     [Fact]
