@@ -230,7 +230,7 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
                 continue;
             }
             if (matched[i].Count == 0) continue;
-            var forms = (rule.Forms.Count > 0 ? rule.Forms : rules.AllowedForms).Distinct().OrderBy(f => f).ToList();
+            var forms = (rule.Forms.Count > 0 ? rule.Forms : rules.AllowedForms).Distinct().OrderBy(f => f.Value, StringComparer.Ordinal).ToList();
             var countKey = $"{rule.Count}:{string.Join(',', forms)}";
             if (!counts.TryGetValue(countKey, out var byPerson))
                 counts[countKey] = byPerson = await CountAsync(db, institutionId, key, period, rule.Count, forms, EstablishmentScope.Limits(rules), onlyPerson, ct);
