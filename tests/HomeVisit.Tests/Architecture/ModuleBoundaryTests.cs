@@ -12,7 +12,7 @@ namespace HomeVisit.Tests.Architecture;
 /// The boundaries of the programme modules (docs/decisions/0013-programme-modules.md, "The one module list"): one
 /// project per programme, named in one list (src/Programmes/Programmes.props) and nowhere else, a core and shared UI that
 /// reference none, modules that reference no other module and not the host, and a core and host whose sources name no
-/// programme.
+/// programme and no visit form only one programme uses.
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
@@ -85,7 +85,7 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void The_core_and_the_host_name_no_moved_programme_outside_the_module_list()
+    public void The_core_and_the_host_name_no_programme_and_no_form_of_one_programme()
     {
         var src = Path.GetDirectoryName(PortalRoot())!;
         // A programme's key and the type names built on it (GanbuRequest), in any letter case; and the forms only it uses
