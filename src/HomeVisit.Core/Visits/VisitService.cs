@@ -428,7 +428,6 @@ public sealed partial class VisitService(
         return visit;
     }
 
-
     private static bool IsVisitor(Visit v, PortalUser user) => user.PersonId is int me && v.Visitors.Any(x => x.PersonId == me);
 
     public static string FamilyRelationText(FamilyRelation r) => r switch
