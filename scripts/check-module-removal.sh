@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Proves decision 0013's "one line" claim: a copy of the repository with one programme module taken out (its line in
-# the host's module list and its project references) builds, starts on a fresh database with the demo institution,
-# lets the demo admin sign in and answers the module's home page exactly like an unknown address.
+# Proves the "one line" claim (decision 0013, "The one module list"): a copy of the repository with one programme module taken out
+# (its line in the one module list, src/Programmes/Programmes.props, its folder and its solution entry; nothing else)
+# builds, starts on a fresh database with the demo institution, lets the demo admin sign in and answers the module's
+# home page exactly like an unknown address.
 #
 #   scripts/check-module-removal.sh [Name]      # Name of src/Programmes/HomeVisit.Programmes.<Name>; default: every module, one at a time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-list=src/HomeVisit.Portal/Programmes/ProgrammesServiceCollectionExtensions.cs
+list=src/Programmes/Programmes.props
 
 if [ $# -gt 0 ]; then
   names=("$@")
@@ -30,12 +31,15 @@ for name in "${names[@]}"; do
   # The working tree as it is (tracked and new files), without build output.
   (cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$tmp")
 
-  # The one line (and its using), and the project references.
-  grep -q "new ${name}Module()," "$tmp/$list" || { echo "$name is not in $list" >&2; exit 1; }
-  sed -i "/new ${name}Module(),/d; /^using HomeVisit\.Programmes\.${name};/d" "$tmp/$list"
-  sed -i "/HomeVisit\.Programmes\.${name}\.csproj/d" "$tmp/src/HomeVisit.Portal/HomeVisit.Portal.csproj" \
-    "$tmp/src/HomeVisit.Migrations.Sqlite/HomeVisit.Migrations.Sqlite.csproj" \
-    "$tmp/src/HomeVisit.Migrations.PostgreSQL/HomeVisit.Migrations.PostgreSQL.csproj"
+  # The one line, exactly; then the module's folder and its solution entry. No other file of src/ may name the module's
+  # project (the host and the migrations projects get their references from the list).
+  line="<PortalModule Include=\"${name}\" />"
+  [ "$(grep -cF "$line" "$tmp/$list")" = 1 ] || { echo "$list has no single line $line" >&2; exit 1; }
+  others=$(cd "$tmp" && grep -rlF --include='*.csproj' --include='*.props' --include='*.targets' "HomeVisit.Programmes.${name}" src | grep -v "^$module/" || true)
+  [ -z "$others" ] || { echo "besides $list, these name the module's project: $others" >&2; exit 1; }
+  grep -vF "$line" "$tmp/$list" >"$tmp/list.tmp" && mv "$tmp/list.tmp" "$tmp/$list"
+  [ "$(diff <(cd "$root" && cat "$list") "$tmp/$list" | grep -c '^[<>]')" = 1 ] || { echo "removing $name changed more than one line of $list" >&2; exit 1; }
+  dotnet sln "$tmp/HomeVisit.Portal.sln" remove "$tmp/$module/HomeVisit.Programmes.$name.csproj" >/dev/null
   rm -rf "$tmp/$module"
 
   echo "== $name ($key) left out: building the portal"

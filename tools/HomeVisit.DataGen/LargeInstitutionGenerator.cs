@@ -486,7 +486,7 @@ public sealed class LargeInstitutionGenerator
             if (programme == Lianxi && _random.NextDouble() < 0.4)
             {
                 var branch = _branches[_random.Next(_branches.Count)];
-                AddVisit(programme, _random.NextDouble() < 0.5 ? VisitForm.BranchActivity : VisitForm.BranchReport, planned, leader, null, null, branch, null, null);
+                AddVisit(programme, _random.NextDouble() < 0.5 ? new VisitForm("BranchActivity") : new VisitForm("BranchReport"), planned, leader, null, null, branch, null, null);
                 continue;
             }
             var target = _random.Next(1, people + 1);
@@ -526,7 +526,7 @@ public sealed class LargeInstitutionGenerator
             for (var k = 0; k < 2; k++)
             {
                 var planned = decided.AddMonths(3 + 6 * k).ToDateTime(new TimeOnly(10, 0));
-                var id = AddVisit(Huifang, k == 0 ? VisitForm.OnSiteTalk : VisitForm.HeartTalk, planned, _discipline[2], _discipline[3], person, null, null, null);
+                var id = AddVisit(Huifang, k == 0 ? new VisitForm("OnSiteTalk") : VisitForm.HeartTalk, planned, _discipline[2], _discipline[3], person, null, null, null);
                 var done = planned < todayStart;
                 revisits.Insert(1, id, sanctionId, "谈心谈话，了解思想和工作情况", done ? DateOnly.FromDateTime(planned).AddDays(7) : null,
                     done && planned < todayStart.AddDays(-60) ? DateOnly.FromDateTime(planned).AddDays(30) : null, _caseUserId, ToUtc(planned).AddDays(-14), 0);

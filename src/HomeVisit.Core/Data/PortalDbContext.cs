@@ -63,6 +63,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     {
         // Enums as text: readable in the database and safe when a member is added in the middle.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // Visit forms as their text too, in the same column the enum had (no data migration when forms became module data).
+        configurationBuilder.Properties<VisitForm>().HaveConversion<VisitFormConverter>().HaveMaxLength(40);
     }
 
     /// <summary>Adds an audit entry for a read of a sensitive record; saved with the next SaveChanges.</summary>

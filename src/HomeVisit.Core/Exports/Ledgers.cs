@@ -73,6 +73,7 @@ public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, P
                 Leaders = v.Visitors.OrderBy(x => x.IsRecorder).ThenBy(x => x.Id).Select(x => new { x.Person!.Name, x.Person.Position }).ToList(),
                 Targets = v.Targets.Select(t => t.Person != null ? new { t.Person.Name, t.Person.Position } : new { t.OrgUnit!.Name, Position = (string?)null }).ToList(),
                 v.Form,
+                v.ProgrammeKey,
             })
             .AsAsyncEnumerable();
         var n = 0;
@@ -83,7 +84,7 @@ public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, P
                 ++n, $"{r.When.Month}月{r.When.Day}日",
                 string.Join("、", r.Leaders.Select(l => l.Name)), string.Join("、", r.Leaders.Select(l => l.Position).Distinct()),
                 string.Join("、", r.Targets.Select(t => t.Name)), string.Join("、", r.Targets.Select(t => t.Position).Distinct()),
-                VisitFormNames.Of(r.Form),
+                VisitForms.NameOf(r.Form, programmes.Find(r.ProgrammeKey)),
             ];
         }
     }

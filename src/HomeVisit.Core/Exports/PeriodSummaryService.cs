@@ -98,7 +98,7 @@ public sealed class PeriodSummaryService(
         var rows = top.Select(u => Row(u.Name, x => TopOf(x) == u.Id, u.Id)).Where(r => r.Done + r.Planned + r.Overdue + r.Cancelled + r.FollowUpsRaised + r.QuotaVisitors > 0).ToList();
         var total = Row("合计", _ => true, null) with { QuotaVisitors = rollup?.Total.Visitors ?? 0, QuotaOnTrack = rollup?.Total.OnTrack ?? 0 };
         var byForm = visits.Where(v => v.Status == VisitStatus.Done).GroupBy(v => v.Form)
-            .Select(g => (VisitFormNames.Of(g.Key), g.Sum(x => x.N))).OrderByDescending(x => x.Item2).ToList();
+            .Select(g => (VisitForms.NameOf(g.Key, module), g.Sum(x => x.N))).OrderByDescending(x => x.Item2).ToList();
         return new PeriodSummary(module.Name, period, rows, total, byForm);
     }
 

@@ -174,4 +174,11 @@ public interface IProgrammeModule
 
     /// <summary>The Chinese name of one of <see cref="AddedRoles"/>, as account administration shows it (a key of the portal's texts).</summary>
     string AddedRoleName(string role) => role;
+
+    /// <summary>
+    /// Visit forms only this programme uses, beyond the core's (<see cref="Visits.VisitForms.Core"/>): its rules may allow
+    /// them, and pages, ledgers and summaries show their names (Chinese here, English in <see cref="TextResources"/>).
+    /// A form's value is stored on visits and in rule versions: never rename one.
+    /// </summary>
+    IReadOnlyList<Visits.VisitFormInfo> AddedForms => [];
 }

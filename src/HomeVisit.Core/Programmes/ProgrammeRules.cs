@@ -50,7 +50,7 @@ public static class EstablishmentScope
     public static PortalMessage Outside(string? name) => new("{0} 不是在编在岗人员（含非实名编），不在本项目的家访对象范围内。", name);
 }
 
-/// <summary>How a quota counts: distinct people visited (seed 1 "家访不少于 2 人") or visits made (seed 4 "参加支部活动不少于 2 次").</summary>
+/// <summary>How a quota counts: distinct people visited (seed 1 "家访不少于 2 人") or visits made (seed 4 "不少于 2 次").</summary>
 public enum QuotaCount
 {
     DistinctPeople,

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
+using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Core.Programmes;
@@ -286,6 +287,8 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         v.Check(r.VisitorRoles.All(Known), nameof(r.VisitorRoles), "角色不正确。");
         v.Check(r.Targets != TargetScope.None, nameof(r.Targets), "请至少选择一类家访对象。");
         v.Check(r.AllowedForms.Count > 0, nameof(r.AllowedForms), "请至少选择一种家访形式。");
+        // The core's forms and the ones this programme brings (IProgrammeModule.AddedForms).
+        v.Check(r.AllowedForms.All(f => VisitForms.Find(f, module) is not null), nameof(r.AllowedForms), "家访形式不正确。");
         v.Check(r.NoticeLeadDays is >= 0 and <= 60, nameof(r.NoticeLeadDays), "提前通知天数应在 0 到 60 之间。");
         v.Check(!r.NoticeInWriting || r.NoticeLeadDays > 0, nameof(r.NoticeLeadDays), "要求书面通知时，提前通知天数至少为 1 天。");
         v.Check(r.MinTeamSize is >= 1 and <= 10, nameof(r.MinTeamSize), "家访组最少人数应在 1 到 10 之间。");

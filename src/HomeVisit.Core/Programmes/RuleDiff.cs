@@ -18,39 +18,40 @@ public static class RuleDiff
     /// <summary>
     /// The settings that differ, one line each, e.g. “提前通知天数：3 → 5” or “二级学院（教学部）领导 最低数量：4 → 5”.
     /// Quotas are matched by name (then, for renamed ones, by position); added and removed quotas take one line.
-    /// Empty when nothing changed. <paramref name="recordForm"/> names the module's own record fields.
+    /// Empty when nothing changed. <paramref name="recordForm"/> names the module's own record fields, <paramref name="forms"/>
+    /// its visit forms (<see cref="VisitForms.Of"/>; without it, the core's forms are named and others show their stored text).
     /// </summary>
-    public static IReadOnlyList<string> Describe(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null) =>
-        DescribeMessages(before, after, recordForm).Select(m => m.ToString()).ToList();
+    public static IReadOnlyList<string> Describe(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null) =>
+        DescribeMessages(before, after, recordForm, forms).Select(m => m.ToString()).ToList();
 
     /// <summary><see cref="Describe"/> as messages, for showing in the reader's language.</summary>
-    public static IReadOnlyList<PortalMessage> DescribeMessages(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null)
+    public static IReadOnlyList<PortalMessage> DescribeMessages(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null)
     {
         var lines = new List<PortalMessage>();
-        var old = SettingValues(before, recordForm).ToList();
-        var now = SettingValues(after, recordForm).ToDictionary(s => s.Label, s => s.Value);
+        var old = SettingValues(before, recordForm, forms).ToList();
+        var now = SettingValues(after, recordForm, forms).ToDictionary(s => s.Label, s => s.Value);
         foreach (var (label, value) in old)
         {
             var next = now.GetValueOrDefault(label, None);
             if (Text(next) != Text(value)) lines.Add(new("{0}：{1} → {2}", label, value, next));
         }
-        foreach (var (label, value) in SettingValues(after, recordForm))
+        foreach (var (label, value) in SettingValues(after, recordForm, forms))
             if (old.All(o => o.Label != label)) lines.Add(new("{0}：{1} → {2}", label, None, value));
 
         lines.AddRange(Triggers(before.PriorityTriggers, after.PriorityTriggers));
-        lines.AddRange(Quotas(before.Quotas, after.Quotas));
+        lines.AddRange(Quotas(before.Quotas, after.Quotas, forms));
         return lines;
     }
 
     /// <summary>The rule set as (setting, value) pairs in the order the settings page shows them; quotas excluded.</summary>
-    public static IEnumerable<(string Label, string Value)> Settings(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null) =>
-        SettingValues(r, recordForm).Select(s => (s.Label, Text(s.Value)));
+    public static IEnumerable<(string Label, string Value)> Settings(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null) =>
+        SettingValues(r, recordForm, forms).Select(s => (s.Label, Text(s.Value)));
 
     /// <summary>
     /// <see cref="Settings"/> with each value as a text key, a <see cref="TextList"/> or a <see cref="PortalMessage"/>,
     /// for showing in the reader's language.
     /// </summary>
-    public static IEnumerable<(string Label, object Value)> SettingValues(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null)
+    public static IEnumerable<(string Label, object Value)> SettingValues(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null)
     {
         yield return ("可以家访的角色", List(r.VisitorRoles.Select(RoleName)));
         yield return ("职务关键词", List(r.VisitorPositions));
@@ -61,7 +62,7 @@ public static class RuleDiff
             yield return ("春季学期开始日期", MonthDay(r.Semester.SpringMonth, r.Semester.SpringDay));
             yield return ("秋季学期开始日期", MonthDay(r.Semester.AutumnMonth, r.Semester.AutumnDay));
         }
-        yield return ("允许的家访形式", List(r.AllowedForms.Select(FormName)));
+        yield return ("允许的家访形式", List(r.AllowedForms.Select(f => FormName(f, forms))));
         yield return ("必填记录字段", List(r.RequiredRecordFields.Select(f => RecordFieldName(f, recordForm))));
         yield return ("提前通知天数", r.NoticeLeadDays.ToString(CultureInfo.InvariantCulture));
         yield return ("书面通知", YesNo(r.NoticeInWriting));
@@ -71,10 +72,10 @@ public static class RuleDiff
     }
 
     /// <summary>One quota as (setting, value) pairs, without its name.</summary>
-    public static IEnumerable<(string Label, string Value)> QuotaSettings(QuotaRule q) =>
-        QuotaSettingValues(q).Select(s => (s.Label, Text(s.Value)));
+    public static IEnumerable<(string Label, string Value)> QuotaSettings(QuotaRule q, IReadOnlyList<VisitFormInfo>? forms = null) =>
+        QuotaSettingValues(q, forms).Select(s => (s.Label, Text(s.Value)));
 
-    private static IEnumerable<(string Label, object Value)> QuotaSettingValues(QuotaRule q)
+    private static IEnumerable<(string Label, object Value)> QuotaSettingValues(QuotaRule q, IReadOnlyList<VisitFormInfo>? forms)
     {
         yield return ("领导职务", List(q.LeadershipRoles.Select(LeadershipName)));
         yield return ("单位类型", List(q.UnitKinds.Select(UnitKindName)));
@@ -82,7 +83,7 @@ public static class RuleDiff
         yield return ("职务关键词", List(q.PositionKeywords));
         yield return ("计数方式", CountName(q.Count));
         yield return ("计数对象", PerName(q.Per));
-        yield return ("计数的家访形式", q.Forms.Count == 0 ? "全部允许的形式" : List(q.Forms.Select(FormName)));
+        yield return ("计数的家访形式", q.Forms.Count == 0 ? "全部允许的形式" : List(q.Forms.Select(f => FormName(f, forms))));
         yield return ("最低数量", q.Minimum.ToString(CultureInfo.InvariantCulture));
         yield return ("依据条款", string.IsNullOrWhiteSpace(q.Source) ? None : q.Source);
     }
@@ -101,7 +102,7 @@ public static class RuleDiff
         foreach (var t in before.Where(t => !after.Contains(t))) yield return new("优先家访情形：删除“{0}”", t);
     }
 
-    private static IEnumerable<PortalMessage> Quotas(List<QuotaRule> before, List<QuotaRule> after)
+    private static IEnumerable<PortalMessage> Quotas(List<QuotaRule> before, List<QuotaRule> after, IReadOnlyList<VisitFormInfo>? forms)
     {
         var pairs = new List<(QuotaRule? Old, QuotaRule? New)>();
         var unmatchedOld = new List<int>();
@@ -130,8 +131,8 @@ public static class RuleDiff
             if (n is null) { yield return new("删除指标：{0}", QuotaLineMessage(o)); continue; }
             var name = Display(n.Name);
             if (o.Name != n.Name) yield return new("指标名称：{0} → {1}", Display(o.Name), name);
-            var newSettings = QuotaSettingValues(n).ToDictionary(s => s.Label, s => s.Value);
-            foreach (var (label, value) in QuotaSettingValues(o))
+            var newSettings = QuotaSettingValues(n, forms).ToDictionary(s => s.Label, s => s.Value);
+            foreach (var (label, value) in QuotaSettingValues(o, forms))
                 if (Text(newSettings[label]) != Text(value)) yield return new("{0} {1}：{2} → {3}", name, label, value, newSettings[label]);
         }
     }
@@ -188,7 +189,9 @@ public static class RuleDiff
 
     public static string CountUnit(QuotaCount count) => count == QuotaCount.Visits ? "次" : "人";
 
-    public static string FormName(VisitForm form) => VisitFormNames.Of(form);
+    /// <summary>A form's Chinese name among <paramref name="forms"/> (a programme's, <see cref="VisitForms.Of"/>) or the core's.</summary>
+    public static string FormName(VisitForm form, IReadOnlyList<VisitFormInfo>? forms = null) =>
+        (forms?.FirstOrDefault(f => f.Form == form) ?? VisitForms.Find(form, null))?.Name ?? form.Value;
 
     public static string LeadershipName(LeadershipRole role) => role switch
     {

@@ -242,7 +242,7 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
                 continue;
             }
             if (matched[i].Count == 0) continue;
-            var forms = (rule.Forms.Count > 0 ? rule.Forms : rules.AllowedForms).Distinct().OrderBy(f => f).ToList();
+            var forms = (rule.Forms.Count > 0 ? rule.Forms : rules.AllowedForms).Distinct().OrderBy(f => f.Value, StringComparer.Ordinal).ToList();
             var countKey = $"{rule.Count}:{string.Join(',', forms)}";
             if (!counts.TryGetValue(countKey, out var byPerson))
                 counts[countKey] = byPerson = await CountAsync(db, institutionId, key, period, rule.Count, forms, EstablishmentScope.Limits(rules), onlyPerson, ct);
@@ -421,7 +421,7 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     public static string Reason(QuotaRule rule, Period period, int done, int planned, int owed, string unit)
     {
         var every = Every(period);
-        // Counting visits of activities other than home visits (seed 4's 参加支部活动) reads without 家访.
+        // Counting visits of activities other than home visits (a programme's activities such as branch meetings) reads without 家访.
         var verb = rule.Count == QuotaCount.Visits && rule.Forms.Count > 0 && !rule.Forms.Contains(VisitForm.HomeVisit) ? "" : "家访";
         var basis = string.IsNullOrWhiteSpace(rule.Source) ? "" : $"依据{rule.Source.Trim()}，";
         var tail = owed > 0 ? $"尚差 {owed} {unit}。" : "已达到要求。";

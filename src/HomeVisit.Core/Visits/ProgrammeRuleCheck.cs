@@ -76,7 +76,7 @@ internal sealed class ProgrammeRuleCheck(PortalDbContext db, ProgrammeRules rule
                 case "Record": break; // always required by the core
                 case "ProblemsFound": v.Require(field, o.ProblemsFound, "发现的问题"); break;
                 case "Resolution": v.Require(field, o.Resolution, "问题解决情况"); break;
-                case "FamilyMet": v.Check(VisitService.MeetsNobody(form) || o.FamilyMetIds.Count > 0, nameof(o.FamilyMetIds), "本项目须登记见到的家属。"); break;
+                case "FamilyMet": v.Check(VisitForms.MeetsNobody(form, module) || o.FamilyMetIds.Count > 0, nameof(o.FamilyMetIds), "本项目须登记见到的家属。"); break;
                 default:
                     if (module.RecordForm.FirstOrDefault(f => f.Key == field) is { } rf)
                         v.Check(o.FormData.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) && value != "false",

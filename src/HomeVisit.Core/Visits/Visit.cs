@@ -4,24 +4,6 @@ using HomeVisit.Core.People;
 
 namespace HomeVisit.Core.Visits;
 
-/// <summary>The forms the seeds name. Stored as text, so a programme can add one without renumbering.</summary>
-public enum VisitForm
-{
-    HomeVisit,          // 上门家访
-    KeyAppointment,     // 重点约访
-    RegularRevisit,     // 定期回访
-    PhoneVisit,         // 电话回访
-    LetterVisit,        // 信函回访
-    HeartTalk,          // 谈心谈话
-    BranchActivity,     // 参加支部活动
-    BranchReport,       // 听取支部汇报
-    OnSiteTalk,         // 现场谈话
-    // Seed 4 二、1 and 三、2 “常态化深入学生课堂、食堂、公寓走访”.
-    ClassroomVisit,     // 深入课堂
-    CanteenVisit,       // 深入食堂
-    DormitoryVisit,     // 深入宿舍（公寓）
-}
-
 /// <summary>Whether a visit's plan waited for approval (seed 5: approved before the revisit is recorded).</summary>
 public enum ApprovalStatus
 {

@@ -16,7 +16,7 @@ public static class VisitChains
     public static bool StartsChain(VisitForm form) => form == VisitForm.KeyAppointment;
 
     /// <summary>The form of the visits that continue a chain.</summary>
-    public const VisitForm FollowOnForm = VisitForm.RegularRevisit;
+    public static readonly VisitForm FollowOnForm = VisitForm.RegularRevisit;
 }
 
 /// <summary>One visit of a chain, as the viewer may see it.</summary>

@@ -362,7 +362,8 @@ public sealed partial class VisitService(
         var targetPeople = await db.VisitTargets.Where(t => t.VisitId == id && t.PersonId != null).Select(t => t.PersonId!.Value).ToListAsync(ct);
         var allowedFamily = await db.FamilyMembers.Where(f => targetPeople.Contains(f.PersonId)).Select(f => f.Id).ToListAsync(ct);
         v.Check(outcome.FamilyMetIds.All(allowedFamily.Contains), nameof(outcome.FamilyMetIds), "所选家属不属于家访对象。");
-        v.Check(!MeetsNobody(visit.Form) || outcome.FamilyMetIds.Count == 0, nameof(outcome.FamilyMetIds), "电话回访、信函回访不登记见到的家属。");
+        v.Check(!VisitForms.MeetsNobody(visit.Form, module) || outcome.FamilyMetIds.Count == 0, nameof(outcome.FamilyMetIds),
+            new PortalMessage("{0}不登记见到的家属。", VisitForms.NameOf(visit.Form, module)));
         ProgrammeRuleCheck.CheckOutcome(v, programmeRules, module, outcome, visit.Form);
         foreach (var check in StatusChecks(visit.ProgrammeKey)) await check.CheckOutcomeAsync(db, user, visit, outcome, programmeRules, v, ct);
         v.ThrowIfInvalid();
@@ -426,9 +427,6 @@ public sealed partial class VisitService(
         db.Entry(visit).Property(x => x.Version).OriginalValue = version;
         return visit;
     }
-
-    /// <summary>A phone call or a letter (seed 5 第八条（三）“电话回访或者信函回访”) meets nobody at home.</summary>
-    public static bool MeetsNobody(VisitForm form) => form is VisitForm.PhoneVisit or VisitForm.LetterVisit;
 
     private static bool IsVisitor(Visit v, PortalUser user) => user.PersonId is int me && v.Visitors.Any(x => x.PersonId == me);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using HomeVisit.Core.Visits;
 
 namespace HomeVisit.Portal.Localization;
 
@@ -14,11 +15,17 @@ public sealed class Texts<TResources> : IStringLocalizer<TResources>
 {
     private readonly IStringLocalizer _texts;
     private readonly IStringLocalizer _enums;
+    private readonly IStringLocalizerFactory _factory;
+    private readonly HomeVisit.Core.Programmes.ProgrammeCatalog? _programmes;
 
-    public Texts(IStringLocalizerFactory factory)
+    /// <param name="programmes">The registered modules, whose visit forms <see cref="Enum(VisitForm)"/> names; without
+    /// it, only the core's forms have names.</param>
+    public Texts(IStringLocalizerFactory factory, HomeVisit.Core.Programmes.ProgrammeCatalog? programmes = null)
     {
         _texts = ResourceChain.Create(factory, typeof(TResources));
         _enums = factory.Create(typeof(EnumResources));
+        _factory = factory;
+        _programmes = programmes;
     }
 
     public LocalizedString this[string name] => _texts[name];
@@ -44,6 +51,22 @@ public sealed class Texts<TResources> : IStringLocalizer<TResources>
 
     public IEnumerable<(TEnum Value, string Text)> Options<TEnum>() where TEnum : struct, System.Enum =>
         System.Enum.GetValues<TEnum>().Select(v => (v, Enum(v)));
+
+    /// <summary>
+    /// A visit form's name: a core form's from <see cref="VisitForms.Core"/> (English in the enum resource set), a module's
+    /// from its <see cref="HomeVisit.Core.Programmes.IProgrammeModule.AddedForms"/> (English in the module's set).
+    /// </summary>
+    public string Enum(VisitForm form)
+    {
+        if (VisitForms.Find(form, null) is { } core) return _enums[core.Name].Value;
+        var module = _programmes?.All.FirstOrDefault(m => m.AddedForms.Any(f => f.Form == form));
+        if (module is null) return form.Value;
+        var name = VisitForms.NameOf(form, module);
+        return module.TextResources is { } set ? _factory.Create(set)[name].Value : name;
+    }
+
+    /// <summary>The given forms with their names, in the order given (a programme's allowed forms for a choice list).</summary>
+    public IEnumerable<(VisitForm Value, string Text)> FormOptions(IEnumerable<VisitForm> forms) => forms.Select(f => (f, Enum(f)));
 
     /// <summary>
     /// A core message in the user's language: its template translated, and its text arguments too (they are field

@@ -1,23 +1,14 @@
 using HomeVisit.Core.Programmes;
-using HomeVisit.Programmes.Ganbu;
-using HomeVisit.Programmes.Huifang;
-using HomeVisit.Programmes.Lianzheng;
-using HomeVisit.Programmes.Qinglian;
-using HomeVisit.Programmes.Lianxi;
 
 namespace HomeVisit.Portal.Programmes;
 
-public static class ProgrammesServiceCollectionExtensions
+public static partial class ProgrammesServiceCollectionExtensions
 {
-    /// <summary>The programme modules, in menu order. This is the one place a module is added or removed.</summary>
-    public static IReadOnlyList<IProgrammeModule> Modules { get; } =
-    [
-        new LianzhengModule(),
-        new GanbuModule(),
-        new QinglianModule(),
-        new LianxiModule(),
-        new HuifangModule(),
-    ];
+    /// <summary>
+    /// The programme modules, in menu order: the one list in src/Programmes/Programmes.props, which the build turns into
+    /// <c>ListedModules()</c> (obj/…/PortalModules.g.cs) and into the project references. A module is added or removed there.
+    /// </summary>
+    public static IReadOnlyList<IProgrammeModule> Modules { get; } = ListedModules();
 
     public static IServiceCollection AddProgrammes(this IServiceCollection services)
     {

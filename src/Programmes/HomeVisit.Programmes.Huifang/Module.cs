@@ -15,6 +15,7 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public string Name => "受处分人员回访关爱";
     public string EnglishName => "Revisits of disciplined persons";
     public Type TextResources => typeof(HuifangResources);
+    public IReadOnlyList<VisitFormInfo> AddedForms => HuifangForms.Added;
     public string Colour => "#d68910";
 
     /// <summary>On the programme's home page: who is due for a revisit (seed 5 第四条, 第五条).</summary>
@@ -32,7 +33,7 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
         Period = PeriodKind.Year,
         Quotas = [],
         // 第八条（三）: 谈心谈话、个别交流、查阅资料; 电话回访、信函回访.
-        AllowedForms = [VisitForm.OnSiteTalk, VisitForm.HeartTalk, VisitForm.PhoneVisit, VisitForm.LetterVisit],
+        AllowedForms = [HuifangForms.OnSiteTalk, VisitForm.HeartTalk, HuifangForms.PhoneVisit, HuifangForms.LetterVisit],
         RequiredRecordFields = ["Record", "Attitude", "Outcome"],
         // 第八条（二）: 两人以上组成工作组，方案报学校纪委主要负责人审核同意 (the head of the discipline committee, never one of the team;
         // any other 纪检监察 account is refused).

@@ -64,7 +64,7 @@ public sealed class SanctionEdit
 public sealed class RevisitPlanEdit
 {
     public int SanctionRecordId { get; set; }
-    public HomeVisit.Core.Visits.VisitForm Form { get; set; } = HomeVisit.Core.Visits.VisitForm.OnSiteTalk;
+    public HomeVisit.Core.Visits.VisitForm Form { get; set; } = HuifangForms.OnSiteTalk;
     public DateTime? PlannedStart { get; set; }
     public int DurationMinutes { get; set; } = 60;
     public string? Place { get; set; }

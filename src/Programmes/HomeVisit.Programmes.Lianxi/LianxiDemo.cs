@@ -22,7 +22,7 @@ internal static class LianxiDemo
         var leader = roster.LeaderPerson;
         var automotive = roster.Automotive;
 
-        var v4 = demo.NewVisit(Key, VisitForm.BranchActivity, -14, 14, 30, 120, "汽车工程学院党员活动室", "参加联系党支部主题党日活动，听取师生意见",
+        var v4 = demo.NewVisit(Key, LianxiForms.BranchActivity, -14, 14, 30, 120, "汽车工程学院党员活动室", "参加联系党支部主题党日活动，听取师生意见",
             [(leader, true)], [], [], branch: automotive.Branch1);
         Done(v4,
             $"参加{automotive.Branch1.Name}主题党日活动，与支部党员共同学习党的二十届三中全会精神，"
@@ -31,7 +31,7 @@ internal static class LianxiDemo
             resolution: "请学院梳理设备清单，纳入年度设备更新计划。");
         demo.FollowUp(v4, FollowUpKind.Suggestion, "教学条件", "实训中心部分设备老化，建议纳入年度设备更新计划", null, $"{automotive.Branch1.Name}党员", automotive.Dean, -3,
             FollowUpStatus.Open);
-        demo.NewVisit(Key, VisitForm.BranchReport, 2, 15, 0, 90, "汽车工程学院会议室", "听取联系党支部工作汇报",
+        demo.NewVisit(Key, LianxiForms.BranchReport, 2, 15, 0, 90, "汽车工程学院会议室", "听取联系党支部工作汇报",
             [(leader, true)], [], [], branch: automotive.Branch2);
         demo.NewVisit(Key, VisitForm.HeartTalk, 16, 16, 0, 60, "汽车工程学院302办公室", "与青年辅导员谈心谈话，了解工作和生活情况",
             [(leader, true)], [automotive.Counsellors[0]], []);

@@ -154,14 +154,9 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         return today < period.Start ? period.Start : today > period.End ? period.End : today;
     }
 
-    private static string FormName(VisitForm f) => f switch
-    {
-        VisitForm.BranchActivity => "参加支部活动",
-        VisitForm.BranchReport => "听取支部汇报",
-        VisitForm.HeartTalk => "谈心谈话",
-        VisitForm.HomeVisit => "走访慰问",
-        _ => f.ToString(),
-    };
+    // The work record's words: a 上门家访 of 联系师生 is a 走访慰问.
+    private static string FormName(VisitForm f) =>
+        f == VisitForm.HomeVisit ? "走访慰问" : (VisitForms.Find(f, null) ?? LianxiForms.Added.FirstOrDefault(a => a.Form == f))?.Name ?? f.Value;
 
     private static IQueryable<Visit> LeaderVisits(PortalDbContext db, int institutionId, Period period, IReadOnlyCollection<int> leaderIds)
     {
@@ -196,8 +191,8 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
             var secretaryLegacy = talks.FirstOrDefault(x => x.Rule.Name.Contains("书记")).Rule ?? talks.ElementAtOrDefault(0).Rule;
             var individualLegacy = talks.FirstOrDefault(x => x.Rule.Name.Contains("联系对象")).Rule ?? talks.FirstOrDefault(x => x.Rule != secretaryLegacy).Rule;
             return new(
-                Pick(QuotaPer.LinkedBranch, VisitForm.BranchActivity, null, 2, "参加支部活动、指导工作"),
-                Pick(QuotaPer.LinkedBranch, VisitForm.BranchReport, null, 2, "听取支部工作汇报"),
+                Pick(QuotaPer.LinkedBranch, LianxiForms.BranchActivity, null, 2, "参加支部活动、指导工作"),
+                Pick(QuotaPer.LinkedBranch, LianxiForms.BranchReport, null, 2, "听取支部工作汇报"),
                 Pick(QuotaPer.LinkedBranchSecretary, VisitForm.HeartTalk, q => q == secretaryLegacy, 1, "与支部书记谈心"),
                 Pick(QuotaPer.LinkedIndividual, VisitForm.HeartTalk, q => q == individualLegacy, 2, "谈心谈话"));
         }

@@ -17,6 +17,7 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
     public string Name => "联系师生";
     public string EnglishName => "Leaders linked to teachers and students";
     public Type TextResources => typeof(LianxiResources);
+    public IReadOnlyList<VisitFormInfo> AddedForms => LianxiForms.Added;
     public string Colour => "#8e44ad";
     public string Source => "党组织班子成员联系党支部、联系师生制度（试行）（吉交院组字[2018]6 号）";
 
@@ -30,14 +31,14 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
         [
             // Each minimum is owed per link (四、1 “到所联系的党支部”, “与所联系党支部的支部书记”; 四、2 “与联系对象”), by whoever has the
             // links in the semester (三、1, 三、2), account or not.
-            new() { Name = "参加联系党支部活动、指导工作", Per = QuotaPer.LinkedBranch, Forms = [VisitForm.BranchActivity], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
-            new() { Name = "听取联系党支部工作汇报", Per = QuotaPer.LinkedBranch, Forms = [VisitForm.BranchReport], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
+            new() { Name = "参加联系党支部活动、指导工作", Per = QuotaPer.LinkedBranch, Forms = [LianxiForms.BranchActivity], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
+            new() { Name = "听取联系党支部工作汇报", Per = QuotaPer.LinkedBranch, Forms = [LianxiForms.BranchReport], Count = QuotaCount.Visits, Minimum = 2, Source = "四、1" },
             new() { Name = "与联系党支部书记谈心", Per = QuotaPer.LinkedBranchSecretary, Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 1, Source = "四、1" },
             new() { Name = "与联系对象谈心谈话", Per = QuotaPer.LinkedIndividual, Forms = [VisitForm.HeartTalk], Count = QuotaCount.Visits, Minimum = 2, Source = "四、2" },
         ],
         // 三、2 “常态化深入学生课堂、食堂、公寓走访” as forms of their own.
-        AllowedForms = [VisitForm.BranchActivity, VisitForm.BranchReport, VisitForm.HeartTalk, VisitForm.HomeVisit,
-            VisitForm.ClassroomVisit, VisitForm.CanteenVisit, VisitForm.DormitoryVisit],
+        AllowedForms = [LianxiForms.BranchActivity, LianxiForms.BranchReport, VisitForm.HeartTalk, VisitForm.HomeVisit,
+            LianxiForms.ClassroomVisit, LianxiForms.CanteenVisit, LianxiForms.DormitoryVisit],
         RequiredRecordFields = ["Record"],
         PriorityTriggers = ["重要节日", "专家取得重大成就", "罹患重大疾病", "遇到特殊困难"],
     };

@@ -62,12 +62,8 @@ public sealed partial class LianzhengService
     }
 
     /// <summary>The 备注 cell: the form when it is not an ordinary 上门家访.</summary>
-    private static string? Remark(VisitForm form) => form switch
-    {
-        VisitForm.KeyAppointment => "重点约访",
-        VisitForm.RegularRevisit => "定期回访",
-        _ => null,
-    };
+    private static string? Remark(VisitForm form) =>
+        form == VisitForm.KeyAppointment ? "重点约访" : form == VisitForm.RegularRevisit ? "定期回访" : null;
 
     /// <summary>
     /// The year-end view for the 党风廉政建设 assessment (§8(四) “将各单位各部门开展家访情况纳入年度……考核指标”): per

@@ -1,15 +1,18 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Programmes;
 
 namespace HomeVisit.Tests.Architecture;
 
 /// <summary>
-/// The boundaries of the programme modules (docs/decisions/0013-programme-modules.md): one project per programme, a
-/// core and shared UI that reference none, modules that reference no other module and not the host, and a core and host
-/// whose sources name no programme outside the one module list.
+/// The boundaries of the programme modules (docs/decisions/0013-programme-modules.md, "The one module list"): one
+/// project per programme, named in one list (src/Programmes/Programmes.props) and nowhere else, a core and shared UI that
+/// reference none, modules that reference no other module and not the host, and a core and host whose sources name no
+/// programme and no visit form only one programme uses.
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
@@ -27,7 +30,7 @@ public sealed class ModuleBoundaryTests
     {
     };
 
-    private const string ModuleList = "HomeVisit.Portal/Programmes/ProgrammesServiceCollectionExtensions.cs";
+    private const string ModuleList = "Programmes/Programmes.props";
 
     private static IEnumerable<IProgrammeModule> MovedModules =>
         ProgrammesServiceCollectionExtensions.Modules.Where(m => !NotYetModules.Contains(m.Key));
@@ -82,10 +85,18 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void The_core_and_the_host_name_no_moved_programme_outside_the_module_list()
+    public void The_core_and_the_host_name_no_programme_and_no_form_of_one_programme()
     {
         var src = Path.GetDirectoryName(PortalRoot())!;
-        var patterns = MovedModules.Select(m => (m.Key, Pattern: new Regex(Regex.Escape(m.Key), RegexOptions.IgnoreCase))).ToList();
+        // A programme's key and the type names built on it (GanbuRequest), in any letter case; and the forms only it uses
+        // (IProgrammeModule.AddedForms), by stored value (LetterVisit) or Chinese name (信函回访).
+        var patterns = MovedModules.Select(m => (m.Key, Pattern: new Regex(Regex.Escape(m.Key), RegexOptions.IgnoreCase)))
+            .Concat(MovedModules.SelectMany(m => m.AddedForms.SelectMany(f => new[]
+            {
+                (Key: $"{m.Key} form {f.Form.Value}", Pattern: new Regex($@"\b{Regex.Escape(f.Form.Value)}\b")),
+                (Key: $"{m.Key} form {f.Name}", Pattern: new Regex(Regex.Escape(f.Name))),
+            })))
+            .ToList();
         var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var project in new[] { "HomeVisit.Core", "HomeVisit.Portal", "HomeVisit.Portal.Ui" })
         {
@@ -95,9 +106,7 @@ public sealed class ModuleBoundaryTests
                                      && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
             {
                 var relative = Path.GetRelativePath(src, file).Replace(Path.DirectorySeparatorChar, '/');
-                if (relative == ModuleList) continue;
                 var text = File.ReadAllText(file);
-                // The key, and the type names built on it (GanbuRequest), in any letter case.
                 var keys = patterns.Where(p => p.Pattern.IsMatch(text)).Select(p => p.Key).ToList();
                 if (keys.Count > 0) found[relative] = keys;
             }
@@ -108,6 +117,77 @@ public sealed class ModuleBoundaryTests
         var cleared = KnownLeftovers.Keys.Where(f => !found.ContainsKey(f)).ToList();
         Assert.True(cleared.Count == 0, "No longer names a module, take it off KnownLeftovers:\n" + string.Join("\n", cleared));
     }
+
+    /// <summary>
+    /// Core forms that not two programmes' seed rules allow, each with why the core keeps it. The test fails when one is
+    /// no longer needed here.
+    /// </summary>
+    private static readonly Dictionary<string, string> CoreFormsOfOneProgramme = new(StringComparer.Ordinal)
+    {
+        ["KeyAppointment"] = "a done 重点约访 starts a chain of 定期回访, a core capability (VisitChains); 干部家访's visits use it too",
+    };
+
+    [Fact]
+    public void A_form_is_the_cores_only_when_programmes_share_it_and_each_form_is_defined_once()
+    {
+        var modules = ProgrammesServiceCollectionExtensions.Modules;
+        var all = VisitForms.Core.Select(f => f.Form).Concat(modules.SelectMany(m => m.AddedForms.Select(f => f.Form))).ToList();
+        Assert.Equal(all.Distinct(), all);
+        foreach (var form in VisitForms.Core.Select(f => f.Form))
+        {
+            var allowedBy = modules.Count(m => m.DefaultRules().AllowedForms.Contains(form));
+            if (allowedBy >= 2) Assert.DoesNotContain(form.Value, CoreFormsOfOneProgramme.Keys);
+            else Assert.True(CoreFormsOfOneProgramme.ContainsKey(form.Value), $"{form.Value} is allowed by {allowedBy} programme(s): move it to that module's AddedForms");
+        }
+        // A module's own forms are among the forms its seed rules allow.
+        foreach (var module in modules)
+            Assert.All(module.AddedForms, f => Assert.Contains(f.Form, module.DefaultRules().AllowedForms));
+    }
+
+    [Fact]
+    public void The_one_module_list_is_what_the_host_registers_in_its_order()
+    {
+        var listed = ListedModuleNames();
+        Assert.NotEmpty(listed);
+        Assert.Equal(listed.Distinct(), listed);
+        Assert.Equal(listed.Select(n => "HomeVisit.Programmes." + n),
+            ProgrammesServiceCollectionExtensions.Modules.Select(m => m.GetType().Assembly.GetName().Name));
+        // Every module project is listed: a folder left out of the list would be a programme that silently is not there.
+        var src = Path.GetDirectoryName(PortalRoot())!;
+        var folders = Directory.EnumerateDirectories(Path.Combine(src, "Programmes"), "HomeVisit.Programmes.*")
+            .Select(d => Path.GetFileName(d)["HomeVisit.Programmes.".Length..]).Order(StringComparer.Ordinal);
+        Assert.Equal(folders, listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void No_project_names_a_module_but_the_one_list()
+    {
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(PortalRoot())!)!;
+        var src = Path.Combine(root, "src");
+        var modules = new Regex(string.Join("|", ListedModuleNames().Select(n => $@"HomeVisit\.Programmes\.{n}\b")));
+        var naming = new[] { "src", "tests", "tools", "bench" }.Select(d => Path.Combine(root, d)).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".csproj", StringComparison.Ordinal) || f.EndsWith(".props", StringComparison.Ordinal)
+                        || f.EndsWith(".targets", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(f => Path.GetRelativePath(src, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => f != ModuleList && !f.StartsWith("Programmes/HomeVisit.Programmes.", StringComparison.Ordinal))
+            .Where(f => modules.IsMatch(File.ReadAllText(Path.Combine(src, f))))
+            .ToList();
+        Assert.True(naming.Count == 0, "Only src/" + ModuleList + " names the module projects:\n" + string.Join("\n", naming));
+        // The host and both migrations projects take their references from the list.
+        foreach (var project in new[] { "HomeVisit.Portal", "HomeVisit.Migrations.Sqlite", "HomeVisit.Migrations.PostgreSQL" })
+        {
+            var imports = XDocument.Load(Path.Combine(src, project, project + ".csproj")).Descendants("Import")
+                .Select(i => ((string?)i.Attribute("Project"))?.Replace('\\', '/'));
+            Assert.Contains("../" + ModuleList, imports);
+        }
+    }
+
+    private static List<string> ListedModuleNames()
+        => XDocument.Load(Path.Combine(Path.GetDirectoryName(PortalRoot())!, ModuleList)).Descendants("PortalModule")
+            .Select(m => (string)m.Attribute("Include")!).ToList();
 
     private static string PortalRoot()
     {

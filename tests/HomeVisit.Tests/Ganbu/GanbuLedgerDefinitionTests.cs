@@ -153,7 +153,7 @@ public sealed class GanbuLedgerDefinitionTests : IDisposable
         return unit.Id;
     }
 
-    internal async Task<int> RecordedVisitAsync(PortalUser by, int[] visitors, int? recorder, int target, int daysAgo, VisitForm form = VisitForm.HomeVisit)
+    internal async Task<int> RecordedVisitAsync(PortalUser by, int[] visitors, int? recorder, int target, int daysAgo, VisitForm form = default /* 上门家访 */)
     {
         var start = w.Clock.Today.AddDays(-daysAgo).AddHours(19);
         var id = await w.Visits.SavePlanAsync(by, new VisitPlan

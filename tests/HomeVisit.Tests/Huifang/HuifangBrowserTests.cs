@@ -103,7 +103,7 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
         var now = DateTime.UtcNow.AddHours(8);
         var visitId = await services.GetRequiredService<RevisitService>().PlanAsync(anguan, new RevisitPlanEdit
         {
-            SanctionRecordId = due.Id, Form = VisitForm.OnSiteTalk, PlannedStart = now.AddHours(-2), VisitorIds = accounts.Select(a => a.PersonId!.Value).ToList(),
+            SanctionRecordId = due.Id, Form = HuifangForms.OnSiteTalk, PlannedStart = now.AddHours(-2), VisitorIds = accounts.Select(a => a.PersonId!.Value).ToList(),
             PersonNotes = "性格开朗", CaseNotes = "党内警告，影响期一年",
         });
         await visits.DecideApprovalAsync(jiwei, visitId, (await visits.GetAsync(jiwei, visitId)).Version, true, null);

@@ -23,7 +23,7 @@ public sealed class HuifangRouteTests : IDisposable
         await _w.WarningAsync(_w.S.StaffOne, DateOnly.FromDateTime(_w.S.Clock.Today).AddMonths(-3));
         return await _w.Visits.SavePlanAsync(_w.Anguan, new VisitPlan
         {
-            ProgrammeKey = SanctionAccess.ProgrammeKey, Form = VisitForm.OnSiteTalk, PlannedStart = _w.S.Clock.Today.AddDays(1).AddHours(15),
+            ProgrammeKey = SanctionAccess.ProgrammeKey, Form = HuifangForms.OnSiteTalk, PlannedStart = _w.S.Clock.Today.AddDays(1).AddHours(15),
             DurationMinutes = 60, VisitorIds = [_w.CasePerson.Id, _w.SecondDisciplinePerson.Id], TargetPersonIds = [_w.S.StaffOne.Id],
         });
     }
@@ -121,7 +121,7 @@ public sealed class HuifangRouteTests : IDisposable
     public async Task A_phone_revisit_records_no_family_members_met()
     {
         var plan = _w.Plan(await _w.WarningAsync(_w.S.StaffOne, DateOnly.FromDateTime(_w.S.Clock.Today).AddMonths(-3)));
-        plan.Form = VisitForm.PhoneVisit;
+        plan.Form = HuifangForms.PhoneVisit;
         var visitId = await _w.Revisits.PlanAsync(_w.Anguan, plan);
         await _w.Visits.DecideApprovalAsync(_w.Jiwei, visitId, (await _w.S.VisitRowAsync(visitId)).Version, true, null);
         _w.S.Clock.Advance(TimeSpan.FromDays(2));
@@ -135,7 +135,7 @@ public sealed class HuifangRouteTests : IDisposable
         var error = await Assert.ThrowsAsync<PortalValidationException>(() =>
             _w.Visits.RecordOutcomeAsync(_w.Jijian, visitId, Outcome(version, [_w.S.StaffOneSpouse.Id])));
 
-        Assert.Equal("电话回访、信函回访不登记见到的家属。", error.Errors[nameof(VisitOutcome.FamilyMetIds)]);
+        Assert.Equal("电话回访不登记见到的家属。", error.Errors[nameof(VisitOutcome.FamilyMetIds)]);
         await _w.Visits.RecordOutcomeAsync(_w.Jijian, visitId, Outcome(version, []));
         Assert.Equal(VisitStatus.Done, (await _w.S.VisitRowAsync(visitId)).Status);
     }

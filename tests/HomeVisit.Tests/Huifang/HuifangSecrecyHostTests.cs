@@ -32,7 +32,7 @@ public sealed class HuifangSecrecyHostTests(HuifangSecrecyHostTests.Fixture f) :
             (RecordId, PersonName) = (due.Id, due.PersonName);
             VisitId = await Services.GetRequiredService<RevisitService>().PlanAsync(anguan, new RevisitPlanEdit
             {
-                SanctionRecordId = RecordId, Form = VisitForm.OnSiteTalk, PlannedStart = DateTime.Today.AddDays(3).AddHours(15),
+                SanctionRecordId = RecordId, Form = HuifangForms.OnSiteTalk, PlannedStart = DateTime.Today.AddDays(3).AddHours(15),
                 VisitorIds = accounts.Select(a => a.PersonId!.Value).ToList(), PersonNotes = "性格开朗", CaseNotes = "党内警告，影响期一年",
             });
         }

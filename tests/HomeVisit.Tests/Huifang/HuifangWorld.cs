@@ -79,7 +79,7 @@ public sealed class HuifangWorld : IDisposable
     /// <summary>A revisit of the record's person, planned by the case management office with a team of anguan and jijian, tomorrow.</summary>
     public RevisitPlanEdit Plan(int recordId) => new()
     {
-        SanctionRecordId = recordId, Form = VisitForm.OnSiteTalk, PlannedStart = S.Clock.Today.AddDays(1).AddHours(15), DurationMinutes = 60,
+        SanctionRecordId = recordId, Form = HuifangForms.OnSiteTalk, PlannedStart = S.Clock.Today.AddDays(1).AddHours(15), DurationMinutes = 60,
         Place = "纪委谈话室", VisitorIds = [CasePerson.Id, SecondDisciplinePerson.Id], RecorderId = SecondDisciplinePerson.Id,
         PersonNotes = "性格内向，受处分后工作态度端正。", CaseNotes = "党内警告，影响期一年；依据《中国共产党纪律处分条例》第十条。",
     };

@@ -66,7 +66,7 @@ public sealed class RevisitTests : IDisposable
         // Planned through the general visit form, a person without a record is refused too.
         var plain = await Assert.ThrowsAsync<PortalValidationException>(() => _w.Visits.SavePlanAsync(_w.Anguan, new VisitPlan
         {
-            ProgrammeKey = "huifang", Form = VisitForm.PhoneVisit, PlannedStart = _w.S.Clock.Today.AddDays(1).AddHours(10),
+            ProgrammeKey = "huifang", Form = HuifangForms.PhoneVisit, PlannedStart = _w.S.Clock.Today.AddDays(1).AddHours(10),
             VisitorIds = [_w.CasePerson.Id, _w.SecondDisciplinePerson.Id], TargetPersonIds = [_w.S.LeaderTwo.Id],
         }));
         Assert.Equal("王院长 没有受处分记录，不在回访对象范围内。", plain.Errors[nameof(VisitPlan.TargetPersonIds)]);

@@ -111,7 +111,7 @@ public sealed class SecrecyTests : IDisposable
         var record = await _w.WarningAsync(_w.S.StaffOne, DateOnly.FromDateTime(_w.S.Clock.Today).AddMonths(-2));
         var plan = new VisitPlan
         {
-            ProgrammeKey = "huifang", Form = VisitForm.OnSiteTalk, PlannedStart = _w.S.Clock.Today.AddDays(1).AddHours(10),
+            ProgrammeKey = "huifang", Form = HuifangForms.OnSiteTalk, PlannedStart = _w.S.Clock.Today.AddDays(1).AddHours(10),
             VisitorIds = [_w.S.LeaderOne.Id, _w.S.LeaderTwo.Id], TargetPersonIds = [_w.S.StaffOne.Id],
         };
         var leader = await Assert.ThrowsAsync<PortalValidationException>(() => _w.Visits.SavePlanAsync(_w.S.Leader1, plan));

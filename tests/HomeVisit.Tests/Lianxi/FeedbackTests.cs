@@ -13,7 +13,7 @@ public sealed class FeedbackTests : IDisposable
     [Fact]
     public async Task Forwarded_registered_answered_and_the_leader_sees_the_answer()
     {
-        var visit = await _w.ActivityAsync(VisitForm.BranchActivity, LianxiWorld.At(11, 2), branch: _w.S.BranchJia);
+        var visit = await _w.ActivityAsync(LianxiForms.BranchActivity, LianxiWorld.At(11, 2), branch: _w.S.BranchJia);
         var id = await _w.Feedback.RaiseAsync(_w.S.Leader1, new FeedbackRaise
         {
             VisitId = visit, Kind = FollowUpKind.Suggestion, Summary = "实训设备老化", RaisedByName = "学生党员代表", ResponsibleUnitId = _w.S.CollegeYi,

@@ -58,9 +58,9 @@ public sealed class LianxiFiguresTests : IDisposable
     {
         await _w.LinkLeaderOneAsync();
         var unlinked = AddBranch("乙学院第一党支部", _w.S.CollegeYi);
-        await _w.ActivityAsync(VisitForm.BranchActivity, LianxiWorld.At(10, 10), branch: _w.S.BranchJia);
+        await _w.ActivityAsync(LianxiForms.BranchActivity, LianxiWorld.At(10, 10), branch: _w.S.BranchJia);
         // An activity at a branch the leader is not linked to counts for nothing.
-        await _w.ActivityAsync(VisitForm.BranchActivity, LianxiWorld.At(10, 11), branch: unlinked);
+        await _w.ActivityAsync(LianxiForms.BranchActivity, LianxiWorld.At(10, 11), branch: unlinked);
         // A talk with the linked branch's secretary counts toward 与联系党支部书记谈心 only.
         await _w.ActivityAsync(VisitForm.HeartTalk, LianxiWorld.At(10, 12), person: _w.Secretary.Id);
         // A talk with someone neither linked nor a linked branch's secretary counts for nothing.
@@ -104,14 +104,14 @@ public sealed class LianxiFiguresTests : IDisposable
         });
 
         // Leader one meets branch 1's activities and talks with 张老师 twice; the rest is short.
-        await _w.ActivityAsync(VisitForm.BranchActivity, LianxiWorld.At(9, 20), branch: s.BranchJia);
-        await _w.ActivityAsync(VisitForm.BranchActivity, LianxiWorld.At(10, 20), branch: s.BranchJia);
-        await _w.ActivityAsync(VisitForm.BranchReport, LianxiWorld.At(11, 2), branch: s.BranchJia, done: false);
+        await _w.ActivityAsync(LianxiForms.BranchActivity, LianxiWorld.At(9, 20), branch: s.BranchJia);
+        await _w.ActivityAsync(LianxiForms.BranchActivity, LianxiWorld.At(10, 20), branch: s.BranchJia);
+        await _w.ActivityAsync(LianxiForms.BranchReport, LianxiWorld.At(11, 2), branch: s.BranchJia, done: false);
         await _w.ActivityAsync(VisitForm.HeartTalk, LianxiWorld.At(9, 25), person: s.StaffOne.Id);
         await _w.ActivityAsync(VisitForm.HeartTalk, LianxiWorld.At(10, 25), person: s.StaffOne.Id);
         // 赵书记 does everything: 2 activities, 2 reports, a talk at the branch, two talks with each individual.
-        foreach (var (form, month, day) in new[] { (VisitForm.BranchActivity, 9, 10), (VisitForm.BranchActivity, 10, 10), (VisitForm.BranchReport, 10, 11),
-                     (VisitForm.BranchReport, 11, 11), (VisitForm.HeartTalk, 11, 12) })
+        foreach (var (form, month, day) in new[] { (LianxiForms.BranchActivity, 9, 10), (LianxiForms.BranchActivity, 10, 10), (LianxiForms.BranchReport, 10, 11),
+                     (LianxiForms.BranchReport, 11, 11), (VisitForm.HeartTalk, 11, 12) })
             Visit(noAccount, form, LianxiWorld.At(month, day), branch: yiBranch);
         foreach (var (who, month) in new[] { (t4.Id, 9), (t4.Id, 10), (t5.Id, 10), (t5.Id, 11) })
             Visit(noAccount, VisitForm.HeartTalk, LianxiWorld.At(month, 15), person: who);

@@ -19,7 +19,7 @@ public sealed class LianxiProgrammeAccessTests : IDisposable
     public async Task With_lianxi_switched_off_the_services_refuse_what_an_open_page_still_offers()
     {
         await w.LinkLeaderOneAsync();
-        var visit = await w.ActivityAsync(VisitForm.BranchActivity, LianxiWorld.At(11, 2), branch: w.S.BranchJia);
+        var visit = await w.ActivityAsync(LianxiForms.BranchActivity, LianxiWorld.At(11, 2), branch: w.S.BranchJia);
         var raise = new FeedbackRaise
         {
             VisitId = visit, Kind = FollowUpKind.Suggestion, Summary = "实训设备老化", RaisedByName = "学生党员代表", ResponsibleUnitId = w.S.CollegeYi,

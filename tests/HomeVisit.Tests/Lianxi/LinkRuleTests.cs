@@ -69,12 +69,12 @@ public sealed class LinkRuleTests : IDisposable
     public async Task Classroom_canteen_and_dormitory_visits_are_forms_of_the_programme()
     {
         var day = new DateTime(2026, 11, 10, 12, 0, 0);
-        var classroom = await _w.ActivityAsync(VisitForm.ClassroomVisit, day.AddHours(-2), person: _w.Teacher2.Id);
-        var canteen = await _w.ActivityAsync(VisitForm.CanteenVisit, day, person: _w.Teacher3.Id);
-        var dormitory = await _w.ActivityAsync(VisitForm.DormitoryVisit, day.AddHours(7), branch: _w.S.BranchJia);
+        var classroom = await _w.ActivityAsync(LianxiForms.ClassroomVisit, day.AddHours(-2), person: _w.Teacher2.Id);
+        var canteen = await _w.ActivityAsync(LianxiForms.CanteenVisit, day, person: _w.Teacher3.Id);
+        var dormitory = await _w.ActivityAsync(LianxiForms.DormitoryVisit, day.AddHours(7), branch: _w.S.BranchJia);
 
-        Assert.Equal(new[] { VisitForm.ClassroomVisit, VisitForm.CanteenVisit, VisitForm.DormitoryVisit },
+        Assert.Equal(new[] { LianxiForms.ClassroomVisit, LianxiForms.CanteenVisit, LianxiForms.DormitoryVisit },
             new[] { (await _w.S.VisitRowAsync(classroom)).Form, (await _w.S.VisitRowAsync(canteen)).Form, (await _w.S.VisitRowAsync(dormitory)).Form });
-        Assert.Equal("深入宿舍（公寓）", VisitFormNames.Of(VisitForm.DormitoryVisit));
+        Assert.Equal("深入宿舍（公寓）", VisitForms.NameOf(LianxiForms.DormitoryVisit, new LianxiModule()));
     }
 }

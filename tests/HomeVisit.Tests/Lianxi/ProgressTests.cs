@@ -13,13 +13,13 @@ public sealed class ProgressTests : IDisposable
     {
         await _w.LinkLeaderOneAsync();
         // Branch 1: two activities, one report done and one planned, a talk with its secretary.
-        await _w.ActivityAsync(VisitForm.BranchActivity, LianxiWorld.At(10, 10), branch: _w.S.BranchJia);
-        await _w.ActivityAsync(VisitForm.BranchActivity, LianxiWorld.At(10, 20), branch: _w.S.BranchJia);
-        await _w.ActivityAsync(VisitForm.BranchReport, LianxiWorld.At(11, 2), branch: _w.S.BranchJia);
-        await _w.ActivityAsync(VisitForm.BranchReport, LianxiWorld.At(12, 1), branch: _w.S.BranchJia, done: false);
+        await _w.ActivityAsync(LianxiForms.BranchActivity, LianxiWorld.At(10, 10), branch: _w.S.BranchJia);
+        await _w.ActivityAsync(LianxiForms.BranchActivity, LianxiWorld.At(10, 20), branch: _w.S.BranchJia);
+        await _w.ActivityAsync(LianxiForms.BranchReport, LianxiWorld.At(11, 2), branch: _w.S.BranchJia);
+        await _w.ActivityAsync(LianxiForms.BranchReport, LianxiWorld.At(12, 1), branch: _w.S.BranchJia, done: false);
         await _w.ActivityAsync(VisitForm.HeartTalk, LianxiWorld.At(11, 5), person: _w.Secretary.Id, record: "与支部书记谈心，了解发展党员工作。");
         // Branch 2: one activity.
-        await _w.ActivityAsync(VisitForm.BranchActivity, LianxiWorld.At(10, 12), branch: _w.BranchTwo);
+        await _w.ActivityAsync(LianxiForms.BranchActivity, LianxiWorld.At(10, 12), branch: _w.BranchTwo);
         // 张老师: two talks and a visit in illness.
         await _w.ActivityAsync(VisitForm.HeartTalk, LianxiWorld.At(9, 15), person: _w.S.StaffOne.Id);
         await _w.ActivityAsync(VisitForm.HeartTalk, LianxiWorld.At(11, 18), person: _w.S.StaffOne.Id);

@@ -65,7 +65,7 @@ public sealed class LianzhengWorld : IDisposable
     }
 
     /// <summary>Plans a visit through the service and, when <paramref name="done"/>, records it as having taken place at that time.</summary>
-    public async Task<int> VisitAsync(PortalUser by, DateTime at, int[] visitors, int[] targets, VisitForm form = VisitForm.HomeVisit,
+    public async Task<int> VisitAsync(PortalUser by, DateTime at, int[] visitors, int[] targets, VisitForm form = default /* 上门家访 */,
         bool done = true, int? recorder = null, string record = "座谈约一小时，了解家庭家教家风情况。", string? resolution = null,
         string? problems = null)
     {

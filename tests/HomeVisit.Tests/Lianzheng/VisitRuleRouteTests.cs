@@ -22,7 +22,7 @@ public sealed class VisitRuleRouteTests : IDisposable
 
     private DateTime Evening => _w.S.Clock.Today.AddDays(2).AddHours(19);
 
-    private VisitPlan Plan(int visitor, int target, VisitForm form = VisitForm.HomeVisit) => new()
+    private VisitPlan Plan(int visitor, int target, VisitForm form = default /* 上门家访 */) => new()
     {
         ProgrammeKey = LianzhengWorld.Key, Form = form, PlannedStart = Evening, DurationMinutes = 60,
         VisitorIds = [visitor], TargetPersonIds = [target],

@@ -5,6 +5,7 @@ using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Programmes;
 using HomeVisit.Tests.Services;
 using Microsoft.EntityFrameworkCore;
+using HomeVisit.Programmes.Huifang;
 
 namespace HomeVisit.Tests.Programmes;
 
@@ -45,6 +46,7 @@ public sealed class ProgrammeRulesServiceTests : IDisposable
         { "approval without approver", "ApproverRole", "计划需要审批时，请选择审批角色。" },
         { "unknown required field", "RequiredRecordFields", "必填字段中有不存在的字段。" },
         { "no forms", "AllowedForms", "请至少选择一种家访形式。" },
+        { "another programme's form", "AllowedForms", "家访形式不正确。" },
         { "no targets", "Targets", "请至少选择一类家访对象。" },
         { "empty priority situation", "PriorityTriggers", "优先家访情形不能为空，且每条不超过 200 字。" },
     };
@@ -62,10 +64,11 @@ public sealed class ProgrammeRulesServiceTests : IDisposable
             case "quota minimum 0": r.Quotas[4].Minimum = 0; break;
             case "quota without a matcher": r.Quotas[2].PositionKeywords = []; r.Quotas[2].LeadershipRoles = []; r.Quotas[2].PortalRoles = []; break;
             case "quota without a name": r.Quotas[0].Name = " "; break;
-            case "quota counting a form not allowed": r.Quotas[0].Forms = [VisitForm.PhoneVisit]; break;
+            case "quota counting a form not allowed": r.Quotas[0].Forms = [HuifangForms.PhoneVisit]; break;
             case "approval without approver": r.PlanNeedsApproval = true; r.ApproverRole = null; break;
             case "unknown required field": r.RequiredRecordFields = ["Record", "NoSuchField"]; break;
             case "no forms": r.AllowedForms = []; break;
+            case "another programme's form": r.AllowedForms.Add(HuifangForms.LetterVisit); break;
             case "no targets": r.Targets = TargetScope.None; break;
             case "empty priority situation": r.PriorityTriggers.Add("  "); break;
             default: throw new ArgumentOutOfRangeException(nameof(kase));
@@ -184,6 +187,25 @@ public sealed class ProgrammeRulesServiceTests : IDisposable
 
         Assert.Empty(RuleDiff.Describe(rules, stored));
         Assert.Equal(rules.Semester.AutumnDay, stored.Semester.AutumnDay);
+    }
+
+    [Fact]
+    public async Task Rule_versions_saved_when_forms_were_an_enum_still_read_and_are_written_the_same()
+    {
+        // As the enum with JsonStringEnumConverter wrote them: the form's name as text, in rule versions and quotas.
+        const string stored = """{"AllowedForms":["OnSiteTalk","HeartTalk","PhoneVisit","LetterVisit"],"Quotas":[{"Name":"谈心","Forms":["HeartTalk"],"Minimum":1}]}""";
+
+        var rules = ProgrammeRulesService.Deserialize(stored);
+
+        Assert.Equal([HuifangForms.OnSiteTalk, VisitForm.HeartTalk, HuifangForms.PhoneVisit, HuifangForms.LetterVisit], rules.AllowedForms);
+        Assert.Equal([VisitForm.HeartTalk], rules.Quotas.Single().Forms);
+        Assert.Contains("""
+            "AllowedForms":["OnSiteTalk","HeartTalk","PhoneVisit","LetterVisit"]
+            """, System.Text.Json.JsonSerializer.Serialize(Catalog.Find("huifang")!.DefaultRules(), ProgrammeRulesService.Json));
+
+        // Saved and read back through the database, the module's own forms are the same values.
+        await _rules.SaveAsync(_s.Admin, "lianxi", Catalog.Find("lianxi")!.DefaultRules(), Jan2027, null);
+        Assert.Contains(HomeVisit.Programmes.Lianxi.LianxiForms.DormitoryVisit, (await _rules.RulesOnAsync(_s.InstitutionA, "lianxi", Jan2027)).AllowedForms);
     }
 
     // ---- history ---------------------------------------------------------------------------------

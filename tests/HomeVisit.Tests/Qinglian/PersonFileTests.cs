@@ -4,6 +4,7 @@ using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using HomeVisit.Programmes.Qinglian;
 using Microsoft.EntityFrameworkCore;
+using HomeVisit.Programmes.Huifang;
 
 namespace HomeVisit.Tests.Qinglian;
 
@@ -39,7 +40,7 @@ public sealed class PersonFileTests : IDisposable
         {
             Visit Direct(string programme, int visitor, int target, string record) => new()
             {
-                InstitutionId = _w.S.InstitutionA, ProgrammeKey = programme, Form = VisitForm.OnSiteTalk, Status = VisitStatus.Done,
+                InstitutionId = _w.S.InstitutionA, ProgrammeKey = programme, Form = HuifangForms.OnSiteTalk, Status = VisitStatus.Done,
                 PlannedStart = new DateTime(2026, 11, 10, 10, 0, 0), PlannedEnd = new DateTime(2026, 11, 10, 11, 0, 0),
                 ActualStart = new DateTime(2026, 11, 10, 10, 0, 0), Record = record, CreatedByUserId = _w.S.Jiwei.UserId,
                 CreatedAt = DateTime.UtcNow, Visitors = [new VisitVisitor { PersonId = visitor, IsRecorder = true }],

@@ -5,6 +5,8 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
 using HomeVisit.Tests.Services;
+using HomeVisit.Programmes.Lianxi;
+using HomeVisit.Programmes.Huifang;
 
 namespace HomeVisit.Tests.Quotas;
 
@@ -101,7 +103,7 @@ public sealed class QuotaServiceTests : IDisposable
         // Never counted: cancelled, another programme, a form the programme does not allow, another year, someone else's.
         Visit(Lianzheng, VisitForm.HomeVisit, VisitStatus.Cancelled, T(2026, 10, 1), [_s.LeaderOne.Id], [teacherB]);
         Visit("ganbu", VisitForm.HomeVisit, VisitStatus.Done, T(2026, 5, 1), [_s.LeaderOne.Id], [teacherB]);
-        Visit(Lianzheng, VisitForm.PhoneVisit, VisitStatus.Done, T(2026, 5, 2), [_s.LeaderOne.Id], [teacherC]);
+        Visit(Lianzheng, HuifangForms.PhoneVisit, VisitStatus.Done, T(2026, 5, 2), [_s.LeaderOne.Id], [teacherC]);
         Visit(Lianzheng, VisitForm.HomeVisit, VisitStatus.Done, T(2025, 12, 2), [_s.LeaderOne.Id], [teacherC]);
         Visit(Lianzheng, VisitForm.HomeVisit, VisitStatus.Done, T(2026, 4, 2), [_s.LeaderTwo.Id], [teacherC]);
 
@@ -174,7 +176,7 @@ public sealed class QuotaServiceTests : IDisposable
     {
         // The per-link counting itself is in Lianxi/LianxiFiguresTests; here: no link, no line, however many activities.
         var me = _s.LeaderOne.Id;
-        Visit(Lianxi, VisitForm.BranchActivity, VisitStatus.Done, T(2026, 9, 15, 14), [me], [], branch: _s.BranchJia);
+        Visit(Lianxi, LianxiForms.BranchActivity, VisitStatus.Done, T(2026, 9, 15, 14), [me], [], branch: _s.BranchJia);
         Visit(Lianxi, VisitForm.HeartTalk, VisitStatus.Done, T(2026, 11, 5, 16), [me], [_s.StaffOne.Id]);
 
         var mine = await _quotas.MyQuotasAsync(_s.Leader1, Lianxi, D(2026, 11, 20));

@@ -21,6 +21,7 @@ public sealed class TextsHost : IDisposable
         .AddSingleton(typeof(Texts<>))
         .AddSingleton<ProgrammeTexts>()
         .AddSingleton<IEnumerable<IProgrammeModule>>(ProgrammesServiceCollectionExtensions.Modules)
+        .AddSingleton<ProgrammeCatalog>()
         .BuildServiceProvider();
 
     private readonly CultureInfo _ui = CultureInfo.CurrentUICulture;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Programmes;
 using HomeVisit.Programmes.Ganbu;
@@ -122,6 +123,29 @@ public sealed class TextsTests : IDisposable
         Assert.Equal("Done", texts.Enum(HomeVisit.Core.Visits.VisitStatus.Done));
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
         Assert.Equal("已完成", texts.Enum(HomeVisit.Core.Visits.VisitStatus.Done));
+    }
+
+    [Fact]
+    public void Visit_forms_are_named_by_the_core_or_by_the_module_that_adds_them_in_both_languages()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var missing = VisitForms.Core.Where(f => Localizer(typeof(EnumResources))[f.Name].ResourceNotFound).Select(f => $"core: {f.Name}")
+            .Concat(ProgrammesServiceCollectionExtensions.Modules.SelectMany(m => m.AddedForms
+                .Where(f => _host.Programme(m.Key)[f.Name].ResourceNotFound).Select(f => $"{m.Key}: {f.Name}")))
+            .ToList();
+        Assert.True(missing.Count == 0, "No English:\n" + string.Join("\n", missing));
+
+        // A core page (the core's set) shows a module's form in the module's words.
+        var texts = _host.Texts<PortalResources>();
+        Assert.Equal("Home visit", texts.Enum(VisitForm.HomeVisit));
+        Assert.Equal("Dormitory visit", texts.Enum(LianxiForms.DormitoryVisit));
+        Assert.Equal([(LianxiForms.BranchActivity, "Branch activity"), (VisitForm.HeartTalk, "Heart-to-heart talk")],
+            texts.FormOptions([LianxiForms.BranchActivity, VisitForm.HeartTalk]).ToList());
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        Assert.Equal("深入宿舍（公寓）", texts.Enum(LianxiForms.DormitoryVisit));
+        Assert.Equal("信函回访", texts.Enum(HomeVisit.Programmes.Huifang.HuifangForms.LetterVisit));
+        // A form no registered module defines (one left out of the build) shows its stored text.
+        Assert.Equal("NoSuchForm", texts.Enum(new VisitForm("NoSuchForm")));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
         rules.Quotas[1].Name = "";
         rules.Quotas[1].Minimum = 0;
         rules.Quotas[1].PortalRoles = ["不存在"];
-        rules.Quotas[1].Forms = [(VisitForm)99];
+        rules.Quotas[1].Forms = [new VisitForm("NoSuchForm")];
         var e = Assert.Throws<PortalValidationException>(ProgrammeRulesService.Validate(rules, module).ThrowIfInvalid);
 
         Assert.Equal("第 2 条指标：最低数量应在 1 到 100 之间。", e.Errors["Quotas[1].Minimum"]);

@@ -3,6 +3,7 @@ using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
+using HomeVisit.Programmes.Huifang;
 
 namespace HomeVisit.Tests.Services;
 
@@ -18,7 +19,7 @@ public abstract class ProgrammeRuleEnforcementTests(PortalDatabaseProvider provi
     public async Task A_form_the_programme_does_not_use_is_refused_beside_the_form_field()
     {
         var plan = _s.PlanForLeaderOne();
-        plan.Form = VisitForm.PhoneVisit; // 廉政家访: 上门家访、重点约访、定期回访 only (seed 1 §6)
+        plan.Form = HuifangForms.PhoneVisit; // 廉政家访: 上门家访、重点约访、定期回访 only (seed 1 §6)
 
         var error = await Assert.ThrowsAsync<PortalValidationException>(() => _s.Visits.SavePlanAsync(_s.Leader1, plan));
         Assert.Equal("本项目不采用所选的家访形式。", error.Errors[nameof(VisitPlan.Form)]);
