@@ -10,6 +10,7 @@ namespace HomeVisit.Tests.Lianzheng;
 
 /// <summary>A leader records a 重点约访, schedules a 定期回访 from it, records that and then the person's recovery.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class KeyAppointmentBrowserTests(BrowserFixture app)
 {
     [Fact]
