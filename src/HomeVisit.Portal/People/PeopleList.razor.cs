@@ -2,7 +2,6 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace HomeVisit.Portal.People;
@@ -13,7 +12,7 @@ public partial class PeopleList
     [Inject] private OrgService Org { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
 
-    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+    [CascadingParameter] private PortalUser? User { get; set; }
     [SupplyParameterFromQuery(Name = "unit")] public int? Unit { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? Query { get; set; }
 
@@ -27,7 +26,7 @@ public partial class PeopleList
 
     protected override async Task OnInitializedAsync()
     {
-        var user = PortalUser.FromPrincipal((await AuthState).User)!;
+        var user = User!;
         _search = Query;
         _units = await Org.GetOptionsAsync(user);
         _unitsById = _units.ToDictionary(u => u.Id);

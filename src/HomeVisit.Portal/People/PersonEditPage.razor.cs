@@ -5,7 +5,6 @@ using HomeVisit.Core.People;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace HomeVisit.Portal.People;
@@ -17,7 +16,7 @@ public partial class PersonEditPage
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+    [CascadingParameter] private PortalUser? User { get; set; }
     [Parameter] public int? Id { get; set; }
 
     private PortalUser? _user;
@@ -36,7 +35,7 @@ public partial class PersonEditPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _user ??= PortalUser.FromPrincipal((await AuthState).User)!;
+        _user ??= User!;
         // The read is audited: load once, in the interactive circuit, not again for the prerendered HTML.
         if (!RendererInfo.IsInteractive) return;
         _units = await Org.GetOptionsAsync(_user);
