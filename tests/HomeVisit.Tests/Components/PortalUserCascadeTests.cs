@@ -33,7 +33,8 @@ public sealed class PortalUserCascadeTests
             .AddChildContent<PortalUserCascade>(c => c.AddChildContent<ShowsUser>()));
         Assert.Equal("李锋#7@3", cut.Markup.Trim());
 
-        cut.Render(p => p.Add(c => c.Value, State()));
+        // Sign-out (or revalidation) hands the cascade a new state.
+        cut.Render(p => p.Add(c => c.Value, State()).AddChildContent<PortalUserCascade>(c => c.AddChildContent<ShowsUser>()));
         cut.WaitForAssertion(() => Assert.Equal("nobody", cut.Markup.Trim()));
     }
 }
