@@ -7,6 +7,8 @@ using HomeVisit.Core.Data;
 using HomeVisit.Portal.Account;
 using HomeVisit.Portal.Localization;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
 using Radzen;
 
 namespace HomeVisit.Portal;
@@ -22,7 +24,7 @@ public static class PortalServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Blazor Server with Radzen, Chinese first and English second.</summary>
+    /// <summary>Blazor Server with MudBlazor (Radzen until every page has moved), Chinese first and English second.</summary>
     public static IServiceCollection AddPortalUi(this IServiceCollection services)
     {
         // Messages up to 512 KB. The largest field (a template, 20,000 characters) is about 120 KB once SignalR's JSON
@@ -30,6 +32,12 @@ public static class PortalServiceCollectionExtensions
         // no change event comes near this and a too-long paste never drops the circuit (docs/security.md).
         services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
         services.AddRadzenComponents();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            o.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         // The default HTML encoder writes every Chinese character as an entity (&#x5BB6; is 8 bytes, 家 is 3 in UTF-8),
         // which roughly triples every prerendered page; passing all of Unicode through still encodes <, >, & and quotes.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

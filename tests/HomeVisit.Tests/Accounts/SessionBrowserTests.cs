@@ -30,6 +30,8 @@ public sealed class SessionBrowserCollection : ICollectionFixture<SessionBrowser
 }
 
 [Collection(SessionBrowserCollection.Name)]
+
+[Trait("Category", "Browser")]
 public sealed class SessionBrowserTests(SessionBrowserFixture app)
 {
     /// <summary>What a system admin does on the account page: disable or re-enable an account.</summary>

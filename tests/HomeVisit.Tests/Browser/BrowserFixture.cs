@@ -115,6 +115,13 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// The message MudBlazor shows beside a field (its helper text in the error state), found by the input's test id:
+    /// MudBlazor puts a component's data-testid on its input element.
+    /// </summary>
+    public static ILocator FieldError(IPage page, string inputTestId) =>
+        page.Locator($".mud-input-control:has([data-testid='{inputTestId}']) .mud-input-helper-text.mud-input-error");
+
+    /// <summary>
     /// Waits until the page's circuit is live. Pages prerender on the server first; what a test types into
     /// the prerendered HTML is replaced when the live render attaches, so interaction must wait for this.
     /// </summary>

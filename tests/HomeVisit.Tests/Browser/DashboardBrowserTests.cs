@@ -5,6 +5,7 @@ namespace HomeVisit.Tests.Browser;
 
 /// <summary>/dashboard in a real browser: a figure's link lists exactly the visits it counts (issue 17, one true figure).</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class DashboardBrowserTests(BrowserFixture app)
 {
     [Fact]

@@ -5,6 +5,8 @@ using Microsoft.Playwright;
 namespace HomeVisit.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+
+[Trait("Category", "Browser")]
 public sealed class PersonAccessBrowserTests(BrowserFixture app)
 {
     [Fact]

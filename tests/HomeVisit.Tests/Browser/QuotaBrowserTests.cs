@@ -7,6 +7,7 @@ namespace HomeVisit.Tests.Browser;
 
 /// <summary>/quotas in a real browser against the demo data.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class QuotaBrowserTests(BrowserFixture app)
 {
     private const string CollegeRule = "二级学院（教学部）领导";

@@ -4,6 +4,8 @@ using Microsoft.Playwright;
 namespace HomeVisit.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+
+[Trait("Category", "Browser")]
 public sealed class SignInBrowserTests(BrowserFixture app)
 {
     [Fact]

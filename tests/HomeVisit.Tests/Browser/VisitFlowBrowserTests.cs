@@ -8,6 +8,7 @@ namespace HomeVisit.Tests.Browser;
 
 /// <summary>The newcomer's first task from the README, in a real browser against the real app.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class VisitFlowBrowserTests(BrowserFixture app)
 {
     [Fact]

@@ -7,6 +7,8 @@ using Microsoft.Playwright;
 namespace HomeVisit.Tests.Calendar;
 
 [Collection(BrowserCollection.Name)]
+
+[Trait("Category", "Browser")]
 public sealed class CalendarBrowserTests(BrowserFixture app)
 {
     [Fact]

@@ -34,6 +34,7 @@ public sealed class UtcServerBrowserCollection : ICollectionFixture<UtcServerBro
 
 /// <summary>Issue 17 item 11, issue 18 item 3: the calendar's "today" is Beijing's, whatever the server's or browser's zone.</summary>
 [Collection(UtcServerBrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class CalendarTodayBrowserTests(UtcServerBrowserFixture app)
 {
     [Fact]

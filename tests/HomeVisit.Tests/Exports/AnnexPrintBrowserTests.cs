@@ -11,6 +11,7 @@ namespace HomeVisit.Tests.Exports;
 /// pages instead of running off the paper.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class AnnexPrintBrowserTests(BrowserFixture app)
 {
     private static readonly string LongRecord = string.Concat(Enumerable.Repeat(

@@ -5,6 +5,8 @@ using Microsoft.Playwright;
 namespace HomeVisit.Tests.Exports;
 
 [Collection(BrowserCollection.Name)]
+
+[Trait("Category", "Browser")]
 public sealed class PrintViewBrowserTests(BrowserFixture app)
 {
     [Fact]

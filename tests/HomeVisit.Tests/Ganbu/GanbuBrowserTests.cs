@@ -11,6 +11,7 @@ namespace HomeVisit.Tests.Ganbu;
 
 /// <summary>干部家访 in Chromium against the demo institution: a teacher's request handled by a home visit, and API keys.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class GanbuBrowserTests(BrowserFixture app)
 {
     [Fact]

@@ -156,6 +156,26 @@ public sealed class HostTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Empty(staffHome.QuerySelectorAll("a[href^='/visits/']"));
     }
 
+    [Fact]
+    public async Task The_menu_shows_what_the_user_can_use_quotas_to_visitors_and_programme_admin_to_rule_admins()
+    {
+        using var staff = portal.CreateBrowserLikeClient();
+        using var leader = portal.CreateBrowserLikeClient();
+        using var admin = portal.CreateBrowserLikeClient();
+        await staff.SignInAsync(DemoAccounts.Staff);
+        await leader.SignInAsync(DemoAccounts.Leader);
+        await admin.SignInAsync(DemoAccounts.Admin);
+
+        var staffMenu = (await staff.GetDocumentAsync("/")).QuerySelector(".hv-nav")!;
+        var leaderMenu = (await leader.GetDocumentAsync("/")).QuerySelector(".hv-nav")!;
+        var adminMenu = (await admin.GetDocumentAsync("/")).QuerySelector(".hv-nav")!;
+
+        Assert.Empty(staffMenu.QuerySelectorAll("a[href='/quotas']"));
+        Assert.Single(leaderMenu.QuerySelectorAll("a[href='/quotas']"));
+        Assert.Empty(leaderMenu.QuerySelectorAll("a[href='/admin/programmes']"));
+        Assert.Single(adminMenu.QuerySelectorAll("a[href='/admin/programmes']"));
+    }
+
     private async Task<string> UpcomingPersonTargetOfLeaderAsync()
     {
         await using var db = portal.OpenDatabase();

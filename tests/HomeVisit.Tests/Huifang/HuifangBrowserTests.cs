@@ -11,6 +11,7 @@ namespace HomeVisit.Tests.Huifang;
 
 /// <summary>The case management office enters a sanction, plans a revisit, and the discipline office approves it, in a real browser.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class HuifangBrowserTests(BrowserFixture app)
 {
     [Fact]

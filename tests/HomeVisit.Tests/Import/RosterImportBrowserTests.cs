@@ -6,6 +6,8 @@ using static HomeVisit.Tests.Import.XlsxFile;
 namespace HomeVisit.Tests.Import;
 
 [Collection(BrowserCollection.Name)]
+
+[Trait("Category", "Browser")]
 public sealed class RosterImportBrowserTests(BrowserFixture app)
 {
     private static byte[] Roster(string birthDate) => Build(

@@ -6,6 +6,8 @@ using Microsoft.Playwright;
 namespace HomeVisit.Tests.Lianxi;
 
 [Collection(BrowserCollection.Name)]
+
+[Trait("Category", "Browser")]
 public sealed class LianxiBrowserTests(BrowserFixture app)
 {
     [Fact]

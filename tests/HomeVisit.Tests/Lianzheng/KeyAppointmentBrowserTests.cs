@@ -10,6 +10,7 @@ namespace HomeVisit.Tests.Lianzheng;
 
 /// <summary>A leader records a 重点约访, schedules a 定期回访 from it, records that and then the person's recovery.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class KeyAppointmentBrowserTests(BrowserFixture app)
 {
     [Fact]
@@ -73,7 +74,7 @@ public sealed class KeyAppointmentBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.GetByTestId("visit-status")).ToHaveAttributeAsync("data-status", nameof(VisitStatus.Done));
         await page.GetByTestId("chain-close").ClickAsync();
         await page.GetByTestId("reason-confirm").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("error-ChainCloseNote")).ToContainTextAsync("请填写转变情况说明");
+        await Assertions.Expect(BrowserFixture.FieldError(page, "reason-text")).ToContainTextAsync("请填写转变情况说明");
         await page.GetByTestId("reason-text").FillAsync("本人思想转变明显，工作状态恢复正常，结束跟踪。");
         await page.GetByTestId("reason-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("chain-closed")).ToContainTextAsync("本人思想转变明显");

@@ -7,6 +7,8 @@ using Microsoft.Playwright;
 namespace HomeVisit.Tests.Programmes;
 
 [Collection(BrowserCollection.Name)]
+
+[Trait("Category", "Browser")]
 public sealed class ProgrammeSettingsBrowserTests(BrowserFixture app)
 {
     private const string CollegeLeaders = "二级学院（教学部）领导";

@@ -13,6 +13,7 @@ namespace HomeVisit.Tests.Qinglian;
 
 /// <summary>A leader's 清廉家访 from plan to pledge, in a real browser against the real app and the demo data.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class QinglianBrowserTests(BrowserFixture app)
 {
     [Fact]

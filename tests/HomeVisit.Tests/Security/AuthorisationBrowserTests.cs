@@ -8,6 +8,7 @@ namespace HomeVisit.Tests.Security;
 
 /// <summary>Decision 0015 inside a live circuit, where navigation does not pass the authorisation middleware.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class AuthorisationBrowserTests(BrowserFixture app)
 {
     [Fact]

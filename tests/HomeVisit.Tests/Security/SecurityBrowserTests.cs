@@ -7,6 +7,7 @@ namespace HomeVisit.Tests.Security;
 
 /// <summary>Issue 13 items 14 and 19 in Chromium: the portal works under its Content-Security-Policy, and a huge paste neither drops the circuit nor loses the form.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class SecurityBrowserTests(BrowserFixture app)
 {
     private const string RecordViolations =

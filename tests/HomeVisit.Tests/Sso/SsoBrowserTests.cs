@@ -129,6 +129,7 @@ public sealed class SsoBrowserFixture : IAsyncLifetime
 
 // In the browser collection, so it does not run a second Chromium beside the other browser tests on a small machine.
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class SsoBrowserTests(SsoBrowserFixture app) : IClassFixture<SsoBrowserFixture>
 {
     /// <summary>On the provider's own login form (oidc-provider's development form: any password).</summary>

@@ -1,0 +1,75 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Institutions;
+using HomeVisit.Core.People;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace HomeVisit.Portal.People;
+
+public partial class PeopleList
+{
+    [Inject] private PeopleService People { get; set; } = default!;
+    [Inject] private OrgService Org { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+
+    [CascadingParameter] private PortalUser? User { get; set; }
+    [SupplyParameterFromQuery(Name = "unit")] public int? Unit { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] public string? Query { get; set; }
+
+    private PortalUser? _user;
+    private MudDataGrid<PersonRow>? _grid;
+    private IReadOnlyList<UnitOption> _units = [];
+    private Dictionary<int, UnitOption> _unitsById = [];
+    private int _total;
+    private string? _search;
+    private int? _appliedUnit;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = User!;
+        _search = Query;
+        _units = await Org.GetOptionsAsync(user);
+        _unitsById = _units.ToDictionary(u => u.Id);
+        _appliedUnit = Unit;
+        // The grid appears (and asks for its first page) only once the user is known.
+        _user = user;
+    }
+
+    // The database pages and filters; the grid only shows one page (ServerData does not re-render this page, so the
+    // total shown above the grid is refreshed here).
+    private async Task<GridData<PersonRow>> LoadAsync(GridState<PersonRow> state, CancellationToken ct)
+    {
+        var result = await People.SearchAsync(_user!, new PersonQuery(_search, Unit, state.Page + 1, state.PageSize), ct);
+        if (_total != result.Total)
+        {
+            _total = result.Total;
+            StateHasChanged();
+        }
+        return new GridData<PersonRow> { Items = result.Items, TotalItems = result.Total };
+    }
+
+    private async Task OnSearchChangedAsync(string? value)
+    {
+        _search = value;
+        if (_grid is not null) await _grid.ReloadServerData();
+    }
+
+    // The unit filter lives in the address (/people?unit=ID), so links from the organisation page and bookmarks work;
+    // changing it navigates and OnParametersSetAsync reloads.
+    private void OnUnitChanged(int? unit) => Nav.NavigateTo(Nav.GetUriWithQueryParameter("unit", unit), replace: true);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_appliedUnit == Unit) return;
+        _appliedUnit = Unit;
+        if (_grid is not null) await _grid.ReloadServerData();
+    }
+
+    private string UnitName(int? id) => id is int i && _unitsById.TryGetValue(i, out var u) ? u.Name : "";
+
+    private string UnitLabel(int? id) => id is int i && _unitsById.TryGetValue(i, out var u) ? u.Label : "";
+
+    private Task<IEnumerable<int?>> SearchUnitsAsync(string? text, CancellationToken _) =>
+        Task.FromResult(_units.Where(u => string.IsNullOrWhiteSpace(text) || u.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase))
+                              .Select(u => (int?)u.Id));
+}
