@@ -101,7 +101,7 @@ public sealed class ProgrammeSettingsBrowserTests(BrowserFixture app)
             await BrowserFixture.WaitForInteractiveAsync(page);
             var row = page.Locator("[data-testid=programme-row][data-programme=qinglian]");
             await row.GetByTestId("settings-disable").ClickAsync();
-            var dialog = page.Locator(".rz-dialog");
+            var dialog = page.Locator(".mud-dialog");
             await Assertions.Expect(dialog).ToContainTextAsync("停用后该项目的页面和录入将不可用，已有数据保留");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
             await Assertions.Expect(row.GetByTestId("settings-disabled")).ToBeVisibleAsync();

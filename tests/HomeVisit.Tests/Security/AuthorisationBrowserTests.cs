@@ -35,7 +35,7 @@ public sealed class AuthorisationBrowserTests(BrowserFixture app)
             await admin.Page.GotoAsync("/admin/programmes");
             await BrowserFixture.WaitForInteractiveAsync(admin.Page);
             await row.GetByTestId("settings-disable").ClickAsync();
-            await admin.Page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
+            await admin.Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
             await Assertions.Expect(row.GetByTestId("settings-disabled")).ToBeVisibleAsync();
 
             // The page opened before the switch still offers its button; the router asks the policy again on the way.

@@ -1,4 +1,4 @@
 namespace HomeVisit.Portal.Programmes.Shared;
 
-/// <summary>A value with its display text, for Radzen checkbox lists and drop-downs.</summary>
+/// <summary>A value with its display text, for checkbox lists (<see cref="ChoiceChecks{TValue}"/>) and MudSelect items.</summary>
 public sealed record Choice<T>(T Value, string Text);
