@@ -24,7 +24,8 @@ public sealed class QuotaBrowserTests(BrowserFixture app)
         var card = page.Locator("[data-testid=my-quota-card][data-programme=lianzheng]");
         await Assertions.Expect(card).ToBeVisibleAsync();
         var year = DateTime.UtcNow.AddHours(8).Year;
-        await Assertions.Expect(card.GetByTestId("my-quota-period")).ToHaveValueAsync($"{year}-01-01");
+        // The period select (MudSelect) shows the period's name: this year's, from its 1 January.
+        await Assertions.Expect(card.GetByTestId("my-quota-period")).ToHaveValueAsync($"{year}年度");
         var line = card.Locator($"[data-testid=quota-line][data-rule='{CollegeRule}']");
         await Assertions.Expect(line).ToHaveAttributeAsync("data-required", "4");
 
@@ -57,7 +58,7 @@ public sealed class QuotaBrowserTests(BrowserFixture app)
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Tab, new() { Name = "各单位完成情况" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("quota-programme")).ToHaveValueAsync("lianzheng");
+        await Assertions.Expect(page.GetByTestId("quota-programme")).ToHaveValueAsync("廉政家访");
         var row = page.Locator("[data-testid=quota-rollup-row]").Filter(new() { HasText = "汽车工程学院" });
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("quota-rollup-chart").Locator("svg").First).ToBeVisibleAsync();
@@ -66,7 +67,7 @@ public sealed class QuotaBrowserTests(BrowserFixture app)
         await row.ClickAsync();
         await Assertions.Expect(page.GetByTestId("quota-behind-only")).ToBeCheckedAsync();
         var visitors = page.Locator("[data-testid=quota-visitor-row]");
-        await Assertions.Expect(visitors.First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr:has([data-testid=quota-visitor-row])").First).ToBeVisibleAsync();
         Assert.All(await visitors.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.owed)"), owed => Assert.True(int.Parse(owed) > 0));
     }
 

@@ -52,7 +52,8 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
 
         // Follow-up: raised from the visit, listed under it.
         await page.GetByTestId("followup-raise-open").ClickAsync();
-        await page.GetByTestId("followup-kind").SelectOptionAsync(nameof(FollowUpKind.Difficulty));
+        await page.GetByTestId("followup-kind").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "困难" }).ClickAsync();
         await page.GetByTestId("followup-summary").FillAsync(summary);
         await page.GetByTestId("followup-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("visit-followup-row").Filter(new() { HasText = summary })).ToBeVisibleAsync();
