@@ -53,7 +53,7 @@ public sealed class PersonFamilyTests
         await family.Find("[data-testid=family-form] form").SubmitAsync();
 
         family.WaitForAssertion(() => Assert.Contains("姓名",
-            family.Find(".mud-input-control:has([data-testid=family-name]) .mud-input-error").TextContent));
+            family.Find(".mud-input-control:has([data-testid=family-name]) .mud-input-helper-text.mud-input-error").TextContent));
         Assert.Equal("0771-1234567", family.Find("input[data-testid=family-phone]").GetAttribute("value"));
         Assert.NotEmpty(family.FindAll("[data-testid=family-form]"));
     }
