@@ -162,7 +162,7 @@ public sealed class SessionBrowserTests(SessionBrowserFixture app)
             await page.FillAsync("#password", "start#2026");
             await page.GetByTestId("save").ClickAsync();
 
-            await Assertions.Expect(page.GetByTestId("error-NewPassword")).ToHaveTextAsync("密码须包含大写字母、小写字母、数字和符号中的至少 4 类。");
+            await Assertions.Expect(BrowserFixture.FieldError(page, "user-password")).ToHaveTextAsync("密码须包含大写字母、小写字母、数字和符号中的至少 4 类。");
             await Assertions.Expect(page.Locator("#username")).ToHaveValueAsync("Zhangsan");
         }
         finally

@@ -32,7 +32,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture app)
         {
             Name = "花名册.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Roster("1990.13.01"),
         });
-        var error = page.GetByTestId("import-error");
+        var error = page.Locator("tr:has([data-testid=import-error])");
         await Assertions.Expect(error).ToHaveCountAsync(1);
         await Assertions.Expect(error).ToContainTextAsync("第 3 行，“出生日期”：无法识别的日期“1990.13.01”。");
         await Assertions.Expect(page.GetByTestId("import-confirm")).ToBeDisabledAsync();
@@ -42,8 +42,8 @@ public sealed class RosterImportBrowserTests(BrowserFixture app)
         {
             Name = "花名册（改）.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Roster("1990-12-01"),
         });
-        await Assertions.Expect(page.GetByTestId("import-change")).ToHaveCountAsync(3);
-        await Assertions.Expect(page.GetByTestId("import-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("tr:has([data-testid=import-change])")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("tr:has([data-testid=import-error])")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=import-count][data-kind=People]")).ToContainTextAsync("2");
         await page.GetByTestId("import-confirm").ClickAsync();
 
@@ -53,6 +53,6 @@ public sealed class RosterImportBrowserTests(BrowserFixture app)
         await page.GotoAsync("/people?q=IMPT0002");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("person-link")).ToHaveTextAsync("导入测试员乙");
-        await Assertions.Expect(page.GetByTestId("person-row")).ToContainTextAsync("导入测试中心");
+        await Assertions.Expect(page.Locator("tr:has([data-testid=person-row])")).ToContainTextAsync("导入测试中心");
     }
 }

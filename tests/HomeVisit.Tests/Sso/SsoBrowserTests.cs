@@ -193,11 +193,12 @@ public sealed class SsoBrowserTests(SsoBrowserFixture app) : IClassFixture<SsoBr
 
             // Nothing typed: the messages sit beside the fields.
             await page.GetByTestId("add-mapping").ClickAsync();
-            await Assertions.Expect(page.GetByTestId("error-ClaimValue")).ToHaveTextAsync("请填写声明值。");
-            await Assertions.Expect(page.GetByTestId("error-Role")).ToHaveTextAsync("请选择平台角色。");
+            await Assertions.Expect(BrowserFixture.FieldError(page, "claim-value")).ToHaveTextAsync("请填写声明值。");
+            await Assertions.Expect(BrowserFixture.FieldError(page, "mapped-role")).ToHaveTextAsync("请选择平台角色。");
 
             await page.Locator("#claim-value").FillAsync(group);
-            await page.Locator("#mapped-role").SelectOptionAsync(Roles.Leader);
+            await page.GetByTestId("mapped-role").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").GetByText("领导（家访人）", new() { Exact = true }).ClickAsync();
             await page.GetByTestId("add-mapping").ClickAsync();
             var mappings = page.GetByTestId("sso-mappings");
             await Assertions.Expect(mappings).ToContainTextAsync(group);
@@ -232,7 +233,7 @@ public sealed class SsoBrowserTests(SsoBrowserFixture app) : IClassFixture<SsoBr
             await using (var db = app.Portal.OpenDatabase())
                 mappingId = await db.SsoRoleMappings.Where(m => m.ClaimValue == group).Select(m => m.Id).SingleAsync();
             await page.GetByTestId($"delete-mapping-{mappingId}").ClickAsync();
-            var dialog = page.Locator(".rz-dialog");
+            var dialog = page.Locator(".mud-dialog");
             await Assertions.Expect(dialog).ToContainTextAsync(group);
             await dialog.GetByRole(AriaRole.Button, new() { Name = "删除", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("sso-mappings")).Not.ToContainTextAsync(group);

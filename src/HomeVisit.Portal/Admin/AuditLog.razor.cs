@@ -1,0 +1,57 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Audit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace HomeVisit.Portal.Admin;
+
+public partial class AuditLog
+{
+    [Inject] private AuditService Audit { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    private static readonly string[] Actions = [AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.Read,
+        AuditActions.SignIn, AuditActions.SignInFailed, AuditActions.SignOut, AuditActions.Denied];
+
+    // The stored action is a code; the page shows it in the user's language (issue 18: "read/update" in the Chinese UI).
+    private static readonly Dictionary<string, string> ActionTexts = new()
+    {
+        [AuditActions.Create] = "新建",
+        [AuditActions.Update] = "更新",
+        [AuditActions.Delete] = "删除",
+        [AuditActions.Read] = "查阅",
+        [AuditActions.SignIn] = "登录",
+        [AuditActions.SignInFailed] = "登录失败",
+        [AuditActions.SignOut] = "退出登录",
+        [AuditActions.Denied] = "拒绝访问",
+    };
+
+    private PortalUser? _user;
+    private MudDataGrid<AuditEntry>? _grid;
+    private string? _userName, _action, _entityType, _entityId;
+    private DateTime? _from, _to;
+    private int _total;
+
+    protected override async Task OnInitializedAsync() => _user = PortalUser.FromPrincipal((await AuthState).User)!;
+
+    private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken ct)
+    {
+        var result = await Audit.ListAsync(_user!, new AuditQuery(_userName, _action, _entityType, _entityId, _from, _to,
+            state.Page + 1, state.PageSize), ct);
+        if (_total != result.Total)
+        {
+            _total = result.Total;
+            StateHasChanged();
+        }
+        return new GridData<AuditEntry> { Items = result.Items, TotalItems = result.Total };
+    }
+
+    private async Task SearchAsync()
+    {
+        if (_grid is not null) await _grid.ReloadServerData();
+    }
+
+    private string ActionName(string action) => ActionTexts.TryGetValue(action, out var text) ? T[text] : action;
+}
