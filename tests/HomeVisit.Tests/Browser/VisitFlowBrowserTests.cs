@@ -30,7 +30,7 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
         await page.GetByTestId("plan-targets-search").FillAsync(targetName);
         await page.Locator($"[data-testid=plan-targets-option][data-person-id='{targetId}']").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid=plan-targets-selected][data-person-id='{targetId}']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("plan-programme")).ToHaveValueAsync("廉政家访");
+        await Assertions.Expect(SelectInput(page, "plan-programme")).ToHaveValueAsync("廉政家访");
         await page.GetByTestId("plan-save").ClickAsync();
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
@@ -135,8 +135,12 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
     {
         await page.GetByTestId(testId).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
-        await Assertions.Expect(page.GetByTestId(testId)).ToHaveValueAsync(text);
+        await Assertions.Expect(SelectInput(page, testId)).ToHaveValueAsync(text);
     }
+
+    /// <summary>The box of a MudSelect: its test id is on the input, or (an enum select) on an element around it.</summary>
+    internal static ILocator SelectInput(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input.mud-select-input").First;
 
     /// <summary>Types a plan's day and time into the date and the time picker.</summary>
     internal static async Task FillStartAsync(IPage page, DateTime start)

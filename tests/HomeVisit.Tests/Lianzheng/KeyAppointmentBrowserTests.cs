@@ -52,7 +52,7 @@ public sealed class KeyAppointmentBrowserTests(BrowserFixture app)
         await page.WaitForURLAsync(url => url.Contains($"/visits/new?followOn={root}", StringComparison.Ordinal));
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("plan-follow-on")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("plan-form")).ToHaveValueAsync("定期回访");
+        await Assertions.Expect(HomeVisit.Tests.Browser.VisitFlowBrowserTests.SelectInput(page, "plan-form")).ToHaveValueAsync("定期回访");
         await Assertions.Expect(page.Locator($"[data-testid=plan-targets-selected][data-person-id='{targetId}']")).ToBeVisibleAsync();
         await HomeVisit.Tests.Browser.VisitFlowBrowserTests.FillStartAsync(page, yesterday.AddHours(21));
         await page.GetByTestId("plan-save").ClickAsync();
