@@ -23,9 +23,9 @@ public sealed class DashboardBrowserTests(BrowserFixture app)
 
         await planned.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/visits\?open=ahead"));
-        await Assertions.Expect(page.GetByTestId("visits-filter-status")).ToHaveValueAsync("open-ahead");
-        var rows = page.GetByTestId("visit-row");
+        await Assertions.Expect(page.GetByTestId("visits-filter-status")).ToHaveValueAsync("已安排未完成");
+        var rows = page.Locator("tr:has([data-testid=visit-row])");
         await Assertions.Expect(rows).ToHaveCountAsync(count);
-        await Assertions.Expect(page.Locator("[data-testid=visit-row] [data-overdue=true]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("tr:has([data-testid=visit-row]) [data-overdue=true]")).ToHaveCountAsync(0);
     }
 }

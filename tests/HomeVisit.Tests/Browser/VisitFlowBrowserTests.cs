@@ -23,16 +23,15 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
         await page.GotoAsync("/visits/new");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("plan-visitors-selected")).ToBeVisibleAsync();
-        await page.GetByTestId("plan-programme").SelectOptionAsync("lianzheng");
-        await page.GetByTestId("plan-form").SelectOptionAsync(nameof(VisitForm.HomeVisit));
+        await ChooseAsync(page, "plan-programme", "廉政家访");
+        await ChooseAsync(page, "plan-form", "上门家访");
         var planned = DateTime.UtcNow.AddHours(8).Date.AddDays(-1).AddHours(19).AddMinutes(30);
-        await page.GetByTestId("plan-start").FillAsync(planned.ToString("yyyy-MM-dd HH:mm"));
-        await page.GetByTestId("plan-start").PressAsync("Tab");
+        await FillStartAsync(page, planned);
         await page.GetByTestId("plan-place").FillAsync("南宁市青秀区民族大道 100 号");
         await page.GetByTestId("plan-targets-search").FillAsync(targetName);
         await page.Locator($"[data-testid=plan-targets-option][data-person-id='{targetId}']").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid=plan-targets-selected][data-person-id='{targetId}']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("plan-programme")).ToHaveValueAsync("lianzheng");
+        await Assertions.Expect(SelectInput(page, "plan-programme")).ToHaveValueAsync("廉政家访");
         await page.GetByTestId("plan-save").ClickAsync();
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
@@ -43,7 +42,7 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
         // Record: an empty record is refused beside the field, then the real record is saved.
         await page.GetByTestId("visit-record-open").ClickAsync();
         await page.GetByTestId("outcome-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("error-Record")).ToContainTextAsync("请填写家访情况记录");
+        await Assertions.Expect(BrowserFixture.FieldError(page, "outcome-record")).ToContainTextAsync("请填写家访情况记录");
         await page.GetByTestId("outcome-record").FillAsync("与家属拉家常，通报学校发展情况，了解到家中住房紧张。");
         await page.GetByTestId("outcome-problems").FillAsync("住房困难");
         await page.GetByTestId("outcome-save").ClickAsync();
@@ -61,7 +60,7 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
         // The visit list finds it by the target's name, done, with one open item.
         await page.GotoAsync($"/visits?q={Uri.EscapeDataString(targetName)}");
         await BrowserFixture.WaitForInteractiveAsync(page);
-        var row = page.Locator($"[data-testid=visit-row][data-visit-id='{visitId}']");
+        var row = page.Locator($"tr:has([data-testid=visit-row][data-visit-id='{visitId}'])");
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByTestId("visit-row-status")).ToContainTextAsync("已完成");
         await Assertions.Expect(row.GetByTestId("visit-row-targets")).ToContainTextAsync(targetName);
@@ -96,7 +95,7 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
     }
 
     [Fact]
-    public async Task The_date_picker_proposes_an_evening_says_确定_and_a_home_visit_in_working_hours_is_confirmed_first()
+    public async Task A_new_home_visit_proposes_an_evening_not_midnight_and_one_in_working_hours_is_confirmed_first()
     {
         var (targetId, targetName) = await PickTargetAsync(skip: 3);
         await using var session = await app.SignInAsync(DemoAccounts.Leader);
@@ -104,36 +103,54 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
         await page.GotoAsync("/visits/new");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("plan-visitors-selected")).ToBeVisibleAsync();
-        await page.GetByTestId("plan-programme").SelectOptionAsync("lianzheng");
-        await page.GetByTestId("plan-form").SelectOptionAsync(nameof(VisitForm.HomeVisit));
+        await ChooseAsync(page, "plan-programme", "廉政家访");
+        await ChooseAsync(page, "plan-form", "上门家访");
 
-        // Picking only a day: the time becomes 19:00, and the picker closes with 确定 (issue 16 item 5).
-        var picker = page.Locator(".rz-datepicker").Filter(new() { Has = page.GetByTestId("plan-start") });
-        await picker.Locator(".rz-datepicker-trigger").ClickAsync();
-        var ok = page.GetByTestId("plan-start-ok");
-        await Assertions.Expect(ok).ToBeVisibleAsync();
-        await Assertions.Expect(ok).ToHaveTextAsync("确定");
-        await page.Locator(".rz-calendar-view td:not(.rz-calendar-other-month) span").GetByText("15", new() { Exact = true }).First.ClickAsync();
-        await Assertions.Expect(page.GetByTestId("plan-start")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"-15 19:00$"));
-        // Radzen closes the popup by itself on a day's click (确定 is for closing it after the hour or minute was changed).
-        await Assertions.Expect(ok).ToBeHiddenAsync();
+        // A new 上门家访 proposes an evening, not midnight (issue 16 item 5): picking only a day keeps 19:00.
+        await Assertions.Expect(page.GetByTestId("plan-start-time")).ToHaveValueAsync("19:00");
+        var day = DateTime.UtcNow.AddHours(8).Date.AddDays(5);
+        await page.GetByTestId("plan-start").FillAsync(day.ToString("yyyy-MM-dd"));
+        await page.GetByTestId("plan-start").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("plan-start")).ToHaveValueAsync(day.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.GetByTestId("plan-start-time")).ToHaveValueAsync("19:00");
 
         // A weekday morning: saving asks first (第六条（一）), and 仍然安排 saves it.
         var weekday = DateTime.UtcNow.AddHours(8).Date.AddDays(9);
         while (weekday.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) weekday = weekday.AddDays(1);
         var start = weekday.AddHours(10).AddMinutes(5);
-        await page.GetByTestId("plan-start").FillAsync(start.ToString("yyyy-MM-dd HH:mm"));
-        await page.GetByTestId("plan-start").PressAsync("Tab");
+        await FillStartAsync(page, start);
         await page.GetByTestId("plan-targets-search").FillAsync(targetName);
         await page.Locator($"[data-testid=plan-targets-option][data-person-id='{targetId}']").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid=plan-targets-selected][data-person-id='{targetId}']")).ToBeVisibleAsync();
         await page.GetByTestId("plan-save").ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.Locator(".mud-dialog");
         await Assertions.Expect(dialog).ToContainTextAsync("上门家访一般利用晚上或休息日时间进行");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "仍然安排" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
         var visitId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
         await using var db = app.Portal.OpenDatabase();
         Assert.Equal(start, (await db.Visits.SingleAsync(v => v.Id == visitId)).PlannedStart);
+    }
+
+    /// <summary>Picks the option showing <paramref name="text"/> in a MudSelect.</summary>
+    internal static async Task ChooseAsync(IPage page, string testId, string text)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
+        await Assertions.Expect(SelectInput(page, testId)).ToHaveValueAsync(text);
+    }
+
+    /// <summary>The box of a MudSelect: its test id is on the input, or (an enum select) on an element around it.</summary>
+    internal static ILocator SelectInput(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input.mud-select-input").First;
+
+    /// <summary>Types a plan's day and time into the date and the time picker.</summary>
+    internal static async Task FillStartAsync(IPage page, DateTime start)
+    {
+        await page.GetByTestId("plan-start").FillAsync(start.ToString("yyyy-MM-dd"));
+        await page.GetByTestId("plan-start").PressAsync("Tab");
+        await page.GetByTestId("plan-start-time").FillAsync(start.ToString("HH:mm"));
+        await page.GetByTestId("plan-start-time").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("plan-start-time")).ToHaveValueAsync(start.ToString("HH:mm"));
     }
 }

@@ -75,9 +75,9 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         await p.GetByTestId("outcome-record").FillAsync("到家中看望，了解其母亲手术安排和家庭照护困难。");
         await p.Locator("[data-testid=form-Methods] input[data-choice=看]").CheckAsync();
         await p.Locator("[data-testid=form-Methods] input[data-choice=谈]").CheckAsync();
-        await p.Locator("#form-Greeting").CheckAsync();
-        await p.Locator("#form-OpinionsSought").FillAsync("家属希望学院减少周末集中培训");
-        await p.Locator("#form-NeedsHeard").FillAsync("手术期间调课一周");
+        await p.Locator("[data-testid=form-Greeting] input").CheckAsync();
+        await p.Locator("[data-testid=form-OpinionsSought] :is(input, textarea)").FillAsync("家属希望学院减少周末集中培训");
+        await p.Locator("[data-testid=form-NeedsHeard] :is(input, textarea)").FillAsync("手术期间调课一周");
         await p.GetByTestId("outcome-save").ClickAsync();
         await Assertions.Expect(p.GetByTestId("visit-status")).ToHaveAttributeAsync("data-status", "Done");
 

@@ -53,10 +53,9 @@ public sealed class KeyAppointmentBrowserTests(BrowserFixture app)
         await page.WaitForURLAsync(url => url.Contains($"/visits/new?followOn={root}", StringComparison.Ordinal));
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("plan-follow-on")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("plan-form")).ToHaveValueAsync(nameof(VisitForm.RegularRevisit));
+        await Assertions.Expect(HomeVisit.Tests.Browser.VisitFlowBrowserTests.SelectInput(page, "plan-form")).ToHaveValueAsync("定期回访");
         await Assertions.Expect(page.Locator($"[data-testid=plan-targets-selected][data-person-id='{targetId}']")).ToBeVisibleAsync();
-        await page.GetByTestId("plan-start").FillAsync(yesterday.AddHours(21).ToString("yyyy-MM-dd HH:mm"));
-        await page.GetByTestId("plan-start").PressAsync("Tab");
+        await HomeVisit.Tests.Browser.VisitFlowBrowserTests.FillStartAsync(page, yesterday.AddHours(21));
         await page.GetByTestId("plan-save").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
         var followOn = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);

@@ -77,8 +77,8 @@ public sealed class QinglianBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.GetByTestId("error-FamilyMetIds")).ToContainTextAsync("本项目须登记见到的家属");
         await page.Locator($"[data-testid=outcome-family-member][data-family-id='{spouseId}']").CheckAsync();
         foreach (var item in QinglianProgrammeGiftPack) await page.Locator($"[data-testid=form-GiftPack] input[data-choice='{item}']").CheckAsync();
-        await page.Locator("#form-RegistrationFilled").CheckAsync();
-        await page.Locator("#form-CommitmentSigned").CheckAsync();
+        await page.Locator("[data-testid=form-RegistrationFilled] input").CheckAsync();
+        await page.Locator("[data-testid=form-CommitmentSigned] input").CheckAsync();
         await page.GetByTestId("outcome-record").FillAsync($"与{spouseName}座谈，发放清廉大礼包，解读家庭助廉承诺书，家属当场签订。");
         await page.GetByTestId("outcome-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("visit-status")).ToHaveAttributeAsync("data-status", nameof(VisitStatus.Done));
