@@ -115,7 +115,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         await p.GotoAsync(formUrl!);
         await BrowserFixture.WaitForInteractiveAsync(p);
         await p.GetByTestId("record-form-archive").ClickAsync();
-        await p.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "归档" }).ClickAsync();
+        await p.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "归档", Exact = true }).ClickAsync();
         await Assertions.Expect(p.GetByTestId("record-form-archived")).ToContainTextAsync(leaderName);
         await Assertions.Expect(p.GetByTestId("record-form-record")).ToContainTextAsync("听取的需求：手术期间调课一周");
     }
@@ -129,7 +129,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         await BrowserFixture.WaitForInteractiveAsync(page);
 
         await page.GetByTestId("api-key-create").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("error-Name")).ToContainTextAsync("请填写密钥名称。");
+        await Assertions.Expect(BrowserFixture.FieldError(page, "api-key-name")).ToContainTextAsync("请填写密钥名称。");
         var name = $"家访小程序-{Guid.NewGuid():N}"[..12];
         await page.GetByTestId("api-key-name").FillAsync(name);
         await page.GetByTestId("api-key-name").PressAsync("Tab"); // the field binds on change
@@ -157,7 +157,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         await Assertions.Expect(row).ToContainTextAsync(key[..14]);
 
         await row.GetByTestId("api-key-revoke").ClickAsync();
-        await page.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
         await Assertions.Expect(row).ToHaveAttributeAsync("data-active", "false");
         using var refused = await http.PostAsync("/api/ganbu/requests", Body());
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
