@@ -28,11 +28,11 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
             await BrowserFixture.WaitForInteractiveAsync(page);
             await page.GetByTestId("request-summary").FillAsync(" ");
             await page.GetByTestId("request-submit").ClickAsync();
-            await Assertions.Expect(page.GetByTestId("error-Category")).ToContainTextAsync("请选择诉求类别。");
-            await Assertions.Expect(page.GetByTestId("error-Summary")).ToContainTextAsync("请填写诉求内容。");
+            await Assertions.Expect(BrowserFixture.FieldError(page, "request-category")).ToContainTextAsync("请选择诉求类别。");
+            await Assertions.Expect(BrowserFixture.FieldError(page, "request-summary")).ToContainTextAsync("请填写诉求内容。");
             await Assertions.Expect(page.GetByTestId("request-route")).ToContainTextAsync($"将由主管副职{leaderName}");
 
-            await page.Locator("[data-testid=request-category-option][data-value=SeriousIllness]").CheckAsync();
+            await page.Locator("[data-testid=request-category-option][data-value=SeriousIllness]").ClickAsync();
             await page.GetByTestId("request-summary").FillAsync(summary);
             await page.GetByTestId("request-submit").ClickAsync();
             // Filing saves, routes and notifies before the page moves on; on a loaded runner that took over 30 s once.
@@ -51,7 +51,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         // It waits in the deputy dean's queue.
         await p.GotoAsync("/programmes/ganbu/queue");
         await BrowserFixture.WaitForInteractiveAsync(p);
-        var row = p.Locator($"[data-testid=request-row][data-request-id='{requestId}']");
+        var row = p.Locator($"tr:has([data-testid=request-row][data-request-id='{requestId}'])");
         await Assertions.Expect(row).ToBeVisibleAsync();
         await row.GetByTestId("request-link").ClickAsync();
         await p.WaitForURLAsync($"**/programmes/ganbu/requests/{requestId}");
@@ -59,10 +59,13 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
 
         // Closing before any visit is refused beside the field.
         await p.GetByTestId("request-resolve").ClickAsync();
+        // Each field is filled and seen to hold its text before the next (under load a second field once got the first's text).
         await p.GetByTestId("close-resolution").FillAsync("电话沟通");
+        await Assertions.Expect(p.GetByTestId("close-resolution")).ToHaveValueAsync("电话沟通");
         await p.GetByTestId("close-feedback").FillAsync("已告知");
+        await Assertions.Expect(p.GetByTestId("close-feedback")).ToHaveValueAsync("已告知");
         await p.GetByTestId("close-confirm").ClickAsync();
-        await Assertions.Expect(p.GetByTestId("error-Resolution")).ToContainTextAsync("诉求须通过家访解决");
+        await Assertions.Expect(BrowserFixture.FieldError(p, "close-resolution")).ToContainTextAsync("诉求须通过家访解决");
         await p.GetByTestId("close-back").ClickAsync();
 
         // The handling visit: planned from the request, recorded on the visit page with the 三个一.
@@ -98,10 +101,12 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         await BrowserFixture.WaitForInteractiveAsync(p);
         await p.GetByTestId("request-resolve").ClickAsync();
         await p.GetByTestId("close-resolution").FillAsync("学院调整了下周课程，安排同事代课。");
+        await Assertions.Expect(p.GetByTestId("close-resolution")).ToHaveValueAsync("学院调整了下周课程，安排同事代课。");
         await p.GetByTestId("close-confirm").ClickAsync();
-        await Assertions.Expect(p.GetByTestId("error-Feedback")).ToContainTextAsync("请填写向干部反馈的情况");
+        await Assertions.Expect(BrowserFixture.FieldError(p, "close-feedback")).ToContainTextAsync("请填写向干部反馈的情况");
         await Assertions.Expect(p.GetByTestId("close-resolution")).ToHaveValueAsync("学院调整了下周课程，安排同事代课。");
         await p.GetByTestId("close-feedback").FillAsync("当面告知本人，本人表示感谢。");
+        await Assertions.Expect(p.GetByTestId("close-feedback")).ToHaveValueAsync("当面告知本人，本人表示感谢。");
         await p.GetByTestId("close-confirm").ClickAsync();
         await Assertions.Expect(p.GetByTestId("request-status")).ToHaveAttributeAsync("data-status", "Resolved");
         await Assertions.Expect(p.GetByTestId("request-feedback")).ToHaveTextAsync("当面告知本人，本人表示感谢。");
@@ -111,7 +116,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         await p.GotoAsync(formUrl!);
         await BrowserFixture.WaitForInteractiveAsync(p);
         await p.GetByTestId("record-form-archive").ClickAsync();
-        await p.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "归档" }).ClickAsync();
+        await p.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "归档", Exact = true }).ClickAsync();
         await Assertions.Expect(p.GetByTestId("record-form-archived")).ToContainTextAsync(leaderName);
         await Assertions.Expect(p.GetByTestId("record-form-record")).ToContainTextAsync("听取的需求：手术期间调课一周");
     }
@@ -125,7 +130,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         await BrowserFixture.WaitForInteractiveAsync(page);
 
         await page.GetByTestId("api-key-create").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("error-Name")).ToContainTextAsync("请填写密钥名称。");
+        await Assertions.Expect(BrowserFixture.FieldError(page, "api-key-name")).ToContainTextAsync("请填写密钥名称。");
         var name = $"家访小程序-{Guid.NewGuid():N}"[..12];
         await page.GetByTestId("api-key-name").FillAsync(name);
         await page.GetByTestId("api-key-name").PressAsync("Tab"); // the field binds on change
@@ -153,7 +158,7 @@ public sealed class GanbuBrowserTests(BrowserFixture app)
         await Assertions.Expect(row).ToContainTextAsync(key[..14]);
 
         await row.GetByTestId("api-key-revoke").ClickAsync();
-        await page.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
         await Assertions.Expect(row).ToHaveAttributeAsync("data-active", "false");
         using var refused = await http.PostAsync("/api/ganbu/requests", Body());
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);

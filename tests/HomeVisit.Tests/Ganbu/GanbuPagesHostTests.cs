@@ -37,7 +37,7 @@ public sealed class GanbuPagesHostTests(PortalFactory portal) : IClassFixture<Po
         await liaison.SignInAsync(DemoAccounts.Liaison);
         var other = await liaison.GetDocumentAsync($"/programmes/ganbu/requests/{id}");
 
-        // (The lists are Radzen grids that load after the first render: see the browser test.)
+        // (The lists are server-paged grids that load after the first render: see the browser test.)
         Assert.NotNull(own.QuerySelector("[data-testid=request-withdraw]"));
         Assert.Null(own.QuerySelector("[data-testid=request-plan-visit]"));
         Assert.NotNull(other.QuerySelector("[data-testid=page-error]"));
