@@ -94,7 +94,14 @@ public sealed class QinglianBrowserTests(BrowserFixture app)
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = spouseName }).ClickAsync();
         await page.GetByTestId("commitment-signed-on").FillAsync(today.ToString("yyyy-MM-dd"));
         await page.GetByTestId("commitment-signed-on").PressAsync("Tab");
-        await Assertions.Expect(page.GetByTestId("commitment-visit")).ToHaveValueAsync(today.AddDays(3).ToString("yyyy-MM-dd"));
+        // The visit the link came from is preselected, shown by its day.
+        string visitDay;
+        await using (var db0 = app.Portal.OpenDatabase())
+        {
+            var v0 = await db0.Visits.SingleAsync(v => v.Id == visitId);
+            visitDay = (v0.ActualStart ?? v0.PlannedStart).ToString("yyyy-MM-dd");
+        }
+        await Assertions.Expect(page.GetByTestId("commitment-visit")).ToHaveValueAsync(visitDay);
         await page.GetByTestId("commitment-scan-input").SetInputFilesAsync(new FilePayload
         {
             Name = "承诺书.txt", MimeType = "text/plain", Buffer = "签了"u8.ToArray(),
