@@ -35,12 +35,13 @@ public sealed class QinglianBrowserTests(BrowserFixture app)
         // Two days ahead is refused with the earliest day; three days ahead is planned.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/households/{personId}/plan$"));
         await BrowserFixture.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("plan-start")).ToHaveValueAsync(today.AddDays(3).ToString("yyyy-MM-dd") + " 19:00");
-        await page.GetByTestId("plan-start").FillAsync(today.AddDays(2).ToString("yyyy-MM-dd") + " 19:00");
+        await Assertions.Expect(page.GetByTestId("plan-start")).ToHaveValueAsync(today.AddDays(3).ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.GetByTestId("plan-time")).ToHaveValueAsync("19:00");
+        await page.GetByTestId("plan-start").FillAsync(today.AddDays(2).ToString("yyyy-MM-dd"));
         await page.GetByTestId("plan-start").PressAsync("Tab");
         await page.GetByTestId("plan-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("error-PlannedStart")).ToContainTextAsync($"最早可安排在 {today.AddDays(3):yyyy-MM-dd}");
-        await page.GetByTestId("plan-start").FillAsync(today.AddDays(3).ToString("yyyy-MM-dd") + " 19:00");
+        await Assertions.Expect(BrowserFixture.FieldError(page, "plan-start")).ToContainTextAsync($"最早可安排在 {today.AddDays(3):yyyy-MM-dd}");
+        await page.GetByTestId("plan-start").FillAsync(today.AddDays(3).ToString("yyyy-MM-dd"));
         await page.GetByTestId("plan-start").PressAsync("Tab");
         await page.GetByTestId("plan-save").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/visits/\d+$"));
@@ -89,10 +90,18 @@ public sealed class QinglianBrowserTests(BrowserFixture app)
         await page.GetByTestId("qinglian-commitment-open").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/households/{personId}\\?visit={visitId}"));
         await BrowserFixture.WaitForInteractiveAsync(page);
-        await page.GetByTestId("commitment-member").SelectOptionAsync(spouseId.ToString());
+        await page.GetByTestId("commitment-member").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = spouseName }).ClickAsync();
         await page.GetByTestId("commitment-signed-on").FillAsync(today.ToString("yyyy-MM-dd"));
         await page.GetByTestId("commitment-signed-on").PressAsync("Tab");
-        await Assertions.Expect(page.GetByTestId("commitment-visit")).ToHaveValueAsync(visitId.ToString());
+        // The visit the link came from is preselected, shown by its day.
+        string visitDay;
+        await using (var db0 = app.Portal.OpenDatabase())
+        {
+            var v0 = await db0.Visits.SingleAsync(v => v.Id == visitId);
+            visitDay = (v0.ActualStart ?? v0.PlannedStart).ToString("yyyy-MM-dd");
+        }
+        await Assertions.Expect(page.GetByTestId("commitment-visit")).ToHaveValueAsync(visitDay);
         await page.GetByTestId("commitment-scan-input").SetInputFilesAsync(new FilePayload
         {
             Name = "承诺书.txt", MimeType = "text/plain", Buffer = "签了"u8.ToArray(),
