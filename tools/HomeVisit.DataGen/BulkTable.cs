@@ -48,6 +48,7 @@ internal sealed class BulkTable : IDisposable
         DateTime d => (SqliteType.Text, d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
         DateOnly d => (SqliteType.Text, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         Enum e => (SqliteType.Text, e.ToString()),
+        HomeVisit.Core.Visits.VisitForm f => (SqliteType.Text, f.Value),
         _ => throw new ArgumentException($"No SQLite format for {value.GetType().Name}."),
     };
 
