@@ -212,7 +212,7 @@ public sealed class SsoBrowserTests(SsoBrowserFixture app) : IClassFixture<SsoBr
             await SignInAtProviderAsync(page, app.Provider, "liang.zhenhua");
             await page.WaitForURLAsync(app.BaseAddress + "");
             await BrowserFixture.WaitForInteractiveAsync(page);
-            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "安排家访" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Link, new() { Name = "安排家访" })).ToBeVisibleAsync();
         }
 
         // The admin sees the linked account and removes the mapping after confirming.
