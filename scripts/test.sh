@@ -52,7 +52,16 @@ trap stop_pg EXIT
 export HOMEVISIT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=postgres"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet test HomeVisit.Portal.sln --logger "console;verbosity=normal" "$@"
+results=$(mktemp -d /tmp/homevisit-results.XXXXXX)
+rc=0
+dotnet test HomeVisit.Portal.sln --logger "console;verbosity=normal" --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@" || rc=$?
+# CI shows only the tail of a long log: repeat each failure, with its message, as the last thing printed.
+if [ "$rc" -ne 0 ]; then
+  python3 scripts/trx-failures.py "$results" || true
+  rm -rf "$results"
+  exit "$rc"
+fi
+rm -rf "$results"
 
 # Decision 0013's "one line": with each module project left out in turn, the portal still builds, starts and serves
 # (a run with test filters skips it).

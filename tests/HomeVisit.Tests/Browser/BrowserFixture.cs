@@ -128,6 +128,23 @@ public class BrowserFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("#hv-interactive[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Waits for a save to land on the page it navigates to. A save that stays put instead fails at once naming what the
+    /// page says (its alerts and field messages), not after a bare timeout.
+    /// </summary>
+    public static async Task ExpectNavigatedAsync(IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 90_000 });
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            var said = await page.Locator(".mud-alert, .mud-snackbar, .mud-input-error, .validation-message").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"The page stayed on {page.Url}; it says: {string.Join(" | ", said)}\n{e.Message}");
+        }
+    }
+
     /// <summary>How long closing a context or the browser may take before the test moves on (see <see cref="BrowserSession"/>).</summary>
     public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(20);
 

@@ -34,7 +34,7 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
         await Assertions.Expect(SelectInput(page, "plan-programme")).ToHaveValueAsync("廉政家访");
         await page.GetByTestId("plan-save").ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
+        await BrowserFixture.ExpectNavigatedAsync(page, new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
         var visitId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
         await Assertions.Expect(page.GetByTestId("visit-status")).ToHaveAttributeAsync("data-status", nameof(VisitStatus.Planned));
         await Assertions.Expect(page.GetByTestId("visit-target")).ToContainTextAsync(targetName);
@@ -126,7 +126,7 @@ public sealed class VisitFlowBrowserTests(BrowserFixture app)
         var dialog = page.Locator(".mud-dialog");
         await Assertions.Expect(dialog).ToContainTextAsync("上门家访一般利用晚上或休息日时间进行");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "仍然安排" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
+        await BrowserFixture.ExpectNavigatedAsync(page, new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
         var visitId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
         await using var db = app.Portal.OpenDatabase();
         Assert.Equal(start, (await db.Visits.SingleAsync(v => v.Id == visitId)).PlannedStart);

@@ -37,7 +37,7 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
             await page.GetByTestId("sanction-reason").FillAsync("违反工作纪律，擅自变更实训安排造成不良影响。");
             await page.GetByTestId("sanction-save").ClickAsync();
 
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/programmes/huifang/sanctions/\d+$"));
+            await BrowserFixture.ExpectNavigatedAsync(page, new System.Text.RegularExpressions.Regex(@"/programmes/huifang/sanctions/\d+$"));
             await Assertions.Expect(page.GetByTestId("sanction-eligibility")).ToHaveAttributeAsync("data-status", nameof(RevisitEligibility.Due));
 
             await page.GetByTestId("sanction-plan").ClickAsync();
@@ -54,7 +54,7 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
             await page.Locator($"[data-testid=revisit-team-option][data-person-id='{teammateId}']").ClickAsync();
             await page.GetByTestId("revisit-plan-save").ClickAsync();
 
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/programmes/huifang/revisits/\d+$"));
+            await BrowserFixture.ExpectNavigatedAsync(page, new System.Text.RegularExpressions.Regex(@"/programmes/huifang/revisits/\d+$"));
             await Assertions.Expect(page.GetByTestId("revisit-approval")).ToHaveAttributeAsync("data-approval", "Pending");
             await Assertions.Expect(page.GetByTestId("revisit-record")).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByTestId("revisit-approve")).ToHaveCountAsync(0);

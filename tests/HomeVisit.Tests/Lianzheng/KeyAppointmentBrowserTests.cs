@@ -57,7 +57,7 @@ public sealed class KeyAppointmentBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.Locator($"[data-testid=plan-targets-selected][data-person-id='{targetId}']")).ToBeVisibleAsync();
         await HomeVisit.Tests.Browser.VisitFlowBrowserTests.FillStartAsync(page, yesterday.AddHours(21));
         await page.GetByTestId("plan-save").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
+        await BrowserFixture.ExpectNavigatedAsync(page, new System.Text.RegularExpressions.Regex(@"/visits/\d+$"));
         var followOn = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
         Assert.NotEqual(root, followOn);
 
