@@ -21,6 +21,8 @@ public enum VisitOpenFilter
     Overdue,
 }
 
+/// <param name="From">First day, by the day a figure counts the visit in: its actual start once done, else its planned start (<see cref="Visit.EffectiveStart"/>).</param>
+/// <param name="UnitId">A unit and the units below it, as the dashboard and the period summary count per unit (<see cref="VisitUnits"/>).</param>
 public sealed record VisitQuery(
     string? Search = null,
     string? ProgrammeKey = null,
@@ -30,7 +32,8 @@ public sealed record VisitQuery(
     bool MineOnly = false,
     int Page = 1,
     int PageSize = 20,
-    VisitOpenFilter? Open = null);
+    VisitOpenFilter? Open = null,
+    int? UnitId = null);
 
 public sealed record VisitRow(
     int Id, string ProgrammeKey, VisitForm Form, DateTime PlannedStart, DateTime PlannedEnd, VisitStatus Status,
