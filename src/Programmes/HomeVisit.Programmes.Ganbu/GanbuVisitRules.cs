@@ -29,8 +29,8 @@ internal sealed class GanbuVisitRules : IVisitPlanCheck, IVisitStatusCheck
         if (outcome.ActualStart is not { } actual) return;
         var filed = await FiledAsync(db, visit.Id, ct);
         if (filed is not { } utc) return;
-        var filed = FiledMinute(utc);
-        v.Check(actual >= filed, nameof(VisitOutcome.ActualStart), $"实际家访时间不能早于诉求提交时间（{filed:yyyy-MM-dd HH:mm}）。");
+        var since = FiledMinute(utc);
+        v.Check(actual >= since, nameof(VisitOutcome.ActualStart), $"实际家访时间不能早于诉求提交时间（{since:yyyy-MM-dd HH:mm}）。");
     }
 
     // The latest request the visit answers (a revisit may answer several).
