@@ -1782,7 +1782,9 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsOtherPerson")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HomeVisit.Migrations.PostgreSQL.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207164145_HuifangOtherPersonsAndOverride")]
+    [Migration("20261207171415_HuifangOtherPersonsAndOverride")]
     partial class HuifangOtherPersonsAndOverride
     {
         /// <inheritdoc />
@@ -1785,7 +1785,9 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsOtherPerson")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)

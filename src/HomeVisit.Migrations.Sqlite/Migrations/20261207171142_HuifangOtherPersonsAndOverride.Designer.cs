@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HomeVisit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207164029_HuifangOtherPersonsAndOverride")]
+    [Migration("20261207171142_HuifangOtherPersonsAndOverride")]
     partial class HuifangOtherPersonsAndOverride
     {
         /// <inheritdoc />
@@ -1705,7 +1705,9 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsOtherPerson")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
