@@ -11,7 +11,7 @@ namespace HomeVisit.Bench;
 internal static class BenchCommand
 {
     private const string Usage = """
-        usage (bench/run.sh runs them all in order):
+        usage (bench/run.sh runs them all in order; DB is a SQLite file or a PostgreSQL connection string, Host=…):
           queries DB RESULTS LABEL            BenchmarkDotNet over the service queries (p95 per query)
           jobs DB RESULTS LABEL [SECONDS]     the daily reminder job, and 20 writers/s (default 60 s) with readers
           browser LABEL BASEURL PID RESULTS   time to interactive, click to grid, ledger .xlsx, memory per circuit
@@ -24,7 +24,7 @@ internal static class BenchCommand
         switch (args.FirstOrDefault())
         {
             case "queries" when args.Length >= 4:
-                Environment.SetEnvironmentVariable("HV_BENCH_DB", Path.GetFullPath(args[1]));
+                Environment.SetEnvironmentVariable("HV_BENCH_DB", PortalServices.IsPostgreSql(args[1]) ? args[1] : Path.GetFullPath(args[1]));
                 // In process with a long timeout: on the untuned county some calls take tens of seconds, which the default
                 // in-process toolchain refuses. HV_BENCH_ITERATIONS lowers the 20 iterations for such a run.
                 var iterations = int.TryParse(Environment.GetEnvironmentVariable("HV_BENCH_ITERATIONS"), out var n) ? n : 20;

@@ -13,13 +13,13 @@ internal static class Report
         var bareTti = all.FirstOrDefault(m => m.Label == "bare" && m.Metric == "tti")?.Value;
         var labels = all.Select(m => m.Label).Where(l => l != "bare").Distinct().ToList();
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", labels)} | budget | met on {labels.FirstOrDefault()} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", labels)} | budget | met ({string.Join(" / ", labels)}) |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| --- |{string.Concat(labels.Select(_ => " ---: |"))} --- | --- |");
         foreach (var key in all.Where(m => m.Label != "bare").Select(m => (m.Metric, m.Subject)).Distinct())
         {
             var values = labels.Select(l => all.LastOrDefault(m => m.Label == l && m.Metric == key.Metric && m.Subject == key.Subject)).ToList();
-            var first = values[0];
-            var (budget, met) = Budget(key.Metric, first, bareTti);
+            var budget = values.Select(v => Budget(key.Metric, v, bareTti).Budget).FirstOrDefault(b => b.Length > 0) ?? "";
+            var met = string.Join(" / ", values.Select(v => v is null ? "–" : Budget(key.Metric, v, bareTti).Met));
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"| {key.Metric} {key.Subject} | {string.Join(" | ", values.Select(v => v is null ? "–" : $"{v.Value.ToString(CultureInfo.InvariantCulture)} {v.Unit}"))} | {budget} | {met} |");
         }

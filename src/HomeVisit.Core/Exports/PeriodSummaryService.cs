@@ -51,15 +51,20 @@ public sealed class PeriodSummaryService(
         var byVisited = module.CountsUnderVisitedUnit;
         var from = period.StartTime;
         var to = period.EndExclusive;
+        var startOfToday = db.Clock.StartOfToday();
+        // Counted in the database: one row per (unit, status, form, planned ahead or not), not one per visit; a county's
+        // year is tens of thousands of visits and the summary needs only these counts.
         var visits = await db.Visits.AsNoTracking()
             .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == key && v.EffectiveStart >= from && v.EffectiveStart < to)
             .Select(v => new
             {
-                v.Id, v.Status, v.Form, v.PlannedStart,
+                v.Status, v.Form, Ahead = v.PlannedStart >= startOfToday,
                 Unit = byVisited
                     ? v.Targets.Where(t => t.PersonId != null).OrderBy(t => t.Id).Select(t => t.Person!.UnitId).FirstOrDefault()
                     : v.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault(),
             })
+            .GroupBy(x => new { x.Unit, x.Status, x.Form, x.Ahead })
+            .Select(g => new { g.Key.Unit, g.Key.Status, g.Key.Form, g.Key.Ahead, N = g.Count() })
             .ToListAsync(ct);
         var items = await db.FollowUpItems.AsNoTracking()
             .Where(f => f.InstitutionId == user.InstitutionId && f.ProgrammeKey == key && f.CreatedAt >= InstitutionTime.ToUtc(from) && f.CreatedAt < InstitutionTime.ToUtc(to))
@@ -71,8 +76,9 @@ public sealed class PeriodSummaryService(
                     ? f.Visit.Targets.Where(t => t.PersonId != null).OrderBy(t => t.Id).Select(t => t.Person!.UnitId).FirstOrDefault()
                     : f.Visit.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault(),
             })
+            .GroupBy(x => new { x.Unit, x.Status })
+            .Select(g => new { g.Key.Unit, g.Key.Status, N = g.Count() })
             .ToListAsync(ct);
-        var startOfToday = db.Clock.StartOfToday();
         var rollup = rules.Quotas.Count > 0 ? await quotas.UnitRollupAsync(user, key, day, ct) : null;
 
         SummaryUnitRow Row(string name, Func<int?, bool> inUnit, int? unitId)
@@ -80,17 +86,19 @@ public sealed class PeriodSummaryService(
             var v = visits.Where(x => inUnit(x.Unit)).ToList();
             var f = items.Where(x => inUnit(x.Unit)).ToList();
             var q = rollup?.Units.FirstOrDefault(u => u.UnitId == unitId);
-            return new SummaryUnitRow(name, v.Count(x => x.Status == VisitStatus.Done),
-                v.Count(x => VisitSchedule.IsPlannedAhead(x.Status, x.PlannedStart, startOfToday)),
-                v.Count(x => VisitSchedule.IsOverdue(x.Status, x.PlannedStart, startOfToday)), v.Count(x => x.Status == VisitStatus.Cancelled),
-                f.Count, f.Count(x => x.Status == FollowUpStatus.Resolved), f.Count(x => x.Status is FollowUpStatus.Open or FollowUpStatus.InProgress),
+            // Ahead is PlannedStart >= today, so open visits split into planned (VisitSchedule.IsPlannedAhead) and overdue (IsOverdue).
+            var open = v.Where(x => VisitSchedule.IsOpen(x.Status)).ToList();
+            return new SummaryUnitRow(name, v.Where(x => x.Status == VisitStatus.Done).Sum(x => x.N),
+                open.Where(x => x.Ahead).Sum(x => x.N), open.Where(x => !x.Ahead).Sum(x => x.N), v.Where(x => x.Status == VisitStatus.Cancelled).Sum(x => x.N),
+                f.Sum(x => x.N), f.Where(x => x.Status == FollowUpStatus.Resolved).Sum(x => x.N),
+                f.Where(x => x.Status is FollowUpStatus.Open or FollowUpStatus.InProgress).Sum(x => x.N),
                 q?.Visitors ?? 0, q?.OnTrack ?? 0);
         }
 
         var rows = top.Select(u => Row(u.Name, x => TopOf(x) == u.Id, u.Id)).Where(r => r.Done + r.Planned + r.Overdue + r.Cancelled + r.FollowUpsRaised + r.QuotaVisitors > 0).ToList();
         var total = Row("合计", _ => true, null) with { QuotaVisitors = rollup?.Total.Visitors ?? 0, QuotaOnTrack = rollup?.Total.OnTrack ?? 0 };
         var byForm = visits.Where(v => v.Status == VisitStatus.Done).GroupBy(v => v.Form)
-            .Select(g => (VisitFormNames.Of(g.Key), g.Count())).OrderByDescending(x => x.Item2).ToList();
+            .Select(g => (VisitFormNames.Of(g.Key), g.Sum(x => x.N))).OrderByDescending(x => x.Item2).ToList();
         return new PeriodSummary(module.Name, period, rows, total, byForm);
     }
 

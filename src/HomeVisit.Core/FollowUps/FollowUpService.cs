@@ -19,21 +19,33 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
     /// heads and deputies). Items of a programme hidden from the user are never visible. An important lead restricted
     /// to a role (<see cref="FollowUpItem.RestrictedToRole"/>) is seen only by that role's holders and the one who raised it.
     /// </summary>
+    /// <remarks>
+    /// Index-friendly (issue 12): the items a user sees other than by overseeing a programme are the union of a few id sets
+    /// each found through its own index (owner, the visits they took part in, the units they belong to or lead), plus one
+    /// pass for what no index serves yet (raised by them, restricted leads); the outer query then looks items up by id.
+    /// A six-way OR with correlated EXISTS made the database test every item of the institution one by one.
+    /// </remarks>
     internal static IQueryable<FollowUpItem> Visible(PortalDbContext db, PortalUser user, IReadOnlyList<string> overseen, IReadOnlyList<string>? hidden = null)
     {
         var items = db.FollowUpItems.Where(f => f.InstitutionId == user.InstitutionId);
         if (hidden is { Count: > 0 }) items = items.Where(f => !hidden.Contains(f.ProgrammeKey));
         var me = user.PersonId ?? -1;
+        var userId = user.UserId;
         var audiences = FollowUpItem.AudiencesOf(user.Roles);
-        return items.Where(f =>
-            (f.RestrictedToRole == null &&
-             (overseen.Contains(f.ProgrammeKey) || f.OwnerPersonId == me || f.CreatedByUserId == user.UserId ||
-              (f.VisitId != null && f.Visit!.Visitors.Any(x => x.PersonId == me)) ||
-              (f.ResponsibleUnitId != null &&
-               (db.People.Any(p => p.Id == me && p.UnitId == f.ResponsibleUnitId) ||
-                db.UnitLeaderships.Any(l => l.PersonId == me && l.UnitId == f.ResponsibleUnitId &&
-                                            (l.Role == Institutions.LeadershipRole.Head || l.Role == Institutions.LeadershipRole.Deputy)))))) ||
-            (f.RestrictedToRole != null && (audiences.Contains(f.RestrictedToRole) || f.CreatedByUserId == user.UserId)));
+        var all = db.FollowUpItems;
+        var ids = all.Where(f => f.OwnerPersonId == me).Select(f => f.Id)
+            .Union(all.Where(f => f.VisitId != null && db.VisitVisitors.Where(x => x.PersonId == me).Select(x => (int?)x.VisitId).Contains(f.VisitId)).Select(f => f.Id))
+            .Union(all.Where(f => f.ResponsibleUnitId != null && db.People.Where(p => p.Id == me).Select(p => p.UnitId).Contains(f.ResponsibleUnitId)).Select(f => f.Id))
+            .Union(all.Where(f => f.ResponsibleUnitId != null && db.UnitLeaderships
+                    .Where(l => l.PersonId == me && (l.Role == Institutions.LeadershipRole.Head || l.Role == Institutions.LeadershipRole.Deputy))
+                    .Select(l => (int?)l.UnitId).Contains(f.ResponsibleUnitId)).Select(f => f.Id))
+            .Union(all.Where(f => f.InstitutionId == user.InstitutionId
+                                  && (f.CreatedByUserId == userId || (f.RestrictedToRole != null && audiences.Contains(f.RestrictedToRole)))).Select(f => f.Id));
+        // A restricted lead is seen by its audience and the one who raised it only, whichever set found it.
+        items = overseen.Count > 0
+            ? items.Where(f => overseen.Contains(f.ProgrammeKey) || ids.Contains(f.Id))
+            : items.Where(f => ids.Contains(f.Id));
+        return items.Where(f => f.RestrictedToRole == null || audiences.Contains(f.RestrictedToRole) || f.CreatedByUserId == userId);
     }
 
     /// <summary>

@@ -126,25 +126,36 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     public async Task<VisitorQuotaPage> VisitorQuotasAsync(PortalUser user, string key, DateOnly day, int? unitId, bool behindOnly,
         int page, int pageSize, CancellationToken ct = default)
     {
-        EnsureOverseer(user, key);
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
+        var (period, list) = await AllVisitorQuotasAsync(user, key, day, unitId, behindOnly, ct);
+        var items = list.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return new(period, new PagedResult<VisitorQuotaRow>(items, list.Count, page, pageSize));
+    }
+
+    /// <summary>
+    /// <see cref="VisitorQuotasAsync"/> without paging, in the same order: for views that need every visitor at once (a
+    /// programme's plan overview), so the figures are computed once rather than once per page.
+    /// </summary>
+    public async Task<(Period Period, IReadOnlyList<VisitorQuotaRow> Rows)> AllVisitorQuotasAsync(PortalUser user, string key, DateOnly day,
+        int? unitId, bool behindOnly, CancellationToken ct = default)
+    {
+        EnsureOverseer(user, key);
         var (period, rules) = await PeriodOnAsync(user.InstitutionId, key, day, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await VisitorRowsAsync(db, user.InstitutionId, key, period, rules, ct);
-        var units = await UnitsAsync(db, user.InstitutionId, ct);
-
-        IEnumerable<VisitorQuotaRow> filtered = rows;
+        HashSet<int>? subtree = null;
         if (unitId is int root)
         {
+            var units = await UnitsAsync(db, user.InstitutionId, ct);
             if (!units.ContainsKey(root)) throw new NotFoundException("单位不存在。");
-            filtered = filtered.Where(r => r.UnitId is int u && IsUnder(units, u, root));
+            subtree = units.Keys.Where(u => IsUnder(units, u, root)).ToHashSet();
         }
+        var rows = await VisitorRowsAsync(db, user.InstitutionId, key, period, rules, subtree, ct);
+        IEnumerable<VisitorQuotaRow> filtered = rows;
         if (behindOnly) filtered = filtered.Where(r => r.Behind);
         var list = filtered.OrderByDescending(r => r.Owed).ThenBy(r => r.UnitName, StringComparer.Ordinal)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.PersonId).ToList();
-        var items = list.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        return new(period, new PagedResult<VisitorQuotaRow>(items, list.Count, page, pageSize));
+        return (period, list);
     }
 
     /// <summary>
@@ -157,7 +168,7 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         EnsureOverseer(user, key);
         var (period, rules) = await PeriodOnAsync(user.InstitutionId, key, day, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await VisitorRowsAsync(db, user.InstitutionId, key, period, rules, ct);
+        var rows = await VisitorRowsAsync(db, user.InstitutionId, key, period, rules, null, ct);
         var units = await UnitsAsync(db, user.InstitutionId, ct);
 
         UnitQuotaRow Sum(int? id, string name, IEnumerable<VisitorQuotaRow> group)
@@ -188,13 +199,14 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
     }
 
     private async Task<List<VisitorQuotaRow>> VisitorRowsAsync(PortalDbContext db, int institutionId, string key, Period period,
-        ProgrammeRules rules, CancellationToken ct)
+        ProgrammeRules rules, IReadOnlyCollection<int>? units, CancellationToken ct)
     {
         if (rules.Quotas.Count == 0) return [];
         var lines = await ComputeAsync(db, institutionId, key, period, rules, null, ct);
         var ids = lines.Keys.ToList();
-        var people = await db.People.AsNoTracking()
-            .Where(p => p.InstitutionId == institutionId && ids.Contains(p.Id))
+        var visitors = db.People.AsNoTracking().Where(p => p.InstitutionId == institutionId && ids.Contains(p.Id));
+        if (units is not null) visitors = visitors.Where(p => p.UnitId != null && units.Contains(p.UnitId.Value));
+        var people = await visitors
             .Select(p => new { p.Id, p.Name, p.UnitId, UnitName = p.Unit!.Name })
             .ToListAsync(ct);
         return people.Select(p =>

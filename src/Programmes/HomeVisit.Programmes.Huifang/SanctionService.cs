@@ -15,9 +15,9 @@ namespace HomeVisit.Programmes.Huifang;
 /// </summary>
 /// <remarks>
 /// Eligibility is <see cref="EligibilityRule.Evaluate"/>, computed per record for the day asked about. The list
-/// loads the institution's records (a light projection) and filters and pages them in memory: an institution has
-/// tens to a few hundred sanction records, and computing the rule in one place keeps the list and the plan check
-/// from ever disagreeing.
+/// filters, sorts and pages by the same rule written as a SQL expression over the stored influence period
+/// (<see cref="SanctionRecord.InfluenceStartsOn"/>, <see cref="SanctionRecord.InfluenceEndsOn"/>), so a county's
+/// records are not loaded to show one page; each row shown is still evaluated by the rule itself.
 /// </remarks>
 public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeAccess access, ProgrammeRulesService rules, TimeProvider clock)
 {
@@ -33,33 +33,56 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
             var s = q.Search.Trim();
             records = records.Where(r => r.Person!.Name.Contains(s) || r.Person.StaffNumber.StartsWith(s) || (r.CaseNumber != null && r.CaseNumber.Contains(s)));
         }
-        var rows = await records
-            .Select(r => new
+        // Filtered, counted, sorted and paged in the database: the rank is EligibilityRule.Evaluate's status (its enum order)
+        // written over the stored influence period; only the page's rows are then evaluated for their reason, and only they
+        // count their revisits. SanctionRecordTests hold the two to the same answers on every branch of the rule.
+        var ranked = records.Select(r => new
+        {
+            Record = r,
+            r.Person!.Name,
+            Rank = r.PartyKind == PartySanction.Expulsion || r.GovernmentKind == GovernmentSanction.Expulsion
+                   || (r.TransferredToJudicialOn != null && r.TransferredToJudicialOn <= on)
+                   || (r.CriminallyPunishedOn != null && r.CriminallyPunishedOn <= on)
+                ? (int)RevisitEligibility.Excluded
+                : r.InfluenceStartsOn == null ? (int)RevisitEligibility.Ended
+                : (r.RetiredOn != null && r.RetiredOn <= on && r.RetiredOn <= r.InfluenceEndsOn)
+                  || (r.RetiredOn == null && r.Person.Establishment == EstablishmentStatus.Retired)
+                    ? (int)RevisitEligibility.Excluded
+                : on < r.InfluenceStartsOn ? (int)RevisitEligibility.NotYetInForce
+                : on > r.InfluenceEndsOn ? (int)RevisitEligibility.Ended
+                : (int)RevisitEligibility.Due,
+        });
+        if (q.Status is { } wanted) ranked = ranked.Where(x => x.Rank == (int)wanted);
+        var total = await ranked.CountAsync(ct);
+        var pageSize = Math.Clamp(q.PageSize, 1, 200);
+        var page = Math.Max(1, q.Page);
+        var rows = await ranked
+            // Records without an influence period first among equals, as a null sorts first in memory (PostgreSQL puts nulls last).
+            .OrderBy(x => x.Rank).ThenBy(x => x.Record.InfluenceEndsOn == null ? 0 : 1).ThenBy(x => x.Record.InfluenceEndsOn)
+            .ThenBy(x => x.Name).ThenBy(x => x.Record.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(x => new
             {
-                Record = r,
-                r.Person!.Name, UnitName = r.Person.Unit!.Name, r.Person.Position, r.Person.Establishment,
+                x.Record,
+                x.Name, UnitName = x.Record.Person!.Unit!.Name, x.Record.Person.Position, x.Record.Person.Establishment,
                 // 已回访 is what was done; plans (awaiting approval, approved, or sent back) are work still to do (issue 17 item 8).
-                Revisits = db.Set<Revisit>().Count(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done),
-                Planned = db.Set<Revisit>().Count(x => x.SanctionRecordId == r.Id && (x.Visit!.Status == VisitStatus.Planned || x.Visit.Status == VisitStatus.Notified)),
-                Last = db.Set<Revisit>().Where(x => x.SanctionRecordId == r.Id && x.Visit!.Status == VisitStatus.Done)
-                    .Max(x => (DateTime?)(x.Visit!.ActualStart ?? x.Visit.PlannedStart)),
+                Revisits = db.Set<Revisit>().Count(v => v.SanctionRecordId == x.Record.Id && v.Visit!.Status == VisitStatus.Done),
+                Planned = db.Set<Revisit>().Count(v => v.SanctionRecordId == x.Record.Id && (v.Visit!.Status == VisitStatus.Planned || v.Visit.Status == VisitStatus.Notified)),
+                Last = db.Set<Revisit>().Where(v => v.SanctionRecordId == x.Record.Id && v.Visit!.Status == VisitStatus.Done)
+                    .Max(v => (DateTime?)v.Visit!.EffectiveStart),
             })
             .ToListAsync(ct);
 
-        var all = rows
+        var items = rows
             .Select(x => new SanctionRow(x.Record.Id, x.Record.PersonId, x.Name, x.UnitName, x.Position, x.Record.CaseNumber,
                 x.Record.PartyKind is { } pk ? InfluencePeriods.Name(pk) : null, x.Record.PartyDecidedOn,
                 x.Record.GovernmentKind is { } gk ? InfluencePeriods.Name(gk) : null, x.Record.GovernmentDecidedOn,
                 EligibilityRule.Evaluate(x.Record, x.Establishment, on), x.Revisits, x.Planned, x.Last is { } l ? DateOnly.FromDateTime(l) : null))
-            .Where(r => q.Status is null || r.Eligibility.Status == q.Status)
-            .OrderBy(r => r.Eligibility.Status).ThenBy(r => r.Eligibility.PeriodEnd).ThenBy(r => r.PersonName, StringComparer.Ordinal).ThenBy(r => r.Id)
             .ToList();
-        var pageSize = Math.Clamp(q.PageSize, 1, 200);
-        var page = Math.Max(1, q.Page);
 
         db.AuditRead(nameof(SanctionRecord), "list", $"受处分人员名单（{on:yyyy-MM-dd}）");
         await db.SaveChangesAsync(ct);
-        return new PagedResult<SanctionRow>(all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), all.Count, page, pageSize);
+        return new PagedResult<SanctionRow>(items, total, page, pageSize);
     }
 
     public async Task<SanctionDetail> GetAsync(PortalUser user, int id, CancellationToken ct = default)

@@ -125,10 +125,10 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
                      ?? throw new NotFoundException();
         var visits = await LeaderVisits(db, user.InstitutionId, period, [leaderId])
             .Where(v => v.Status == VisitStatus.Done)
-            .OrderBy(v => v.ActualStart ?? v.PlannedStart)
+            .OrderBy(v => v.EffectiveStart)
             .Select(v => new
             {
-                v.Id, When = v.ActualStart ?? v.PlannedStart, v.Form, v.Record, v.FormDataJson,
+                v.Id, When = v.EffectiveStart, v.Form, v.Record, v.FormDataJson,
                 Targets = v.Targets.Select(t => t.Person != null ? t.Person.Name : t.OrgUnit!.Name).ToList(),
             })
             .ToListAsync(ct);
@@ -169,7 +169,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         var end = period.EndExclusive;
         return db.Visits.AsNoTracking().Where(v => v.InstitutionId == institutionId && v.ProgrammeKey == LianxiAccess.ProgrammeKey
             && v.Status != VisitStatus.Cancelled
-            && (v.ActualStart ?? v.PlannedStart) >= start && (v.ActualStart ?? v.PlannedStart) < end
+            && v.EffectiveStart >= start && v.EffectiveStart < end
             && v.Visitors.Any(x => leaderIds.Contains(x.PersonId)));
     }
 
@@ -233,7 +233,7 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
         var raw = await LeaderVisits(db, institutionId, period, leaderIds)
             .Select(v => new
             {
-                v.Id, When = v.ActualStart ?? v.PlannedStart, v.Form, v.Status, v.FormDataJson,
+                v.Id, When = v.EffectiveStart, v.Form, v.Status, v.FormDataJson,
                 Visitors = v.Visitors.Select(x => x.PersonId).ToList(),
                 People = v.Targets.Where(t => t.PersonId != null).Select(t => new { Id = t.PersonId!.Value, t.Person!.Name }).ToList(),
                 Branches = v.Targets.Where(t => t.OrgUnitId != null).Select(t => t.OrgUnitId!.Value).ToList(),

@@ -74,8 +74,8 @@ public sealed partial class LianzhengService
                 join t in db.VisitTargets on vv.VisitId equals t.VisitId
                 where visitorIds.Contains(vv.PersonId) && t.PersonId != null
                       && vv.Visit!.InstitutionId == institutionId && vv.Visit.ProgrammeKey == Key && vv.Visit.Status != VisitStatus.Cancelled
-                      && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) >= start && (vv.Visit.ActualStart ?? vv.Visit.PlannedStart) < end
-                select new { Visitor = vv.PersonId, Target = t.PersonId!.Value, vv.VisitId, vv.Visit!.Status, When = vv.Visit.ActualStart ?? vv.Visit.PlannedStart })
+                      && vv.Visit.EffectiveStart >= start && vv.Visit.EffectiveStart < end
+                select new { Visitor = vv.PersonId, Target = t.PersonId!.Value, vv.VisitId, vv.Visit!.Status, When = vv.Visit.EffectiveStart })
             .ToListAsync(ct);
         return rows.GroupBy(r => (r.Visitor, r.Target))
             .ToDictionary(g => g.Key, g =>
@@ -169,13 +169,8 @@ public sealed partial class LianzhengService
     {
         await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         CheckYear(year);
-        var visitors = new List<VisitorQuotaRow>();
-        for (var page = 1; ; page++)
-        {
-            var result = await quotas.VisitorQuotasAsync(user, Key, DayIn(year), unitId, behindOnly: false, page, 200, ct);
-            visitors.AddRange(result.Rows.Items);
-            if (page >= result.Rows.PageCount) break;
-        }
+        // Every visitor at once: paging through VisitorQuotasAsync computed the whole institution's figures again per page of 200.
+        var (_, visitors) = await quotas.AllVisitorQuotasAsync(user, Key, DayIn(year), unitId, behindOnly: false, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var planned = await db.Set<LianzhengPlanItem>().AsNoTracking()
             .Where(i => i.InstitutionId == user.InstitutionId && i.Year == year)

@@ -208,7 +208,7 @@ public sealed class QinglianHouseholdService(
 
         var all = await db.Visits.AsNoTracking()
             .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == Key && v.Targets.Any(t => t.PersonId == personId))
-            .OrderByDescending(v => v.ActualStart ?? v.PlannedStart).Take(100)
+            .OrderByDescending(v => v.EffectiveStart).Take(100)
             .Select(v => new
             {
                 v.Id, v.Status, v.PlannedStart, v.ActualStart, v.FormDataJson,

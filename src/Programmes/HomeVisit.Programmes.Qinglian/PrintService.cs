@@ -77,7 +77,7 @@ public sealed class QinglianPrintService(
         var family = (await db.FamilyMembers.AsNoTracking().Where(f => f.PersonId == personId).Where(QinglianProgramme.FamilyInScope)
                 .Select(f => new { f.Id, f.Relation, f.Name }).ToListAsync(ct))
             .OrderBy(f => f.Relation).ThenBy(f => f.Id).Select(f => $"{VisitService.FamilyRelationText(f.Relation)} {f.Name}").ToList();
-        var visit = await visits.OrderByDescending(v => v.ActualStart ?? v.PlannedStart)
+        var visit = await visits.OrderByDescending(v => v.EffectiveStart)
             .Select(v => new { v.PlannedStart, v.PlannedEnd, v.ActualStart, Visitors = v.Visitors.OrderBy(x => x.Id).Select(x => x.Person!.Name).ToList() })
             .FirstOrDefaultAsync(ct);
         db.AuditRead(nameof(HomeVisit.Core.People.Person), personId, "清廉家访：家访情况登记表");

@@ -73,6 +73,62 @@ public sealed class SanctionRecordTests : IDisposable
     }
 
     [Fact]
+    public async Task The_list_filters_sorts_and_pages_by_the_same_rule_as_each_row_shows()
+    {
+        // The list ranks, filters and pages in the database by the rule written as SQL; each row shown is evaluated by
+        // EligibilityRule itself. One record per branch of the rule, seen on two days, must agree on both.
+        var today = DateOnly.FromDateTime(_w.S.Clock.Today);
+        var people = new List<Person>();
+        using (var db = _w.S.Context())
+        {
+            foreach (var (name, establishment) in new[]
+                     {
+                         ("甲一", EstablishmentStatus.InEstablishment), ("乙二", EstablishmentStatus.InEstablishment), ("丙三", EstablishmentStatus.InEstablishment),
+                         ("丁四", EstablishmentStatus.InEstablishment), ("戊五", EstablishmentStatus.InEstablishment), ("己六", EstablishmentStatus.InEstablishment),
+                         ("庚七", EstablishmentStatus.Retired), ("辛八", EstablishmentStatus.InEstablishment),
+                     })
+                people.Add(new Person { InstitutionId = _w.S.InstitutionA, UnitId = _w.S.School, Name = name, StaffNumber = $"SX{people.Count:D3}", Establishment = establishment });
+            db.People.AddRange(people);
+            db.SaveChanges();
+        }
+        DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue);
+        await _w.WarningAsync(people[0], today.AddMonths(-3));
+        await _w.WarningAsync(people[1], today.AddMonths(-6));
+        await _w.WarningAsync(people[2], today.AddMonths(-13));
+        await _w.WarningAsync(people[3], today.AddMonths(-2), e => { e.PartyKind = PartySanction.Expulsion; e.PartyInfluenceMonths = null; });
+        await _w.WarningAsync(people[4], today.AddMonths(-2), e => e.TransferredToJudicialOn = Day(today.AddDays(-5)));
+        await _w.WarningAsync(people[5], today.AddMonths(-5), e => e.RetiredOn = Day(today.AddMonths(-1)));
+        await _w.WarningAsync(people[6], today.AddMonths(-4));
+        await _w.WarningAsync(people[7], today.AddMonths(-1), e => e.CriminallyPunishedOn = Day(today.AddDays(-1)));
+
+        foreach (var day in new[] { today, today.AddMonths(-4) })
+        {
+            var all = await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery(PageSize: 200), day);
+            Assert.Equal(8, all.Total);
+            var expected = all.Items.OrderBy(r => r.Eligibility.Status).ThenBy(r => r.Eligibility.PeriodEnd)
+                .ThenBy(r => r.PersonName, StringComparer.Ordinal).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+            Assert.Equal(expected, all.Items.Select(r => r.Id));
+
+            var paged = new List<int>();
+            for (var page = 1; page <= 3; page++)
+                paged.AddRange((await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery(Page: page, PageSize: 3), day)).Items.Select(r => r.Id));
+            Assert.Equal(expected, paged);
+
+            foreach (var status in Enum.GetValues<RevisitEligibility>())
+            {
+                var filtered = await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery(Status: status, PageSize: 200), day);
+                Assert.Equal(all.Items.Where(r => r.Eligibility.Status == status).Select(r => r.Id), filtered.Items.Select(r => r.Id));
+                Assert.Equal(filtered.Items.Count, filtered.Total);
+            }
+        }
+        var now = await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery(PageSize: 200), today);
+        Assert.Equal(["乙二", "甲一"], now.Items.Where(r => r.Eligibility.IsDue).Select(r => r.PersonName));
+        var before = await _w.Sanctions.ListAsync(_w.Jiwei, new SanctionQuery(Status: RevisitEligibility.NotYetInForce, PageSize: 200), today.AddMonths(-4));
+        // Four months back: the decisions of the last three months were not in force yet, and a later transfer or punishment not made.
+        Assert.Equal(new[] { "甲一", "戊五", "辛八" }.Order(StringComparer.Ordinal), before.Items.Select(r => r.PersonName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_read_is_audited_under_the_reader()
     {
         var id = await _w.WarningAsync(_w.S.StaffOne, new DateOnly(2026, 5, 1));
