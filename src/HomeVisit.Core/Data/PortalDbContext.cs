@@ -57,6 +57,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
         if (Database.ProviderName == PostgreSqlDatabase.ProviderName) PostgreSqlDatabase.ConfigureModel(modelBuilder);
         if (Database.ProviderName == SqliteModel.ProviderName) SqliteModel.ConfigureModel(modelBuilder);
         TimeColumns.ClearMarks(modelBuilder.Model);
+        Search.TextSearch.ClearMarks(modelBuilder.Model);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -30,5 +30,9 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUpI
         b.HasIndex(x => x.VisitId);
         b.HasIndex(x => x.OwnerPersonId);
         b.HasIndex(x => x.ResponsibleUnitId);
+        // Who raised an item and a restricted lead's audience see it (FollowUpService.Visible): lookups, not a pass over
+        // the institution's items.
+        b.HasIndex(x => new { x.InstitutionId, x.CreatedByUserId });
+        b.HasIndex(x => new { x.InstitutionId, x.RestrictedToRole });
     }
 }

@@ -39,8 +39,8 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
             .Union(all.Where(f => f.ResponsibleUnitId != null && db.UnitLeaderships
                     .Where(l => l.PersonId == me && (l.Role == Institutions.LeadershipRole.Head || l.Role == Institutions.LeadershipRole.Deputy))
                     .Select(l => (int?)l.UnitId).Contains(f.ResponsibleUnitId)).Select(f => f.Id))
-            .Union(all.Where(f => f.InstitutionId == user.InstitutionId
-                                  && (f.CreatedByUserId == userId || (f.RestrictedToRole != null && audiences.Contains(f.RestrictedToRole)))).Select(f => f.Id));
+            .Union(all.Where(f => f.InstitutionId == user.InstitutionId && f.CreatedByUserId == userId).Select(f => f.Id))
+            .Union(all.Where(f => f.InstitutionId == user.InstitutionId && f.RestrictedToRole != null && audiences.Contains(f.RestrictedToRole)).Select(f => f.Id));
         // A restricted lead is seen by its audience and the one who raised it only, whichever set found it.
         items = overseen.Count > 0
             ? items.Where(f => overseen.Contains(f.ProgrammeKey) || ids.Contains(f.Id))

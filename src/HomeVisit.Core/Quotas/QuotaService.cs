@@ -114,6 +114,19 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         return (period, await ComputeAsync(db, institutionId, key, period, rules, null, ct));
     }
 
+    /// <summary>
+    /// <see cref="LinesOfEveryoneAsync"/> narrowed to one person in the database (their leaderships, account and visits
+    /// only): for the start page's reminders of one account.
+    /// </summary>
+    internal async Task<(Period Period, IReadOnlyDictionary<int, List<QuotaLine>> Lines)> LinesOfOneAsync(int institutionId, string key,
+        int personId, DateOnly day, CancellationToken ct = default)
+    {
+        var (period, rules) = await PeriodOnAsync(institutionId, key, day, ct);
+        if (rules.Quotas.Count == 0) return (period, new Dictionary<int, List<QuotaLine>>());
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (period, await ComputeAsync(db, institutionId, key, period, rules, personId, ct));
+    }
+
     /// <summary>Whether the user may see every visitor's quotas of the programme in their institution.</summary>
     public bool CanOversee(PortalUser user, string key) =>
         catalog.Find(key) is { } module && (user.IsAnyRole(module.OverseerRoles) || ProgrammeRulesService.IsRuleAdmin(user, module));

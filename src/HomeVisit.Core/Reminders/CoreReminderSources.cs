@@ -95,7 +95,11 @@ internal sealed class QuotaGapsSource(ProgrammeRulesService rules, QuotaService 
         // (tens of thousands for a county) for the same answer.
         foreach (var module in enabled)
         {
-            var (period, everyone) = await quotas.LinesOfEveryoneAsync(c.InstitutionId, module.Key, c.Today, ct);
+            // The start page asks for one account (ReminderService.UnreadAsync): that person's lines only, not the
+            // whole institution's computed to keep one.
+            var (period, everyone) = c.Accounts is [var one]
+                ? await quotas.LinesOfOneAsync(c.InstitutionId, module.Key, one.PersonId, c.Today, ct)
+                : await quotas.LinesOfEveryoneAsync(c.InstitutionId, module.Key, c.Today, ct);
             foreach (var account in c.Accounts)
             {
                 if (!everyone.TryGetValue(account.PersonId, out var lines)) continue;
@@ -116,11 +120,22 @@ internal sealed class QuotaGapsSource(ProgrammeRulesService rules, QuotaService 
 /// <summary>Overdue follow-up items, for their owner and whoever raised them (of a secret programme, only if they may see it).</summary>
 internal sealed class OverdueFollowUpsSource(ProgrammeCatalog? programmes = null) : IReminderSource
 {
+    private const int FewAccounts = 20;
+
     public async Task<IReadOnlyList<ReminderDraft>> CollectAsync(ReminderContext c, CancellationToken ct)
     {
-        var rows = await c.Db.FollowUpItems.AsNoTracking()
+        var overdue = c.Db.FollowUpItems.AsNoTracking()
             .Where(f => f.InstitutionId == c.InstitutionId && (f.Status == FollowUpStatus.Open || f.Status == FollowUpStatus.InProgress) &&
-                        f.Deadline != null && f.Deadline < c.Today)
+                        f.Deadline != null && f.Deadline < c.Today);
+        if (c.Accounts.Count <= FewAccounts)
+        {
+            // For the start page's one account: its items by owner and by who raised them (both indexed), not every
+            // overdue item of the institution.
+            var people = c.Accounts.Select(a => (int?)a.PersonId).ToList();
+            var userIds = c.Accounts.Select(a => a.UserId).ToList();
+            overdue = overdue.Where(f => people.Contains(f.OwnerPersonId) || userIds.Contains(f.CreatedByUserId));
+        }
+        var rows = await overdue
             .Select(f => new { f.Id, f.Summary, f.Deadline, f.OwnerPersonId, f.CreatedByUserId, f.ProgrammeKey })
             .ToListAsync(ct);
         var byPerson = c.Accounts.ToLookup(a => a.PersonId);

@@ -430,6 +430,10 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("InstitutionId", "CreatedByUserId");
+
+                    b.HasIndex("InstitutionId", "RestrictedToRole");
+
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status");
 
                     b.HasIndex("InstitutionId", "Status", "Deadline");
@@ -1488,6 +1492,11 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.HasIndex("InstitutionId", "FiledOn");
 
                     b.HasIndex("InstitutionId", "Status", "Deadline");
+
+                    b.HasIndex(new[] { "Summary" }, "IX_GanbuRequests_Summary_Trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Summary" }, "IX_GanbuRequests_Summary_Trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Summary" }, "IX_GanbuRequests_Summary_Trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("GanbuRequests", (string)null);
                 });

@@ -411,6 +411,10 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("InstitutionId", "CreatedByUserId");
+
+                    b.HasIndex("InstitutionId", "RestrictedToRole");
+
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status");
 
                     b.HasIndex("InstitutionId", "Status", "Deadline");

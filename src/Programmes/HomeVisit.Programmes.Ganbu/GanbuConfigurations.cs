@@ -1,5 +1,6 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Institutions;
+using HomeVisit.Core.Search;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,7 +12,8 @@ internal sealed class GanbuRequestConfiguration : IEntityTypeConfiguration<Ganbu
     public void Configure(EntityTypeBuilder<GanbuRequest> b)
     {
         b.ToTable("GanbuRequests");
-        b.Property(x => x.Summary).HasMaxLength(GanbuLimits.Summary);
+        // The request list's search box finds titles through an index (TextSearch; migration FollowUpIndexesAndGanbuSearch).
+        b.Property(x => x.Summary).HasMaxLength(GanbuLimits.Summary).Searched();
         b.Property(x => x.Description).HasMaxLength(GanbuLimits.Description);
         b.Property(x => x.ClientRequestId).HasMaxLength(GanbuLimits.ClientRequestId);
         b.Property(x => x.Resolution).HasMaxLength(4000);

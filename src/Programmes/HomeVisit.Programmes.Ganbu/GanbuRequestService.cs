@@ -4,6 +4,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
+using HomeVisit.Core.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace HomeVisit.Programmes.Ganbu;
@@ -270,7 +271,11 @@ public sealed class GanbuRequestService(
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var s = q.Search.Trim();
-            requests = requests.Where(r => r.Summary.Contains(s) || r.Requester!.Name.Contains(s) || r.Handler!.Name.Contains(s) || r.Unit!.Name.Contains(s));
+            // Titles and names through their search indexes (TextSearch) rather than a substring test on every request.
+            var titled = TextSearch.Matching<GanbuRequest>(db, r => r.Summary, s);
+            var people = TextSearch.Matching(db, SearchField.PersonName, s);
+            requests = requests.Where(r => titled.Contains(r.Id) || people.Contains(r.RequesterPersonId) || people.Contains(r.HandlerPersonId)
+                || r.Unit!.Name.Contains(s));
         }
 
         var total = await requests.CountAsync(ct);

@@ -225,7 +225,10 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
     {
         var lr = LinkRules.From(rules);
         var leaders = await LianxiLinkService.LoadAsync(db, institutionId, leaderIds, period.Start, period.End, ct, problemsOn);
+        // Split: the leaders' visits, then their visitors and targets by visit id; as one query SQLite joined them to
+        // every target row of the database (docs/performance.md).
         var raw = await LeaderVisits(db, institutionId, period, leaderIds)
+            .AsSplitQuery()
             .Select(v => new
             {
                 v.Id, When = v.EffectiveStart, v.Form, v.Status, v.FormDataJson,

@@ -33,15 +33,20 @@ public sealed partial class LianzhengService
         var start = new DateTime(year, 1, 1);
         var end = start.AddYears(1);
         var visits = VisibleVisits(db, user).AsNoTracking()
-            .Where(v => v.Status == VisitStatus.Done && v.ActualStart >= start && v.ActualStart < end);
+            // A done visit's effective start is its actual start: the year as a range on the indexed column
+            // (InstitutionId, ProgrammeKey, EffectiveStart), not a test of every done visit's ActualStart.
+            .Where(v => v.Status == VisitStatus.Done && v.ActualStart != null && v.EffectiveStart >= start && v.EffectiveStart < end);
         if (subtree is not null)
         {
             // The leaders' unit decides (not the liaison's who kept the record): see LeadersOf.
             visits = visits.Where(v => v.Visitors.Any(x => x.Person!.UnitId != null && subtree.Contains(x.Person.UnitId.Value)
                                                           && (!x.IsRecorder || !v.Visitors.Any(o => !o.IsRecorder))));
         }
+        // Split: the year's visits, then their visitors and targets by visit id, rather than one join that SQLite
+        // pairs with every visitor and target row of the database.
         var found = await visits
-            .OrderBy(v => v.ActualStart).ThenBy(v => v.Id)
+            .OrderBy(v => v.EffectiveStart).ThenBy(v => v.Id)
+            .AsSplitQuery()
             .Select(v => new
             {
                 v.Id, Date = v.ActualStart!.Value, v.Form,

@@ -1,9 +1,6 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.Demo;
 using HomeVisit.Core.FollowUps;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -30,35 +27,16 @@ public sealed class FollowUpQueryPlanTests(LargeDatabaseFixture portal, ITestOut
             Assert.Contains("SEARCH f USING INTEGER PRIMARY KEY", plan, StringComparison.Ordinal);
             Assert.Contains("IX_VisitVisitors_PersonId", plan, StringComparison.Ordinal);
             Assert.Contains("IX_FollowUpItems_OwnerPersonId", plan, StringComparison.Ordinal);
+            // The items they raised and the restricted leads of their audiences are lookups too, not a pass over every
+            // item of the institution (InstitutionId alone).
+            Assert.Contains("IX_FollowUpItems_InstitutionId_CreatedByUserId", plan, StringComparison.Ordinal);
+            Assert.Contains("IX_FollowUpItems_InstitutionId_RestrictedToRole", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("(InstitutionId=?)", plan, StringComparison.Ordinal);
         });
     }
 
     /// <summary>The query plans of the list's SELECTs on FollowUpItems (count and page) sent as the given user.</summary>
-    private async Task<List<string>> PlansOfAsync(Func<PortalUser, Task> action, string userName)
-    {
-        PortalUser user;
-        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
-            user = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == userName));
-
-        portal.Commands.Reset();
-        await action(user);
-        var selects = portal.Commands.Captured.Where(c => c.Text.Contains("FROM \"FollowUpItems\" AS \"f\"", StringComparison.Ordinal)
-            && (c.Text.Contains("COUNT(*)", StringComparison.Ordinal) || c.Text.Contains("LIMIT", StringComparison.Ordinal))).ToList();
-
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = portal.DatabasePath, Mode = SqliteOpenMode.ReadOnly }.ToString());
-        await connection.OpenAsync();
-        var plans = new List<string>();
-        foreach (var select in selects)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + select.Text;
-            foreach (var (name, value) in select.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            await using var reader = await command.ExecuteReaderAsync();
-            var lines = new List<string>();
-            while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
-            plans.Add(string.Join("\n", lines));
-            output.WriteLine(select.Text + "\n--\n" + plans[^1] + "\n====");
-        }
-        return plans;
-    }
+    private Task<List<string>> PlansOfAsync(Func<PortalUser, Task> action, string userName) =>
+        QueryPlans.OfAsync(portal, userName, action, text => text.Contains("FROM \"FollowUpItems\" AS \"f\"", StringComparison.Ordinal)
+            && (text.Contains("COUNT(*)", StringComparison.Ordinal) || text.Contains("LIMIT", StringComparison.Ordinal)), output);
 }

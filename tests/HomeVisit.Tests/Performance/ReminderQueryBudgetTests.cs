@@ -1,4 +1,9 @@
+using System.Text.RegularExpressions;
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Demo;
 using HomeVisit.Core.Reminders;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Tests.Performance;
@@ -21,5 +26,35 @@ public sealed class ReminderQueryBudgetTests(LargeDatabaseFixture portal)
         Assert.True(added > 0, "The generated database should give some reminders.");
         // ~350 accounts here: a query per account and programme would be thousands.
         Assert.True(queries.Count <= 60, $"The reminder job sent {queries.Count} queries:\n" + string.Join("\n---\n", queries.Take(60)));
+    }
+
+    [Fact]
+    public async Task A_users_unread_reminders_are_checked_against_that_users_own_quota_counts_and_items_not_the_institutions()
+    {
+        PortalUser leader;
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            leader = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.Leader));
+            // An unread reminder of the leader's, so the list asks the sources whether it still applies.
+            db.Set<Notification>().Add(new Notification
+            {
+                InstitutionId = leader.InstitutionId, UserId = leader.UserId, Kind = ReminderKinds.QuotaGap, Title = "测试提醒",
+                DedupKey = "test-unread-" + Guid.NewGuid().ToString("N"), CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        portal.Commands.Reset();
+        await portal.Services.GetRequiredService<ReminderService>().UnreadAsync(leader);
+        var commands = portal.Commands.Commands;
+
+        // The quota counts (visits grouped by visitor) narrowed to the leader in the database...
+        var quotaCounts = commands.Where(c => c.Contains("FROM \"VisitVisitors\"", StringComparison.Ordinal) && c.Contains("GROUP BY", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(quotaCounts);
+        Assert.All(quotaCounts, c => Assert.Matches(new Regex("WHERE[\\s\\S]*\"PersonId\" = @"), c));
+        // ...and the overdue items to those the leader owns or raised, not every overdue item of the institution.
+        var overdue = commands.Where(c => c.Contains("FROM \"FollowUpItems\"", StringComparison.Ordinal) && c.Contains("\"Deadline\" <", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(overdue);
+        Assert.All(overdue, c => Assert.Contains("\"CreatedByUserId\"", c[c.IndexOf("WHERE", StringComparison.Ordinal)..], StringComparison.Ordinal));
     }
 }

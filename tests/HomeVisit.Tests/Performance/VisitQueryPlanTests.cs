@@ -1,9 +1,6 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.Demo;
 using HomeVisit.Core.Visits;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HomeVisit.Tests.Performance;
@@ -31,6 +28,48 @@ public sealed class VisitQueryPlanTests(LargeDatabaseFixture portal)
         });
     }
 
+    [Theory]
+    [InlineData(DemoAccounts.Leader)]
+    [InlineData(DemoAccounts.DisciplineOffice)]
+    public async Task A_visit_list_page_reads_the_visitors_and_targets_of_its_own_rows_not_every_row_of_the_database(string userName)
+    {
+        var plans = await PlansOfAsync(async user => await portal.Services.GetRequiredService<VisitService>().ListAsync(user, new VisitQuery()), userName);
+
+        Assert.NotEmpty(plans);
+        // As one query with the collections joined in, SQLite materialised every visitor and every target of the
+        // database (SCAN of VisitVisitors and VisitTargets, then an automatic index) to join a page of 20 visits to them.
+        Assert.All(plans, plan => AssertNoWholeTableJoin(plan));
+    }
+
+    [Fact]
+    public async Task The_lianzheng_ledger_reads_the_years_done_visits_through_the_effective_start_index_and_their_people_by_visit()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var plans = await PlansOfAsync(async user => await portal.Services.GetRequiredService<HomeVisit.Programmes.Lianzheng.LianzhengService>()
+            .LedgerAsync(user, today.Year, null), DemoAccounts.DisciplineOffice, onEffectiveStart: true);
+
+        Assert.NotEmpty(plans);
+        Assert.All(plans, plan =>
+        {
+            Assert.Matches(@"USING (COVERING )?INDEX IX_Visits_InstitutionId_ProgrammeKey_EffectiveStart \(.*EffectiveStart>\? AND EffectiveStart<\?\)", plan);
+            AssertNoWholeTableJoin(plan);
+        });
+    }
+
+    /// <summary>
+    /// No table is read whole: the only SCANs are of the query's own small intermediate results (a page of ids that
+    /// SQLite materialises), and no index is built on the fly to join a materialised table.
+    /// </summary>
+    private static void AssertNoWholeTableJoin(string plan)
+    {
+        var lines = plan.Split('\n').Select(l => l.Trim()).ToList();
+        var intermediate = lines.Where(l => l.StartsWith("MATERIALIZE ", StringComparison.Ordinal) || l.StartsWith("CO-ROUTINE ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[1]).ToHashSet(StringComparer.Ordinal);
+        var scans = lines.Where(l => l.StartsWith("SCAN ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]);
+        Assert.All(scans, table => Assert.True(intermediate.Contains(table), $"SCAN {table}:\n{plan}"));
+        Assert.False(plan.Contains("AUTOMATIC", StringComparison.Ordinal), plan);
+    }
+
     [Fact]
     public async Task The_period_summary_and_the_dashboard_find_a_periods_visits_through_the_effective_start_index()
     {
@@ -47,30 +86,7 @@ public sealed class VisitQueryPlanTests(LargeDatabaseFixture portal)
     }
 
     /// <summary>The query plans of the SELECTs on Visits that an action sends as the given user.</summary>
-    private async Task<List<string>> PlansOfAsync(Func<PortalUser, Task> action, string userName, bool onEffectiveStart = false)
-    {
-        PortalUser user;
-        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
-            user = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == userName));
-
-        portal.Commands.Reset();
-        await action(user);
-        var selects = portal.Commands.Captured.Where(c => c.Text.Contains("FROM \"Visits\"", StringComparison.Ordinal)
-            && (!onEffectiveStart || c.Text.Contains("\"EffectiveStart\" >= @", StringComparison.Ordinal))).ToList();
-
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = portal.DatabasePath, Mode = SqliteOpenMode.ReadOnly }.ToString());
-        await connection.OpenAsync();
-        var plans = new List<string>();
-        foreach (var select in selects)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + select.Text;
-            foreach (var (name, value) in select.Parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            await using var reader = await command.ExecuteReaderAsync();
-            var lines = new List<string>();
-            while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
-            plans.Add(string.Join("\n", lines));
-        }
-        return plans;
-    }
+    private Task<List<string>> PlansOfAsync(Func<PortalUser, Task> action, string userName, bool onEffectiveStart = false) =>
+        QueryPlans.OfAsync(portal, userName, action, text => text.Contains("FROM \"Visits\"", StringComparison.Ordinal)
+            && (!onEffectiveStart || text.Contains("\"EffectiveStart\" >= @", StringComparison.Ordinal)));
 }

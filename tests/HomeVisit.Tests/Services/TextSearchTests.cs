@@ -95,7 +95,7 @@ public sealed class TextSearchTests
         using var version = connection.CreateCommand();
         version.CommandText = "SELECT sqlite_version()";
         Assert.True(Version.Parse((string)version.ExecuteScalar()!) >= new Version(3, 34), "the trigram tokenizer needs SQLite 3.34");
-        foreach (var index in new[] { "Search_PeopleName", "Search_VisitsPlace", "Search_FollowUpItemsSummary" })
+        foreach (var index in new[] { "Search_PeopleName", "Search_VisitsPlace", "Search_FollowUpItemsSummary", "Search_GanbuRequestsSummary" })
         {
             using var check = connection.CreateCommand();
             check.CommandText = $"INSERT INTO \"{index}\"(\"{index}\", rank) VALUES ('integrity-check', 1)";

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using HomeVisit.Core.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,24 @@ internal static class SqliteTextSearch
             SearchField.FollowUpSummary => db.Database.SqlQueryRaw<int>("SELECT rowid AS \"Value\" FROM \"Search_FollowUpItemsSummary\" WHERE \"Search_FollowUpItemsSummary\" MATCH {0}", phrase),
             _ => throw new ArgumentOutOfRangeException(nameof(field)),
         };
+    }
+
+    /// <summary>A programme module's column (<see cref="TextSearch.Searched"/>), from its FTS5 table <paramref name="ftsTable"/>.</summary>
+    internal static IQueryable<int> Matching<T>(PortalDbContext db, Expression<Func<T, string>> column, string ftsTable, string text) where T : class
+    {
+        if (text.Length < 3)
+        {
+            var pattern = TextSearch.ContainsPattern(text);
+            // The pattern from a closure, so EF sends it as a parameter rather than a literal in the SQL.
+            Expression<Func<string>> value = () => pattern;
+            var like = Expression.Call(typeof(DbFunctionsExtensions), nameof(DbFunctionsExtensions.Like), null,
+                Expression.Constant(EF.Functions), column.Body, value.Body, Expression.Constant("\\"));
+            return db.Set<T>().Where(Expression.Lambda<Func<T, bool>>(like, column.Parameters)).Select(x => EF.Property<int>(x, "Id"));
+        }
+        var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        // The table name comes from the model, never from what was typed; the phrase is a parameter.
+        var sql = "SELECT rowid AS \"Value\" FROM \"" + ftsTable + "\" WHERE \"" + ftsTable + "\" MATCH {0}";
+        return db.Database.SqlQueryRaw<int>(sql, phrase);
     }
 
     private static IQueryable<int> Like(PortalDbContext db, SearchField field, string pattern) => field switch
