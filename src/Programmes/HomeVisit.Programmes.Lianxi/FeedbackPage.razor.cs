@@ -21,15 +21,18 @@ public partial class FeedbackPage
     private MudDataGrid<FeedbackRow>? _grid;
     private IReadOnlyList<UnitOption> _units = [];
     private FeedbackScope _scope = FeedbackScope.Raised;
+    private bool _started;
     // Registering a row: a concurrent change shows the banner, a refusal the error line.
     private readonly FormSubmission _actions = new();
 
-    protected override async Task OnInitializedAsync()
+    // Once the cascaded user is there (it may arrive after the first parameters).
+    protected override async Task OnParametersSetAsync()
     {
-        if (User is null) return;
-        _units = (await Org.GetOptionsAsync(User)).Where(u => u.Kind != OrgUnitKind.PartyBranch).ToList();
-        // Departments that never visit see what was forwarded to them first.
+        if (User is null || _started) return;
+        _started = true;
+        // Departments that never visit see what was forwarded to them first (set before the grid first loads).
         if (!User.CanVisit) _scope = FeedbackScope.MyUnit;
+        _units = (await Org.GetOptionsAsync(User)).Where(u => u.Kind != OrgUnitKind.PartyBranch).ToList();
     }
 
     // The service pages in the database.

@@ -19,9 +19,10 @@ public partial class LinksPage
 
     private bool CanAssign => User is not null && (LianxiAccess.MayAssign(User, LinkKind.Branch) || LianxiAccess.MayAssign(User, LinkKind.Individual));
 
-    protected override async Task OnInitializedAsync()
+    // Once the cascaded user is there (it may arrive after the first parameters).
+    protected override async Task OnParametersSetAsync()
     {
-        if (User is not null) _rows = await Links.OverviewAsync(User, Clock.Today());
+        if (User is not null && _rows is null) _rows = await Links.OverviewAsync(User, Clock.Today());
     }
 
     private void OtherChosen(IReadOnlyList<PersonPick> picks)

@@ -21,12 +21,15 @@ public partial class SummaryPage
     private IReadOnlyList<UnitOption> _units = [];
     private SemesterSummary? _s;
     private string? _error;
+    private bool _started;
     private List<ChartSeries<double>> _series = [];
     private string[] _labels = [];
 
-    protected override async Task OnInitializedAsync()
+    // Once the cascaded user is there (it may arrive after the first parameters).
+    protected override async Task OnParametersSetAsync()
     {
-        if (User is null) return;
+        if (User is null || _started) return;
+        _started = true;
         _day = Clock.Today();
         if (LianxiAccess.Oversees(User))
             _units = (await Org.GetOptionsAsync(User)).Where(u => u.Kind != OrgUnitKind.PartyBranch).ToList();
