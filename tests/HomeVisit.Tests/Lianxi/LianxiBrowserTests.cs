@@ -37,12 +37,54 @@ public sealed class LianxiBrowserTests(BrowserFixture app)
         await page.GetByTestId("branch-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-BranchIds")).ToHaveTextAsync("每名党员领导干部应联系 1 至 2 个党支部（三、1）。");
 
-        var dropdown = page.GetByTestId("branch-ids");
-        await dropdown.ClickAsync();
-        await page.Locator(".rz-multiselect-item, .rz-dropdown-item").Filter(new() { HasText = "信息工程学院教工第一党支部" }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await page.GetByTestId("branch-ids").FillAsync("信息工程学院教工第一");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "信息工程学院教工第一党支部" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("branch-chosen")).ToContainTextAsync("信息工程学院教工第一党支部");
         await page.GetByTestId("branch-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("link-saved")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("link-problem")).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task A_leader_forwards_a_problem_on_a_phone_without_scrolling_sideways_and_keeps_what_was_typed_when_told_what_is_missing()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.Leader);
+        var page = session.Page;
+        await page.SetViewportSizeAsync(360, 740);
+
+        await page.GotoAsync("/programmes/lianxi/feedback");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("feedback-form")).ToBeVisibleAsync();
+        Assert.True(await FitsWidthAsync(page), "the feedback page scrolls sideways at 360 px");
+
+        var summary = $"实训室空调故障 {Guid.NewGuid():N}"[..16];
+        await page.GetByTestId("fb-summary").FillAsync(summary);
+        await page.GetByTestId("fb-raise").ClickAsync();
+        await Assertions.Expect(BrowserFixture.FieldError(page, "fb-raiser-name")).ToHaveTextAsync("请填写反映问题的师生。");
+        await Assertions.Expect(BrowserFixture.FieldError(page, "fb-unit")).ToHaveTextAsync("请选择转交的责任部门。");
+        await Assertions.Expect(page.GetByTestId("fb-summary")).ToHaveValueAsync(summary);
+        Assert.True(await FitsWidthAsync(page), "the form with its messages scrolls sideways at 360 px");
+
+        await page.GetByTestId("fb-raiser-name").FillAsync("学生党员代表");
+        await page.GetByTestId("fb-unit").FillAsync("党委办公");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "党委办公室" }).ClickAsync();
+        await page.GetByTestId("fb-raise").ClickAsync();
+
+        var row = page.Locator("tr:has([data-testid=fb-row])", new() { HasText = summary });
+        await Assertions.Expect(row).ToContainTextAsync("党委办公室");
+        await Assertions.Expect(page.GetByTestId("fb-summary")).ToHaveValueAsync("");
+        Assert.True(await FitsWidthAsync(page), "the list scrolls sideways at 360 px");
+    }
+
+    // Neither the page nor the form, the filter or the list (its table container included) is wider than the screen.
+    private static Task<bool> FitsWidthAsync(IPage page) =>
+        page.EvaluateAsync<bool>("""
+            () => {
+                const width = document.documentElement.clientWidth;
+                const parts = [...document.querySelectorAll('[data-testid=feedback-raise], .hv-toolbar, [data-testid=fb-list], [data-testid=fb-list] .mud-table-container')];
+                return document.documentElement.scrollWidth <= width
+                    && parts.length >= 3
+                    && parts.every(e => e.getBoundingClientRect().right <= width + 1 && e.scrollWidth <= e.clientWidth + 1);
+            }
+            """);
 }
