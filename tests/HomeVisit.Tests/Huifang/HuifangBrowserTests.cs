@@ -43,13 +43,18 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
             await page.GetByTestId("sanction-plan").ClickAsync();
             await page.WaitForURLAsync("**/programmes/huifang/revisits/new?record=*");
             await BrowserFixture.WaitForInteractiveAsync(page);
-            await page.GetByTestId("revisit-start").FillAsync(DateTime.UtcNow.AddHours(8).Date.AddDays(5).AddHours(15).ToString("yyyy-MM-dd HH:mm"));
+            var start = DateTime.UtcNow.AddHours(8).Date.AddDays(5).AddHours(15);
+            await page.GetByTestId("revisit-start").FillAsync(start.ToString("yyyy-MM-dd"));
             await page.GetByTestId("revisit-start").PressAsync("Tab");
+            await page.GetByTestId("revisit-start-time").FillAsync(start.ToString("HH:mm"));
+            await page.GetByTestId("revisit-start-time").PressAsync("Tab");
+            await Assertions.Expect(page.GetByTestId("revisit-start-time")).ToHaveValueAsync("15:00");
             await page.GetByTestId("revisit-person-notes").FillAsync("性格直爽，受处分后情绪低落。");
             await page.GetByTestId("revisit-case-notes").FillAsync("党内警告，影响期一年。");
             // A team of one is refused beside the team field.
             await page.GetByTestId("revisit-plan-save").ClickAsync();
             await Assertions.Expect(page.GetByTestId("error-VisitorIds")).ToContainTextAsync("2 名以上");
+            await Assertions.Expect(page.GetByTestId("revisit-team-hint")).ToContainTextAsync("还需添加 1 人");
             await page.GetByTestId("revisit-team-search").FillAsync(teammateName);
             await page.Locator($"[data-testid=revisit-team-option][data-person-id='{teammateId}']").ClickAsync();
             await page.GetByTestId("revisit-plan-save").ClickAsync();
@@ -58,6 +63,16 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
             await Assertions.Expect(page.GetByTestId("revisit-approval")).ToHaveAttributeAsync("data-approval", "Pending");
             await Assertions.Expect(page.GetByTestId("revisit-record")).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByTestId("revisit-approve")).ToHaveCountAsync(0);
+
+            // The programme's home lists the person among those due (the list is a grid that loads once the page is live).
+            await page.GotoAsync("/programmes/huifang");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.GetByTestId("sanction-search").FillAsync(personName);
+            var due = page.Locator("[data-testid=huifang-due] tr:has([data-testid=sanction-row])");
+            await Assertions.Expect(due).ToHaveCountAsync(1);
+            await Assertions.Expect(due).ToContainTextAsync(personName);
+            await Assertions.Expect(due.Locator("[data-testid=sanction-row]")).ToHaveAttributeAsync("data-status", nameof(RevisitEligibility.Due));
+            await Assertions.Expect(due.Locator("[data-testid=sanction-planned]")).ToHaveTextAsync("1");
         }
 
         int visitId;
