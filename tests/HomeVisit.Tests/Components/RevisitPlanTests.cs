@@ -63,8 +63,9 @@ public sealed class RevisitPlanTests : IDisposable
     {
         var record = await _w.WarningAsync(_w.S.StaffOne, DateOnly.FromDateTime(_w.S.Clock.Today).AddMonths(-3));
         await using var ctx = Context();
-        var page = ctx.Render<CascadingValue<PortalUser>>(p => p.Add(c => c.Value, _w.Anguan)
-            .AddChildContent<RevisitPlanPage>(r => r.Add(x => x.Record, record)));
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo(nav.GetUriWithQueryParameter("record", record));
+        var page = ctx.Render<CascadingValue<PortalUser>>(p => p.Add(c => c.Value, _w.Anguan).AddChildContent<RevisitPlanPage>());
         page.WaitForElement("[data-testid=revisit-plan-form]");
 
         page.Find("input[data-testid=revisit-start]").Change(_w.S.Clock.Today.AddDays(2).ToString("yyyy-MM-dd"));
@@ -82,7 +83,7 @@ public sealed class RevisitPlanTests : IDisposable
         await page.Find("form").SubmitAsync();
 
         var saved = Assert.Single(await RevisitsAsync(record));
-        page.WaitForAssertion(() => Assert.EndsWith($"/programmes/huifang/revisits/{saved.VisitId}", ctx.Services.GetRequiredService<NavigationManager>().Uri));
+        page.WaitForAssertion(() => Assert.EndsWith($"/programmes/huifang/revisits/{saved.VisitId}", nav.Uri));
         Assert.Equal([_w.CasePerson.Id, _w.SecondDisciplinePerson.Id], saved.Team.Order());
         Assert.Equal(_w.S.Clock.Today.AddDays(2).AddHours(9), saved.PlannedStart);
     }
