@@ -41,7 +41,7 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
             await Assertions.Expect(page.GetByTestId("sanction-eligibility")).ToHaveAttributeAsync("data-status", nameof(RevisitEligibility.Due));
 
             await page.GetByTestId("sanction-plan").ClickAsync();
-            await page.WaitForURLAsync("**/programmes/huifang/revisits/new?record=*");
+            await BrowserFixture.ExpectNavigatedAsync(page, new System.Text.RegularExpressions.Regex(@"/programmes/huifang/revisits/new\?record=\d+$"));
             await BrowserFixture.WaitForInteractiveAsync(page);
             var start = DateTime.UtcNow.AddHours(8).Date.AddDays(5).AddHours(15);
             await page.GetByTestId("revisit-start").FillAsync(start.ToString("yyyy-MM-dd"));
