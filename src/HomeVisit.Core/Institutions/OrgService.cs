@@ -76,7 +76,11 @@ public sealed class OrgService(IDbContextFactory<PortalDbContext> dbFactory, Tim
     }
 
     /// <summary>A unit and every unit below it, so filtering by a college includes its departments and branches.</summary>
-    public async Task<List<int>> SubtreeIdsAsync(PortalDbContext db, int institutionId, int unitId, CancellationToken ct)
+    public Task<List<int>> SubtreeIdsAsync(PortalDbContext db, int institutionId, int unitId, CancellationToken ct) =>
+        SubtreeAsync(db, institutionId, unitId, ct);
+
+    /// <summary>As <see cref="SubtreeIdsAsync"/>, for services that filter by unit without an <see cref="OrgService"/>.</summary>
+    public static async Task<List<int>> SubtreeAsync(PortalDbContext db, int institutionId, int unitId, CancellationToken ct)
     {
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.InstitutionId == institutionId)
             .Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);

@@ -31,6 +31,17 @@ public sealed record QuotaLine(
 /// <summary>The signed-in user's quota lines for one programme and period; <see cref="Reason"/> says why there are none.</summary>
 public sealed record MyQuotas(string ProgrammeKey, Period Period, IReadOnlyList<QuotaLine> Lines, string? Reason)
 {
+    /// <summary>
+    /// The person's visits of the programme planned for a day of the period before today and never recorded (VisitSchedule):
+    /// counted in no line, shown beside them; the visit list's 逾期未完成 of the same programme, period and person
+    /// (<see cref="OverdueVisits"/>) lists exactly these.
+    /// </summary>
+    public int Overdue { get; init; }
+
+    /// <summary>The visit-list query behind <see cref="Overdue"/> (the card links to it).</summary>
+    public Visits.VisitQuery OverdueVisits => new(ProgrammeKey: ProgrammeKey, From: Period.StartTime, To: Period.End.ToDateTime(TimeOnly.MinValue),
+        MineOnly: true, Open: Visits.VisitOpenFilter.Overdue);
+
     /// <summary><see cref="Reason"/> as a message the page shows in the user's language.</summary>
     public Data.PortalMessage? ReasonMessage { get; init; }
 }

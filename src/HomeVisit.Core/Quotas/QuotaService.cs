@@ -75,9 +75,14 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lines = await ComputeAsync(db, user.InstitutionId, key, period, rules, personId, ct);
         var mine = lines.GetValueOrDefault(personId) ?? [];
-        return mine.Count == 0
-            ? new(key, period, mine, $"按{period.Label}的规则，您不在本项目家访指标的适用人员范围内。") { ReasonMessage = new("按{0}的规则，您不在本项目家访指标的适用人员范围内。", period) }
-            : new(key, period, mine, null);
+        if (mine.Count == 0)
+            return new(key, period, mine, $"按{period.Label}的规则，您不在本项目家访指标的适用人员范围内。") { ReasonMessage = new("按{0}的规则，您不在本项目家访指标的适用人员范围内。", period) };
+        // As the visit list's 逾期未完成 with 只看我的 (VisitService.ListAsync): open plans of a day before today, by their planned day.
+        var (from, to, startOfToday) = (period.StartTime, period.EndExclusive, db.Clock.StartOfToday());
+        var overdue = await db.Visits.CountAsync(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == key
+            && (v.Status == VisitStatus.Planned || v.Status == VisitStatus.Notified) && v.PlannedStart < startOfToday
+            && v.EffectiveStart >= from && v.EffectiveStart < to && v.Visitors.Any(x => x.PersonId == personId), ct);
+        return new(key, period, mine, null) { Overdue = overdue };
     }
 
     /// <summary>

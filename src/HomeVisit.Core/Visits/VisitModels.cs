@@ -21,6 +21,8 @@ public enum VisitOpenFilter
     Overdue,
 }
 
+/// <param name="From">First day, by the day a figure counts the visit in: its actual start once done, else its planned start (<see cref="Visit.EffectiveStart"/>).</param>
+/// <param name="UnitId">A unit and the units below it, as the dashboard and the period summary count per unit (<see cref="VisitUnits"/>).</param>
 public sealed record VisitQuery(
     string? Search = null,
     string? ProgrammeKey = null,
@@ -30,7 +32,8 @@ public sealed record VisitQuery(
     bool MineOnly = false,
     int Page = 1,
     int PageSize = 20,
-    VisitOpenFilter? Open = null);
+    VisitOpenFilter? Open = null,
+    int? UnitId = null);
 
 public sealed record VisitRow(
     int Id, string ProgrammeKey, VisitForm Form, DateTime PlannedStart, DateTime PlannedEnd, VisitStatus Status,
@@ -82,13 +85,12 @@ public sealed class VisitPlan
     public VisitStatus Status { get; set; } = VisitStatus.Planned;
     /// <summary>For a 定期回访: the 重点约访 whose chain it continues (<see cref="VisitChains"/>); fixed once planned.</summary>
     public int? ParentVisitId { get; set; }
-    /// <summary>The user confirmed the plan's warnings (<see cref="PortalValidationException.IsWarning"/>); not stored.</summary>
-    public bool AcceptWarnings { get; set; }
     /// <summary>
-    /// The planner confirmed a repeat the programme's rules refuse unless confirmed (确认再次安排: e.g. a second
-    /// 清廉家访 of a household in one half year); not stored, asked again at the next plan change into another period.
+    /// The user confirmed the plan's warnings (<see cref="PortalValidationException.IsWarning"/>): whatever a programme's rules
+    /// advise against rather than forbid — a 上门家访 in working hours, a second 清廉家访 of a household in one half year
+    /// (确认再次安排). The one way to confirm, on every route; not stored, so a later change is asked again.
     /// </summary>
-    public bool ConfirmRepeat { get; set; }
+    public bool AcceptWarnings { get; set; }
 }
 
 /// <summary>Form model for recording what happened.</summary>

@@ -67,8 +67,16 @@ public sealed partial class VisitService(
             visits = visits.Where(v => v.Status == VisitStatus.Planned || v.Status == VisitStatus.Notified);
             visits = open == VisitOpenFilter.Ahead ? visits.Where(v => v.PlannedStart >= startOfToday) : visits.Where(v => v.PlannedStart < startOfToday);
         }
-        if (q.From is DateTime from) visits = visits.Where(v => v.PlannedStart >= from.Date);
-        if (q.To is DateTime to) visits = visits.Where(v => v.PlannedStart < to.Date.AddDays(1));
+        // Dates as every figure counts a visit (a done visit in the period of its actual start), so the dashboard's
+        // 已完成 of a month lists the visits it counted, also one planned in March and done in April.
+        if (q.From is DateTime from) visits = visits.Where(v => v.EffectiveStart >= from.Date);
+        if (q.To is DateTime to) visits = visits.Where(v => v.EffectiveStart < to.Date.AddDays(1));
+        if (q.UnitId is int unitId)
+        {
+            // A unit of another institution (or none) is an empty subtree: no visits, as a link to it shows nothing.
+            var units = await OrgService.SubtreeAsync(db, user.InstitutionId, unitId, ct);
+            visits = visits.Where(VisitUnits.In(units, programmes.CountedUnderVisitedUnit));
+        }
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var s = q.Search.Trim();

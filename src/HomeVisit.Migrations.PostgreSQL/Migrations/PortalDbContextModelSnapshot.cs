@@ -620,158 +620,6 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.ToTable("UnitLeaderships");
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Lianxi.LianxiLink", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("AssignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("AssignedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("BranchId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateOnly?>("EndsOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("LeaderPersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("PersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("date");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssignedByUserId");
-
-                    b.HasIndex("BranchId");
-
-                    b.HasIndex("LeaderPersonId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("InstitutionId", "LeaderPersonId", "Kind");
-
-                    b.ToTable("LianxiLinks");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Lianzheng.LianzhengPlanItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("TargetPersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Trigger")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("VisitorPersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("TargetPersonId");
-
-                    b.HasIndex("InstitutionId", "Year");
-
-                    b.HasIndex("VisitorPersonId", "Year", "TargetPersonId")
-                        .IsUnique();
-
-                    b.ToTable("LianzhengPlanItems");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Lianzheng.LianzhengRecordArchive", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ArchivedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SnapshotJson")
-                        .IsRequired()
-                        .HasMaxLength(40000)
-                        .HasColumnType("character varying(40000)");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArchivedByUserId");
-
-                    b.HasIndex("VisitId")
-                        .IsUnique();
-
-                    b.HasIndex("InstitutionId", "ArchivedAt");
-
-                    b.ToTable("LianzhengRecordArchives");
-                });
-
             modelBuilder.Entity("HomeVisit.Core.People.FamilyMember", b =>
                 {
                     b.Property<int>("Id")
@@ -984,148 +832,6 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.ToTable("ProgrammeRuleVersions");
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Qinglian.Commitment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("FamilyMemberId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ScanContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ScanFileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ScanKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long>("ScanSize")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly>("SignedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("TemplateHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int?>("TemplateRevisionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("VisitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("FamilyMemberId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("TemplateRevisionId");
-
-                    b.HasIndex("VisitId");
-
-                    b.HasIndex("InstitutionId", "PersonId");
-
-                    b.ToTable("Commitments");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Qinglian.QinglianNotice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LeadDays")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SentByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("SentByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("SentOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("TemplateHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("VisitTime")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("SentByUserId");
-
-                    b.HasIndex("VisitId");
-
-                    b.ToTable("QinglianNotices");
-                });
-
             modelBuilder.Entity("HomeVisit.Core.Reminders.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1185,196 +891,6 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.HasIndex("UserId", "ReadAt", "DueOn");
 
                     b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Sanctions.Revisit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Approach")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("ArchiveNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("ArchivedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("ArchivedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("CaseNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("FedBackAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("FedBackByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("FedBackToPersonOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("FedBackToUnitOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("FeedbackNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("FeedbackUnitName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PersonNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Remarks")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateOnly?>("ReportedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ReportingUnit")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("SanctionRecordId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("SanctionRecordId");
-
-                    b.HasIndex("VisitId")
-                        .IsUnique();
-
-                    b.ToTable("Revisits");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Sanctions.SanctionRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("CaseNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("CriminallyPunishedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Education")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<DateOnly?>("GovernmentDecidedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("GovernmentInfluenceMonths")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("GovernmentKind")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateOnly?>("InfluenceEndsOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("InfluenceStartsOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateOnly?>("PartyDecidedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("PartyInfluenceMonths")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("PartyJoinedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("PartyKind")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateOnly?>("RetiredOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("TransferredToJudicialOn")
-                        .HasColumnType("date");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly?>("WorkStartedOn")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("InstitutionId", "InfluenceEndsOn");
-
-                    b.ToTable("SanctionRecords");
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Scheduling.ScheduledJobState", b =>
@@ -2102,6 +1618,521 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.ToTable("GanbuSettings", (string)null);
                 });
 
+            modelBuilder.Entity("HomeVisit.Programmes.Huifang.Revisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Approach")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ArchiveNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ArchivedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CaseNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FedBackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FedBackByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FedBackToPersonOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FedBackToUnitOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FeedbackNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FeedbackUnitName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReportingUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SanctionRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("SanctionRecordId");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique();
+
+                    b.ToTable("Revisits", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Huifang.SanctionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CareEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CareStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("CriminallyPunishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("ExclusionOverrideApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ExclusionOverrideApprovedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExclusionOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ExclusionOverrideRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ExclusionOverrideRequestedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("GovernmentDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("GovernmentInfluenceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GovernmentKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("InfluenceEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InfluenceStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsOtherPerson")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PartyDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PartyInfluenceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PartyJoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PartyKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TransferredToJudicialOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("WorkStartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ExclusionOverrideApprovedByUserId");
+
+                    b.HasIndex("ExclusionOverrideRequestedByUserId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("InstitutionId", "InfluenceEndsOn");
+
+                    b.ToTable("SanctionRecords", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianxi.LianxiLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AssignedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BranchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("LeaderPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedByUserId");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("LeaderPersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("InstitutionId", "LeaderPersonId", "Kind");
+
+                    b.ToTable("LianxiLinks", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianzheng.LianzhengPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TargetPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VisitorPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("TargetPersonId");
+
+                    b.HasIndex("InstitutionId", "Year");
+
+                    b.HasIndex("VisitorPersonId", "Year", "TargetPersonId")
+                        .IsUnique();
+
+                    b.ToTable("LianzhengPlanItems", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianzheng.LianzhengRecordArchive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ArchivedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchivedByUserId");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "ArchivedAt");
+
+                    b.ToTable("LianzhengRecordArchives", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.Commitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FamilyMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScanContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ScanFileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ScanKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ScanSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TemplateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("TemplateRevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("FamilyMemberId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TemplateRevisionId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("InstitutionId", "PersonId");
+
+                    b.ToTable("Commitments", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeadDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SentByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TemplateHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("VisitTime")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("SentByUserId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("QinglianNotices", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2285,97 +2316,6 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Lianxi.LianxiLink", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("AssignedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Branch")
-                        .WithMany()
-                        .HasForeignKey("BranchId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Leader")
-                        .WithMany()
-                        .HasForeignKey("LeaderPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Branch");
-
-                    b.Navigation("Leader");
-
-                    b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Lianzheng.LianzhengPlanItem", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Target")
-                        .WithMany()
-                        .HasForeignKey("TargetPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Visitor")
-                        .WithMany()
-                        .HasForeignKey("VisitorPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Target");
-
-                    b.Navigation("Visitor");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Lianzheng.LianzhengRecordArchive", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("ArchivedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Visit");
-                });
-
             modelBuilder.Entity("HomeVisit.Core.People.FamilyMember", b =>
                 {
                     b.HasOne("HomeVisit.Core.Institutions.Institution", null)
@@ -2440,72 +2380,6 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Qinglian.Commitment", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.FamilyMember", "FamilyMember")
-                        .WithMany()
-                        .HasForeignKey("FamilyMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Content.ContentTemplateRevision", null)
-                        .WithMany()
-                        .HasForeignKey("TemplateRevisionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("FamilyMember");
-
-                    b.Navigation("Person");
-
-                    b.Navigation("Visit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Qinglian.QinglianNotice", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("SentByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Visit");
-                });
-
             modelBuilder.Entity("HomeVisit.Core.Reminders.Notification", b =>
                 {
                     b.HasOne("HomeVisit.Core.Institutions.Institution", null)
@@ -2519,60 +2393,6 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Sanctions.Revisit", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Sanctions.SanctionRecord", "SanctionRecord")
-                        .WithMany()
-                        .HasForeignKey("SanctionRecordId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("SanctionRecord");
-
-                    b.Navigation("Visit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Sanctions.SanctionRecord", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Visits.Visit", b =>
@@ -2851,6 +2671,227 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("UpdatedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Huifang.Revisit", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Programmes.Huifang.SanctionRecord", "SanctionRecord")
+                        .WithMany()
+                        .HasForeignKey("SanctionRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SanctionRecord");
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Huifang.SanctionRecord", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ExclusionOverrideApprovedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ExclusionOverrideRequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianxi.LianxiLink", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Branch")
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Branch");
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianzheng.LianzhengPlanItem", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Target")
+                        .WithMany()
+                        .HasForeignKey("TargetPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Target");
+
+                    b.Navigation("Visitor");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianzheng.LianzhengRecordArchive", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ArchivedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.Commitment", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.FamilyMember", "FamilyMember")
+                        .WithMany()
+                        .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Content.ContentTemplateRevision", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FamilyMember");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SentByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Institutions.OrgUnit", b =>

@@ -588,152 +588,6 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.ToTable("UnitLeaderships");
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Lianxi.LianxiLink", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AssignedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AssignedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("BranchId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EndsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LeaderPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssignedByUserId");
-
-                    b.HasIndex("BranchId");
-
-                    b.HasIndex("LeaderPersonId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("InstitutionId", "LeaderPersonId", "Kind");
-
-                    b.ToTable("LianxiLinks");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Lianzheng.LianzhengPlanItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TargetPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Trigger")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitorPersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("TargetPersonId");
-
-                    b.HasIndex("InstitutionId", "Year");
-
-                    b.HasIndex("VisitorPersonId", "Year", "TargetPersonId")
-                        .IsUnique();
-
-                    b.ToTable("LianzhengPlanItems");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Lianzheng.LianzhengRecordArchive", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ArchivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ArchivedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SnapshotJson")
-                        .IsRequired()
-                        .HasMaxLength(40000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArchivedByUserId");
-
-                    b.HasIndex("VisitId")
-                        .IsUnique();
-
-                    b.HasIndex("InstitutionId", "ArchivedAt");
-
-                    b.ToTable("LianzhengRecordArchives");
-                });
-
             modelBuilder.Entity("HomeVisit.Core.People.FamilyMember", b =>
                 {
                     b.Property<int>("Id")
@@ -933,144 +787,6 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.ToTable("ProgrammeRuleVersions");
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Qinglian.Commitment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FamilyMemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ScanContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ScanFileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ScanKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ScanSize")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("SignedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TemplateHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("TemplateRevisionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("VisitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("FamilyMemberId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("TemplateRevisionId");
-
-                    b.HasIndex("VisitId");
-
-                    b.HasIndex("InstitutionId", "PersonId");
-
-                    b.ToTable("Commitments");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Qinglian.QinglianNotice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LeadDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SentByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("SentOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TemplateHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("VisitTime")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("SentByUserId");
-
-                    b.HasIndex("VisitId");
-
-                    b.ToTable("QinglianNotices");
-                });
-
             modelBuilder.Entity("HomeVisit.Core.Reminders.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1128,192 +844,6 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "ReadAt", "DueOn");
 
                     b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Sanctions.Revisit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Approach")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ArchiveNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ArchivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ArchivedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ArchivedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CaseNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FedBackAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("FedBackByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("FedBackToPersonOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("FedBackToUnitOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FeedbackNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FeedbackUnitName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PersonNotes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Remarks")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ReportedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReportingUnit")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SanctionRecordId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("SanctionRecordId");
-
-                    b.HasIndex("VisitId")
-                        .IsUnique();
-
-                    b.ToTable("Revisits");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Sanctions.SanctionRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CaseNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CreatedByUserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("CriminallyPunishedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Education")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("GovernmentDecidedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("GovernmentInfluenceMonths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("GovernmentKind")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("InfluenceEndsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("InfluenceStartsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InstitutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("PartyDecidedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PartyInfluenceMonths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("PartyJoinedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PartyKind")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("RetiredOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("TransferredToJudicialOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("WorkStartedOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedByUserId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("InstitutionId", "InfluenceEndsOn");
-
-                    b.ToTable("SanctionRecords");
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Scheduling.ScheduledJobState", b =>
@@ -2012,6 +1542,507 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.ToTable("GanbuSettings", (string)null);
                 });
 
+            modelBuilder.Entity("HomeVisit.Programmes.Huifang.Revisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Approach")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchiveNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArchivedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FedBackAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FedBackByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FedBackToPersonOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FedBackToUnitOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackUnitName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportingUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SanctionRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("SanctionRecordId");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique();
+
+                    b.ToTable("Revisits", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Huifang.SanctionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CareEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CareStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CriminallyPunishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExclusionOverrideApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExclusionOverrideApprovedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExclusionOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExclusionOverrideRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExclusionOverrideRequestedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("GovernmentDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GovernmentInfluenceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GovernmentKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InfluenceEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InfluenceStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOtherPerson")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PartyDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartyInfluenceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PartyJoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TransferredToJudicialOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WorkStartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ExclusionOverrideApprovedByUserId");
+
+                    b.HasIndex("ExclusionOverrideRequestedByUserId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("InstitutionId", "InfluenceEndsOn");
+
+                    b.ToTable("SanctionRecords", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianxi.LianxiLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssignedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeaderPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedByUserId");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("LeaderPersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("InstitutionId", "LeaderPersonId", "Kind");
+
+                    b.ToTable("LianxiLinks", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianzheng.LianzhengPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitorPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("TargetPersonId");
+
+                    b.HasIndex("InstitutionId", "Year");
+
+                    b.HasIndex("VisitorPersonId", "Year", "TargetPersonId")
+                        .IsUnique();
+
+                    b.ToTable("LianzhengPlanItems", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianzheng.LianzhengRecordArchive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArchivedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchivedByUserId");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "ArchivedAt");
+
+                    b.ToTable("LianzhengRecordArchives", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.Commitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FamilyMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScanContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScanFileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScanKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScanSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TemplateRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("FamilyMemberId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TemplateRevisionId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("InstitutionId", "PersonId");
+
+                    b.ToTable("Commitments", (string)null);
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VisitTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("SentByUserId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("QinglianNotices", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2193,97 +2224,6 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Lianxi.LianxiLink", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("AssignedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Branch")
-                        .WithMany()
-                        .HasForeignKey("BranchId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Leader")
-                        .WithMany()
-                        .HasForeignKey("LeaderPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Branch");
-
-                    b.Navigation("Leader");
-
-                    b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Lianzheng.LianzhengPlanItem", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Target")
-                        .WithMany()
-                        .HasForeignKey("TargetPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Visitor")
-                        .WithMany()
-                        .HasForeignKey("VisitorPersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Target");
-
-                    b.Navigation("Visitor");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Lianzheng.LianzhengRecordArchive", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("ArchivedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Visit");
-                });
-
             modelBuilder.Entity("HomeVisit.Core.People.FamilyMember", b =>
                 {
                     b.HasOne("HomeVisit.Core.Institutions.Institution", null)
@@ -2348,72 +2288,6 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HomeVisit.Core.Qinglian.Commitment", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.FamilyMember", "FamilyMember")
-                        .WithMany()
-                        .HasForeignKey("FamilyMemberId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Content.ContentTemplateRevision", null)
-                        .WithMany()
-                        .HasForeignKey("TemplateRevisionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("FamilyMember");
-
-                    b.Navigation("Person");
-
-                    b.Navigation("Visit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Qinglian.QinglianNotice", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("SentByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Visit");
-                });
-
             modelBuilder.Entity("HomeVisit.Core.Reminders.Notification", b =>
                 {
                     b.HasOne("HomeVisit.Core.Institutions.Institution", null)
@@ -2427,60 +2301,6 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Sanctions.Revisit", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Sanctions.SanctionRecord", "SanctionRecord")
-                        .WithMany()
-                        .HasForeignKey("SanctionRecordId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
-                        .WithMany()
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("SanctionRecord");
-
-                    b.Navigation("Visit");
-                });
-
-            modelBuilder.Entity("HomeVisit.Core.Sanctions.SanctionRecord", b =>
-                {
-                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedByUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("HomeVisit.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Visits.Visit", b =>
@@ -2759,6 +2579,227 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .HasForeignKey("UpdatedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Huifang.Revisit", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Programmes.Huifang.SanctionRecord", "SanctionRecord")
+                        .WithMany()
+                        .HasForeignKey("SanctionRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SanctionRecord");
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Huifang.SanctionRecord", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ExclusionOverrideApprovedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ExclusionOverrideRequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianxi.LianxiLink", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.OrgUnit", "Branch")
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Leader")
+                        .WithMany()
+                        .HasForeignKey("LeaderPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Branch");
+
+                    b.Navigation("Leader");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianzheng.LianzhengPlanItem", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Target")
+                        .WithMany()
+                        .HasForeignKey("TargetPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Visitor")
+                        .WithMany()
+                        .HasForeignKey("VisitorPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Target");
+
+                    b.Navigation("Visitor");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Lianzheng.LianzhengRecordArchive", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ArchivedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.Commitment", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.FamilyMember", "FamilyMember")
+                        .WithMany()
+                        .HasForeignKey("FamilyMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Content.ContentTemplateRevision", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FamilyMember");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SentByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Visits.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("HomeVisit.Core.Institutions.OrgUnit", b =>

@@ -81,10 +81,13 @@ public partial class DashboardPage
     {
         var from = month is int m ? new DateTime(_year, m, 1) : new DateTime(_year, 1, 1);
         var to = month is not null ? from.AddMonths(1).AddDays(-1) : new DateTime(_year, 12, 31);
-        return $"/visits?status=Done&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}" + (key is null ? "" : $"&programme={key}");
+        return $"/visits?status=Done&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}" + (key is null ? "" : $"&programme={key}") + UnitParam;
     }
 
-    private string OpenLink(string open) => $"/visits?open={open}&from={_year}-01-01&to={_year}-12-31";
+    private string OpenLink(string open) => $"/visits?open={open}&from={_year}-01-01&to={_year}-12-31" + UnitParam;
+
+    // Each figure's list is filtered by the unit the figure was counted for.
+    private string UnitParam => _unit is int u ? $"&unit={u}" : "";
 
     private static string Percent(int part, int whole) => whole <= 0 ? "—" : $"{Math.Round(100.0 * part / whole)}%";
 

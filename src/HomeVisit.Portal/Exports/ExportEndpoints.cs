@@ -1,3 +1,4 @@
+using System.Globalization;
 using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
@@ -13,16 +14,22 @@ public static class ExportEndpoints
     {
         // Both programme downloads answer 404 like an unknown address unless the user may use the programme named by {key}.
         // The ledger of a programme as .xlsx: generated row by row into a temp file, then streamed.
-        app.MapGet("/programmes/{key}/ledger.xlsx", async (string key, int? year, int? unit, HttpContext http,
+        // ?day= the programme's period containing that day (the default: today's), ?year= a whole calendar year.
+        app.MapGet("/programmes/{key}/ledger.xlsx", async (string key, int? year, string? day, int? unit, HttpContext http,
             ExportService exports, ProgrammeCatalog catalog, TimeProvider clock) =>
         {
             if (PortalUser.FromPrincipal(http.User) is not { } user || catalog.Find(key) is not { } module) return Results.NotFound();
-            var y = year ?? clock.Today().Year;
+            var d = DateOnly.TryParse(day, CultureInfo.InvariantCulture, out var parsed) ? parsed : clock.Today();
             var path = Path.Combine(Path.GetTempPath(), $"homevisit-ledger-{Guid.NewGuid():N}.xlsx");
+            string name;
             try
             {
+                name = year is int y ? $"{y}" : (await exports.LedgerPeriodsAsync(user, key, d, 1, http.RequestAborted))[0].Label;
                 await using (var file = File.Create(path))
-                    await exports.WriteLedgerXlsxAsync(user, key, y, unit, file, null, http.RequestAborted);
+                {
+                    if (year is int whole) await exports.WriteLedgerXlsxAsync(user, key, whole, unit, file, null, http.RequestAborted);
+                    else await exports.WriteLedgerXlsxAsync(user, key, d, unit, file, null, http.RequestAborted);
+                }
             }
             catch (Exception e) when (e is NotFoundException or AccessDeniedException or PortalValidationException)
             {
@@ -30,7 +37,7 @@ public static class ExportEndpoints
                 return e is PortalValidationException v ? Results.BadRequest(v.Errors) : Results.NotFound();
             }
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            return Results.File(stream, XlsxWriter.ContentType, $"{module.Name}台账-{y}.xlsx");
+            return Results.File(stream, XlsxWriter.ContentType, $"{module.Name}台账-{name}.xlsx");
         }).RequireAuthorization(PortalPolicies.ProgrammeInRoute);
 
         app.MapGet("/programmes/{key}/summary.xlsx", async (string key, string? day, HttpContext http, PeriodSummaryService summaries,

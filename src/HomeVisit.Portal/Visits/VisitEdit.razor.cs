@@ -47,7 +47,6 @@ public partial class VisitEdit
     private List<PersonPick> _targets = [];
     private List<UnitOption> _branches = [];
     private string? _loadError;
-    private bool _askRepeat;
     // A time picked before the day: the day then starts at it.
     private TimeSpan? _pickedTime;
 
@@ -213,18 +212,13 @@ public partial class VisitEdit
             }
             catch (PortalValidationException w) when (w.IsWarning)
             {
-                // The programme's rules advise against the plan (e.g. 上门家访 in working hours); the user decides.
+                // The programme's rules advise against the plan (e.g. 上门家访 in working hours, a second 清廉家访 in the half year); the user decides.
                 _validation?.Show(w);
                 var message = string.Join("\n", w.Messages.Values.Select(ModuleTexts.For(_model.ProgrammeKey).Message));
                 if (!await Dialogs.ConfirmAsync(T["请确认"], message, T["仍然安排"], T["取消"])) return;
                 _validation?.Clear();
                 _model.AcceptWarnings = true;
                 id = await Visits.SavePlanAsync(_user!, _model);
-            }
-            catch (PortalValidationException e)
-            {
-                _askRepeat |= e.Errors.ContainsKey(nameof(VisitPlan.ConfirmRepeat));
-                throw;
             }
         }, _validation, ModuleTexts.For(_model.ProgrammeKey));
         if (saved && id != 0) Nav.NavigateTo($"/visits/{id}");

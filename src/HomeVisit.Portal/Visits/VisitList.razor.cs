@@ -12,7 +12,7 @@ namespace HomeVisit.Portal.Visits;
 public partial class VisitList
 {
     /// <summary>The filters, as kept in the query string so a link reproduces the list.</summary>
-    private sealed record Filters(string? Programme, VisitStatus? Status, DateTime? From, DateTime? To, bool Mine, string? Search, VisitOpenFilter? Open = null)
+    private sealed record Filters(string? Programme, VisitStatus? Status, DateTime? From, DateTime? To, bool Mine, string? Search, VisitOpenFilter? Open = null, int? Unit = null)
     {
         public static readonly Filters None = new(null, null, null, null, false, null);
     }
@@ -34,6 +34,7 @@ public partial class VisitList
     [SupplyParameterFromQuery(Name = "mine")] public bool? QMine { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? QSearch { get; set; }
     [SupplyParameterFromQuery(Name = "open")] public string? QOpen { get; set; }
+    [SupplyParameterFromQuery(Name = "unit")] public int? QUnit { get; set; }
 
     private MudDataGrid<VisitRow>? _grid;
     private PortalUser? _user;
@@ -51,7 +52,7 @@ public partial class VisitList
             Programmes.Exists(QProgramme) ? QProgramme : null,
             Enum.TryParse<VisitStatus>(QStatus, true, out var s) ? s : null,
             ParseDate(QFrom), ParseDate(QTo), QMine == true, string.IsNullOrWhiteSpace(QSearch) ? null : QSearch.Trim(),
-            Enum.TryParse<VisitOpenFilter>(QOpen, true, out var open) ? open : null);
+            Enum.TryParse<VisitOpenFilter>(QOpen, true, out var open) ? open : null, QUnit);
         // The grid appears (and asks for its first page) only once the user and the filters are known.
         _user ??= user;
         if (fromQuery != _f)
@@ -66,7 +67,7 @@ public partial class VisitList
     private async Task<GridData<VisitRow>> LoadAsync(GridState<VisitRow> state, CancellationToken ct)
     {
         var result = await Visits.ListAsync(_user!, new VisitQuery(_f.Search, _f.Programme, _f.Status, _f.From, _f.To, _f.Mine,
-            state.Page + 1, state.PageSize, _f.Open));
+            state.Page + 1, state.PageSize, _f.Open, _f.Unit));
         if (_total != result.Total)
         {
             _total = result.Total;
@@ -123,6 +124,7 @@ public partial class VisitList
         ["to"] = f.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["mine"] = f.Mine ? true : null,
         ["q"] = f.Search,
+        ["unit"] = f.Unit,
     });
 
     private static DateTime? ParseDate(string? s) =>

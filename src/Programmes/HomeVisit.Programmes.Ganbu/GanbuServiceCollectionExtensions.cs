@@ -16,7 +16,10 @@ public static class GanbuServiceCollectionExtensions
         services.AddSingleton<GanbuFormsService>();
         services.AddDailyJob<GanbuEscalationJob>();
         // 本单位管理干部 and dates on every route a 干部家访 plan takes (VisitService runs every IVisitPlanCheck).
-        services.AddSingleton<HomeVisit.Core.Visits.IVisitPlanCheck, GanbuVisitRules>();
+        // and the outcome's date on every route that records it (VisitService runs the programme's IVisitStatusChecks).
+        services.AddSingleton<GanbuVisitRules>();
+        services.AddSingleton<HomeVisit.Core.Visits.IVisitPlanCheck>(sp => sp.GetRequiredService<GanbuVisitRules>());
+        services.AddSingleton<HomeVisit.Core.Visits.IVisitStatusCheck>(sp => sp.GetRequiredService<GanbuVisitRules>());
         return services;
     }
 }

@@ -15,19 +15,35 @@ namespace HomeVisit.Programmes.Ganbu;
 /// oversees) of the cadre's unit or a unit above it, the county-level leader linked (分包) to such a unit, or the leader
 /// the organisation department made handler of the cadre's request; the organisation department itself revisits anyone
 /// (二 “县委组织部适时对家访情况进行回访”).</item>
-/// <item>A visit that handles or revisits a request is not dated before the request was filed.</item>
+/// <item>A visit that handles or revisits a request is not dated before the request was filed: neither its plan nor, as an
+/// <see cref="IVisitStatusCheck"/> on recording, the actual time of its outcome.</item>
 /// </list>
 /// </summary>
-internal sealed class GanbuVisitRules : IVisitPlanCheck
+internal sealed class GanbuVisitRules : IVisitPlanCheck, IVisitStatusCheck
 {
+    public string ProgrammeKey => GanbuAccess.ProgrammeKey;
+
+    /// <summary>The outcome of a handling visit or revisit happened after the request was filed, whichever page records it.</summary>
+    public async Task CheckOutcomeAsync(PortalDbContext db, PortalUser user, Visit visit, VisitOutcome outcome, ProgrammeRules rules, Validator v, CancellationToken ct)
+    {
+        if (outcome.ActualStart is not { } actual) return;
+        var filed = await FiledAsync(db, visit.Id, ct);
+        if (filed is not { } utc) return;
+        var since = FiledMinute(utc);
+        v.Check(actual >= since, nameof(VisitOutcome.ActualStart), $"实际家访时间不能早于诉求提交时间（{since:yyyy-MM-dd HH:mm}）。");
+    }
+
+    // The latest request the visit answers (a revisit may answer several).
+    private static Task<DateTime?> FiledAsync(PortalDbContext db, int visitId, CancellationToken ct) =>
+        db.Set<GanbuRequestVisit>().AsNoTracking().Where(x => x.VisitId == visitId).Select(x => (DateTime?)x.Request!.CreatedAt).MaxAsync(ct);
+
     public async Task CheckAsync(PortalDbContext db, PortalUser user, VisitPlan plan, ProgrammeRules rules, Validator v, CancellationToken ct)
     {
         if (plan.ProgrammeKey != GanbuAccess.ProgrammeKey || plan.PlannedStart is not { } start) return;
 
         if (plan.Id != 0)
         {
-            var filed = await db.Set<GanbuRequestVisit>().AsNoTracking().Where(x => x.VisitId == plan.Id)
-                .Select(x => (DateTime?)x.Request!.CreatedAt).MaxAsync(ct);
+            var filed = await FiledAsync(db, plan.Id, ct);
             if (filed is { } utc) CheckNotBeforeFiled(v, start, utc);
         }
 
@@ -60,8 +76,14 @@ internal sealed class GanbuVisitRules : IVisitPlanCheck
     /// <summary>A handling visit or revisit is never dated before the request it answers.</summary>
     internal static void CheckNotBeforeFiled(Validator v, DateTime plannedStart, DateTime filedUtc)
     {
-        var filed = filedUtc.ToInstitutionTime();
-        v.Check(plannedStart >= filed.AddSeconds(-filed.Second), nameof(VisitPlan.PlannedStart),
-            $"家访时间不能早于诉求提交时间（{filed:yyyy-MM-dd HH:mm}）。");
+        var filed = FiledMinute(filedUtc);
+        v.Check(plannedStart >= filed, nameof(VisitPlan.PlannedStart), $"家访时间不能早于诉求提交时间（{filed:yyyy-MM-dd HH:mm}）。");
+    }
+
+    // Times are entered to the minute: a visit recorded in the minute the request was filed is not before it.
+    private static DateTime FiledMinute(DateTime filedUtc)
+    {
+        var t = filedUtc.ToInstitutionTime();
+        return new DateTime(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, t.Kind);
     }
 }

@@ -14,9 +14,14 @@ internal sealed class SanctionRecordConfiguration : IEntityTypeConfiguration<San
         b.Property(x => x.Reason).HasMaxLength(4000);
         b.Property(x => x.Education).HasMaxLength(50);
         b.Property(x => x.Notes).HasMaxLength(1000);
+        b.Property(x => x.ExclusionOverrideReason).HasMaxLength(1000);
+        // Records made before 其他需要回访关爱教育的人员 existed are sanction records: the column's default says so on every provider.
+        b.Property(x => x.IsOtherPerson).HasDefaultValue(false);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.ExclusionOverrideRequestedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.ExclusionOverrideApprovedByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.InstitutionId, x.InfluenceEndsOn });
         b.HasIndex(x => x.PersonId);

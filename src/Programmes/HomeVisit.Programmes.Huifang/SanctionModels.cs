@@ -20,7 +20,18 @@ public sealed record SanctionDetail(
     GovernmentSanction? GovernmentKind, DateOnly? GovernmentDecidedOn, int? GovernmentInfluenceMonths,
     string? Education, DateOnly? WorkStartedOn, DateOnly? PartyJoinedOn,
     DateOnly? TransferredToJudicialOn, DateOnly? CriminallyPunishedOn, DateOnly? RetiredOn, string? Notes,
-    EligibilityResult Eligibility, bool CanEdit, IReadOnlyList<RevisitRow> Revisits);
+    EligibilityResult Eligibility, bool CanEdit, IReadOnlyList<RevisitRow> Revisits)
+{
+    /// <summary>第五条 其他需要回访关爱教育的人员: no sanction, revisits due in the care period.</summary>
+    public bool IsOtherPerson { get; init; }
+    public DateOnly? CareStartsOn { get; init; }
+    public DateOnly? CareEndsOn { get; init; }
+    /// <summary>Why a person 第五条 excludes “原则上” is to be revisited anyway; pending until approved.</summary>
+    public string? ExclusionOverrideReason { get; init; }
+    public bool ExclusionOverrideApproved { get; init; }
+    /// <summary>The user may approve or send back the pending override (the rules' approver role, not who asked).</summary>
+    public bool CanDecideExclusionOverride { get; init; }
+}
 
 public sealed record RevisitRow(int VisitId, HomeVisit.Core.Visits.VisitForm Form, DateTime PlannedStart, DateTime? ActualStart,
     HomeVisit.Core.Visits.VisitStatus Status, HomeVisit.Core.Visits.ApprovalStatus Approval, string Team, string? Outcome, bool FedBack, bool Archived);
@@ -46,6 +57,12 @@ public sealed class SanctionEdit
     public DateTime? CriminallyPunishedOn { get; set; }
     public DateTime? RetiredOn { get; set; }
     public string? Notes { get; set; }
+    /// <summary>第五条 其他需要回访关爱教育的人员: recorded without a sanction; <see cref="Reason"/> says why.</summary>
+    public bool IsOtherPerson { get; set; }
+    public DateTime? CareStartsOn { get; set; }
+    public DateTime? CareEndsOn { get; set; }
+    /// <summary>Asks to revisit a person 第五条 excludes “原则上”; a changed reason waits for approval again.</summary>
+    public string? ExclusionOverrideReason { get; set; }
 
     public static SanctionEdit From(SanctionDetail d) => new()
     {
@@ -55,6 +72,8 @@ public sealed class SanctionEdit
         Education = d.Education, WorkStartedOn = ToDate(d.WorkStartedOn), PartyJoinedOn = ToDate(d.PartyJoinedOn),
         TransferredToJudicialOn = ToDate(d.TransferredToJudicialOn), CriminallyPunishedOn = ToDate(d.CriminallyPunishedOn),
         RetiredOn = ToDate(d.RetiredOn), Notes = d.Notes,
+        IsOtherPerson = d.IsOtherPerson, CareStartsOn = ToDate(d.CareStartsOn), CareEndsOn = ToDate(d.CareEndsOn),
+        ExclusionOverrideReason = d.ExclusionOverrideReason,
     };
 
     private static DateTime? ToDate(DateOnly? d) => d?.ToDateTime(TimeOnly.MinValue);

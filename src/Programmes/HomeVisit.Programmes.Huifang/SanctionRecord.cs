@@ -70,6 +70,26 @@ public class SanctionRecord : IInstitutionScoped, IAudited, IVersioned
     public DateOnly? RetiredOn { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>
+    /// 第五条 “其他需要回访关爱教育的人员”: recorded without a party or government sanction; <see cref="Reason"/> says why,
+    /// and revisits are due within <see cref="CareStartsOn"/>–<see cref="CareEndsOn"/>.
+    /// </summary>
+    public bool IsOtherPerson { get; set; }
+    /// <summary>The days revisits are due when no sanction gives an influence period: an other person, or an approved override.</summary>
+    public DateOnly? CareStartsOn { get; set; }
+    public DateOnly? CareEndsOn { get; set; }
+
+    /// <summary>
+    /// 第五条's exclusions hold “原则上”: the case management office may ask to revisit such a person anyway, with a reason,
+    /// and the 纪委主要负责人 approves it (someone other than who asked). Until approved the exclusion stands.
+    /// </summary>
+    public string? ExclusionOverrideReason { get; set; }
+    public int? ExclusionOverrideRequestedByUserId { get; set; }
+    public DateTime? ExclusionOverrideRequestedAt { get; set; }
+    public int? ExclusionOverrideApprovedByUserId { get; set; }
+    public DateTime? ExclusionOverrideApprovedAt { get; set; }
+
     public int CreatedByUserId { get; set; }
     public DateTime CreatedAt { get; set; }
     public long Version { get; set; }

@@ -2,6 +2,7 @@ using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
+using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ namespace HomeVisit.Programmes.Huifang;
 /// (<see cref="SanctionRecord.InfluenceStartsOn"/>, <see cref="SanctionRecord.InfluenceEndsOn"/>), so a county's
 /// records are not loaded to show one page; each row shown is still evaluated by the rule itself.
 /// </remarks>
-public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeAccess access, TimeProvider clock)
+public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory, ProgrammeAccess access, ProgrammeRulesService rules, TimeProvider clock)
 {
     public async Task<PagedResult<SanctionRow>> ListAsync(PortalUser user, SanctionQuery q, DateOnly? day = null, CancellationToken ct = default)
     {
@@ -98,7 +99,49 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
         return new SanctionDetail(r.Id, r.Version, p.Id, p.Name, p.Gender, p.BirthDate, p.Unit?.Name, p.Position, p.Phone, p.HomeAddress,
             r.CaseNumber, r.Reason, r.PartyKind, r.PartyDecidedOn, r.PartyInfluenceMonths, r.GovernmentKind, r.GovernmentDecidedOn,
             r.GovernmentInfluenceMonths, r.Education, r.WorkStartedOn, r.PartyJoinedOn, r.TransferredToJudicialOn, r.CriminallyPunishedOn,
-            r.RetiredOn, r.Notes, EligibilityRule.Evaluate(r, p.Establishment, clock.Today()), SanctionAccess.CanWrite(user), revisits);
+            r.RetiredOn, r.Notes, EligibilityRule.Evaluate(r, p.Establishment, clock.Today()), SanctionAccess.CanWrite(user), revisits)
+        {
+            IsOtherPerson = r.IsOtherPerson, CareStartsOn = r.CareStartsOn, CareEndsOn = r.CareEndsOn,
+            ExclusionOverrideReason = r.ExclusionOverrideReason, ExclusionOverrideApproved = EligibilityRule.OverrideApproved(r),
+            CanDecideExclusionOverride = r.ExclusionOverrideReason is not null && r.ExclusionOverrideApprovedAt is null
+                && r.ExclusionOverrideRequestedByUserId != user.UserId && await MayApproveAsync(user, ct),
+        };
+    }
+
+    // The programme's approver role (default 纪委主要负责人), as for revisit plans (第八条（二）).
+    private async Task<bool> MayApproveAsync(PortalUser user, CancellationToken ct) =>
+        (await rules.RulesOnAsync(user.InstitutionId, SanctionAccess.ProgrammeKey, clock.Today(), ct)).ApproverRole is { } role && user.IsInRole(role);
+
+    /// <summary>
+    /// Approves (or sends back) the request to revisit a person 第五条 excludes “原则上” (<see cref="SanctionRecord.ExclusionOverrideReason"/>):
+    /// by the programme's approver role, never by whoever asked; audited.
+    /// </summary>
+    public async Task DecideExclusionOverrideAsync(PortalUser user, int id, long version, bool approve, CancellationToken ct = default)
+    {
+        await access.EnsureAsync(user, SanctionAccess.ProgrammeKey);
+        SanctionAccess.EnsureRead(user);
+        if (!await MayApproveAsync(user, ct)) throw new AccessDeniedException("只有纪委主要负责人（本项目的审批人）可以批准继续回访。");
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var r = await db.Set<SanctionRecord>().FirstOrDefaultAsync(x => x.Id == id && x.InstitutionId == user.InstitutionId, ct) ?? throw new NotFoundException();
+        db.Entry(r).Property(x => x.Version).OriginalValue = version;
+        if (r.ExclusionOverrideReason is null || r.ExclusionOverrideApprovedAt is not null)
+            throw new PortalValidationException(nameof(SanctionEdit.ExclusionOverrideReason), "没有待审批的继续回访申请。");
+        if (r.ExclusionOverrideRequestedByUserId == user.UserId)
+            throw new PortalValidationException(nameof(SanctionEdit.ExclusionOverrideReason), "提出继续回访申请的人不能批准本人的申请。");
+        db.AuditEvent(approve ? "exclusion-override-approved" : "exclusion-override-returned", nameof(SanctionRecord), r.Id,
+            $"第五条原则上不再回访，申请继续回访：{r.ExclusionOverrideReason}");
+        if (approve)
+        {
+            r.ExclusionOverrideApprovedByUserId = user.UserId;
+            r.ExclusionOverrideApprovedAt = clock.GetUtcNow().UtcDateTime;
+        }
+        else
+        {
+            r.ExclusionOverrideReason = null;
+            r.ExclusionOverrideRequestedByUserId = null;
+            r.ExclusionOverrideRequestedAt = null;
+        }
+        await db.SaveOrConflictAsync(ct);
     }
 
     /// <summary>Adds (<see cref="SanctionEdit.Id"/> 0) or changes a record; the case management office only.</summary>
@@ -116,7 +159,12 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
             .MaxLength(nameof(e.CaseNumber), e.CaseNumber?.Trim(), 100, "案件编号")
             .MaxLength(nameof(e.Education), e.Education?.Trim(), 50, "文化程度")
             .MaxLength(nameof(e.Notes), e.Notes?.Trim(), 1000, "备注")
-            .Check(e.PartyKind is not null || e.GovernmentKind is not null, nameof(e.PartyKind), "请至少填写一项党纪处分或政务处分。");
+            .Check(e.IsOtherPerson || e.PartyKind is not null || e.GovernmentKind is not null, nameof(e.PartyKind), "请至少填写一项党纪处分或政务处分。")
+            .Check(!e.IsOtherPerson || (e.PartyKind is null && e.GovernmentKind is null), nameof(e.IsOtherPerson), "其他需要回访关爱教育的人员没有处分：请不要同时填写党纪处分或政务处分。")
+            .Check(!e.IsOtherPerson || (e.CareStartsOn is not null && e.CareEndsOn is not null), nameof(e.CareStartsOn), "请填写回访关爱期间（起止日期）。")
+            .Check(e.CareStartsOn is null || e.CareEndsOn is null || e.CareStartsOn <= e.CareEndsOn, nameof(e.CareEndsOn), "回访关爱期间的结束日期不能早于开始日期。")
+            .Check(e.CareStartsOn is null || e.CareStartsOn.Value.Year >= 2000, nameof(e.CareStartsOn), "回访关爱期间不正确。")
+            .MaxLength(nameof(e.ExclusionOverrideReason), e.ExclusionOverrideReason?.Trim(), 1000, "继续回访的理由");
         CheckTerm(v, e.PartyKind is not null, e.PartyKind is PartySanction.Expulsion, e.PartyDecidedOn, e.PartyInfluenceMonths,
             nameof(e.PartyDecidedOn), nameof(e.PartyInfluenceMonths), "党纪处分", today);
         CheckTerm(v, e.GovernmentKind is not null, e.GovernmentKind is GovernmentSanction.Expulsion, e.GovernmentDecidedOn, e.GovernmentInfluenceMonths,
@@ -167,6 +215,19 @@ public sealed class SanctionService(IDbContextFactory<PortalDbContext> dbFactory
         r.CriminallyPunishedOn = Day(e.CriminallyPunishedOn);
         r.RetiredOn = Day(e.RetiredOn);
         r.Notes = TextInput.Clean(e.Notes);
+        r.IsOtherPerson = e.IsOtherPerson;
+        r.CareStartsOn = Day(e.CareStartsOn);
+        r.CareEndsOn = Day(e.CareEndsOn);
+        // A new or changed reason is a new request: it waits for the approver again (DecideExclusionOverrideAsync).
+        var overrideReason = TextInput.Clean(e.ExclusionOverrideReason);
+        if (overrideReason != r.ExclusionOverrideReason)
+        {
+            r.ExclusionOverrideReason = overrideReason;
+            r.ExclusionOverrideRequestedByUserId = overrideReason is null ? null : user.UserId;
+            r.ExclusionOverrideRequestedAt = overrideReason is null ? null : clock.GetUtcNow().UtcDateTime;
+            r.ExclusionOverrideApprovedByUserId = null;
+            r.ExclusionOverrideApprovedAt = null;
+        }
         await db.SaveOrConflictAsync(ct);
         return r.Id;
     }

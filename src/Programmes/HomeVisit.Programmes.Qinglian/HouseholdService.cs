@@ -59,8 +59,8 @@ public sealed class QinglianPlan
     public string? Purpose { get; set; } = "开展“清廉家庭·幸福人生”清廉家访，了解家庭情况，听取意见建议，共话清廉家风";
     public List<int> VisitorIds { get; set; } = [];
     public int? RecorderId { get; set; }
-    /// <summary>The household was already visited (or has a visit planned) this half year, and the visitor means to go again.</summary>
-    public bool ConfirmRepeat { get; set; }
+    /// <summary>The visitor confirmed the warnings (the household was already visited, or has a visit planned, this half year); <see cref="VisitPlan.AcceptWarnings"/>.</summary>
+    public bool AcceptWarnings { get; set; }
 }
 
 /// <summary>
@@ -278,7 +278,7 @@ public sealed class QinglianHouseholdService(
 
     /// <summary>
     /// Plans the household's visit: the staff member is the target, the family met is recorded with the outcome. A
-    /// second visit in the same half year is allowed but must be confirmed (<see cref="QinglianPlan.ConfirmRepeat"/>):
+    /// second visit in the same half year is allowed but must be confirmed (a warning, <see cref="QinglianPlan.AcceptWarnings"/>):
     /// the seed asks for one a half year, and a second may be needed (a problem to follow up), but never by accident.
     /// </summary>
     public async Task<int> PlanAsync(PortalUser user, QinglianPlan plan, CancellationToken ct = default)
@@ -304,7 +304,7 @@ public sealed class QinglianHouseholdService(
             VisitorIds = plan.VisitorIds,
             RecorderId = plan.RecorderId,
             TargetPersonIds = [plan.PersonId],
-            ConfirmRepeat = plan.ConfirmRepeat,
+            AcceptWarnings = plan.AcceptWarnings,
         }, ct);
     }
 }

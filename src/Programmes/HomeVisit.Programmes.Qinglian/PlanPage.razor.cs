@@ -98,23 +98,31 @@ public partial class PlanPage
         _edit!.NotifyFieldChanged(_edit.Field(nameof(QinglianPlan.VisitorIds)));
     }
 
-    private void ConfirmRepeatChanged(bool value)
+    private void AcceptWarningsChanged(bool value)
     {
-        _model!.ConfirmRepeat = value;
-        _edit!.NotifyFieldChanged(_edit.Field(nameof(QinglianPlan.ConfirmRepeat)));
+        _model!.AcceptWarnings = value;
+        _edit!.NotifyFieldChanged(_edit.Field(nameof(QinglianPlan.AcceptWarnings)));
     }
 
     private async Task SaveAsync()
     {
         var id = 0;
-        if (await _form.RunAsync(async () => id = await Households.PlanAsync(_user!, _model!), _validation, T))
+        if (await _form.RunAsync(async () =>
+            {
+                try
+                {
+                    id = await Households.PlanAsync(_user!, _model!);
+                }
+                catch (PortalValidationException w) when (w.IsWarning)
+                {
+                    // The repeat in the half year: the message shows beside the date, the 确认再次安排 box appears.
+                    _repeatWarning = true;
+                    throw;
+                }
+            }, _validation, T))
         {
             Snackbar.Add(T["已保存"], Severity.Success);
             Nav.NavigateTo($"/visits/{id}");
-        }
-        else if (_edit!.GetValidationMessages(_edit.Field(nameof(QinglianPlan.ConfirmRepeat))).Any())
-        {
-            _repeatWarning = true;
         }
     }
 }

@@ -34,7 +34,6 @@ public sealed class QinglianVisitRules(ProgrammeCatalog programmes, TimeProvider
             }
         }
 
-        if (plan.ConfirmRepeat) return;
         var day = DateOnly.FromDateTime(when);
         var period = Periods.Containing(rules.Period, day, rules.Semester);
         var (start, end) = (period.StartTime, period.EndExclusive);
@@ -53,11 +52,13 @@ public sealed class QinglianVisitRules(ProgrammeCatalog programmes, TimeProvider
             .Select(x => new { x.Status, x.PlannedStart, x.ActualStart }).FirstOrDefaultAsync(ct);
         if (earlier is null) return;
         var halfYear = rules.Period == PeriodKind.HalfYear;
-        v.Add(nameof(plan.ConfirmRepeat), earlier.Status == VisitStatus.Done
-            ? new PortalMessage(halfYear ? "本半年已家访过（{0}，{1:yyyy-MM-dd}）。每户每半年家访 1 次；如确需再次家访，请勾选“确认再次安排”。"
-                : "本期已家访过（{0}，{1:yyyy-MM-dd}）。每户每半年家访 1 次；如确需再次家访，请勾选“确认再次安排”。", period, earlier.ActualStart)
-            : new PortalMessage(halfYear ? "本半年已安排家访（{0:yyyy-MM-dd HH:mm}），请勿重复安排；如确需再次家访，请勾选“确认再次安排”。"
-                : "本期已安排家访（{0:yyyy-MM-dd HH:mm}），请勿重复安排；如确需再次家访，请勾选“确认再次安排”。", earlier.PlannedStart));
+        // A warning the planner confirms (VisitPlan.AcceptWarnings), as every route asks it: the form's and the calendar's
+        // “请确认”, the household page's 确认再次安排.
+        v.Warn(nameof(plan.PlannedStart), earlier.Status == VisitStatus.Done
+            ? new PortalMessage(halfYear ? "本半年已家访过（{0}，{1:yyyy-MM-dd}）。每户每半年家访 1 次；如确需再次家访，请确认后再安排。"
+                : "本期已家访过（{0}，{1:yyyy-MM-dd}）。每户每半年家访 1 次；如确需再次家访，请确认后再安排。", period, earlier.ActualStart)
+            : new PortalMessage(halfYear ? "本半年已安排家访（{0:yyyy-MM-dd HH:mm}），请勿重复安排；如确需再次家访，请确认后再安排。"
+                : "本期已安排家访（{0:yyyy-MM-dd HH:mm}），请勿重复安排；如确需再次家访，请确认后再安排。", earlier.PlannedStart));
     }
 
     public async Task CheckNotifiedAsync(PortalDbContext db, PortalUser user, Visit visit, ProgrammeRules rules, Validator v, CancellationToken ct)

@@ -117,7 +117,8 @@ public sealed class LegacyDatabaseUpgradeTests
                 rows++;
                 // Columns by name, so a column's position in the table does not matter. NULLs are left out: a nullable
                 // column a later migration adds (AuditEntries.ClientAddress) is NULL in every old row and changes no data.
-                for (var i = 0; i < reader.FieldCount; i++)
+                // In name order: SQLite rebuilds a table to add a foreign key (SanctionRecords), which may reorder its columns.
+                foreach (var i in Enumerable.Range(0, reader.FieldCount).OrderBy(reader.GetName, StringComparer.Ordinal))
                     // Old columns only, and no NULLs: a later migration adds columns, nullable ones empty.
                     if ((onlyColumns is null || !onlyColumns.TryGetValue(table, out var only) || only.Contains(reader.GetName(i))) && !reader.IsDBNull(i))
                         hash.AppendData(Encoding.UTF8.GetBytes($"{reader.GetName(i)}={Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)};"));

@@ -17,14 +17,14 @@ public sealed class DashboardServiceTests : IDisposable
 
     public void Dispose() => _s.Dispose();
 
-    private async Task<int> DoneVisitAsync(DateTime when, string programme = "lianzheng")
+    private async Task<int> DoneVisitAsync(DateTime when, string programme = "lianzheng", DateTime? actual = null)
     {
         var plan = _s.PlanForLeaderOne();
         plan.ProgrammeKey = programme;
         plan.PlannedStart = when;
         var id = await _s.Visits.SavePlanAsync(_s.Leader1, plan);
         var v = await _s.Visits.GetAsync(_s.Leader1, id);
-        await _s.Visits.RecordOutcomeAsync(_s.Leader1, id, new VisitOutcome { Version = v.Version, ActualStart = when, Record = "座谈。" });
+        await _s.Visits.RecordOutcomeAsync(_s.Leader1, id, new VisitOutcome { Version = v.Version, ActualStart = actual ?? when, Record = "座谈。" });
         return id;
     }
 
@@ -60,5 +60,38 @@ public sealed class DashboardServiceTests : IDisposable
         Assert.Equal(1, (await _dashboard.BuildAsync(_s.Zuzhi, 2026, _s.CollegeJia)).VisitsDone);
         Assert.Equal(0, (await _dashboard.BuildAsync(_s.Zuzhi, 2026, _s.CollegeYi)).VisitsDone);
         await Assert.ThrowsAsync<AccessDeniedException>(() => _dashboard.BuildAsync(_s.Leader1, 2026, null));
+    }
+
+    /// <summary>
+    /// Issue 17: each figure's link lists exactly what it counted. The 已完成 of a month counts a visit by its actual day
+    /// (a plan for 31 March done on 2 April is April's), and a unit's figures count that unit's visits only; the visit list
+    /// behind the links filters the same way (VisitQuery.From/To by the effective start, VisitQuery.UnitId).
+    /// </summary>
+    [Fact]
+    public async Task The_visit_list_behind_each_figure_counts_what_the_figure_counted_by_actual_day_and_unit()
+    {
+        // Planned for 31 March, recorded as done on 2 April: the outcome's actual start decides the month.
+        await DoneVisitAsync(new DateTime(2026, 3, 31, 19, 0, 0), actual: new DateTime(2026, 4, 2, 19, 0, 0));
+        await DoneVisitAsync(new DateTime(2026, 5, 5, 19, 0, 0));
+        var planned = _s.PlanForLeaderOne();
+        planned.PlannedStart = new DateTime(2026, 12, 10, 19, 0, 0);
+        await _s.Visits.SavePlanAsync(_s.Leader1, planned);
+
+        var all = await _dashboard.BuildAsync(_s.Zuzhi, 2026, null);
+        Assert.Equal(0, all.VisitsPerMonth.Where(m => m.Month == 3).Sum(m => m.Count));
+        Assert.Equal(1, all.VisitsPerMonth.Where(m => m.Month == 4).Sum(m => m.Count));
+        async Task<int> Listed(VisitQuery q) => (await _s.Visits.ListAsync(_s.Zuzhi, q)).Total;
+        Assert.Equal(0, await Listed(new VisitQuery(Status: VisitStatus.Done, From: new DateTime(2026, 3, 1), To: new DateTime(2026, 3, 31))));
+        Assert.Equal(1, await Listed(new VisitQuery(Status: VisitStatus.Done, From: new DateTime(2026, 4, 1), To: new DateTime(2026, 4, 30))));
+
+        foreach (var unit in new int?[] { null, _s.CollegeJia, _s.CollegeYi })
+        {
+            var d = await _dashboard.BuildAsync(_s.Zuzhi, 2026, unit);
+            Assert.Equal(d.VisitsDone, await Listed(new VisitQuery(Status: VisitStatus.Done, From: new DateTime(2026, 1, 1), To: new DateTime(2026, 12, 31), UnitId: unit)));
+            Assert.Equal(d.VisitsPlanned, await Listed(new VisitQuery(Open: VisitOpenFilter.Ahead, From: new DateTime(2026, 1, 1), To: new DateTime(2026, 12, 31), UnitId: unit)));
+        }
+        var jia = await _dashboard.BuildAsync(_s.Zuzhi, 2026, _s.CollegeJia);
+        Assert.Equal((2, 1), (jia.VisitsDone, jia.VisitsPlanned));
+        Assert.Equal(0, await Listed(new VisitQuery(Status: VisitStatus.Done, UnitId: _s.CollegeYi)));
     }
 }

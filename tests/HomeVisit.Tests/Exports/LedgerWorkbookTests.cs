@@ -24,13 +24,14 @@ public sealed class LedgerWorkbookTests : IAsyncLifetime
     {
         await using (var db = _db.CreateContext()) await DemoSeeder.SeedAsync(db, _db.Clock);
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
-        _exports = new ExportService(_db.Factory, [], new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory)), _db.Clock);
+        var rules = new ProgrammeRulesService(_db.Factory, catalog, _db.Clock);
+        _exports = new ExportService(_db.Factory, [], new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory), rules), _db.Clock);
         // Programme:ganbu as the portal decides it (the demo institution has 干部家访 on).
         var access = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddLogging().AddSingleton(catalog)
             .AddSingleton(new ProgrammeRulesService(_db.Factory, catalog, _db.Clock)).AddPortalAuthorization()
             .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();
         _ganbuExports = new ExportService(_db.Factory, [new HomeVisit.Programmes.Ganbu.GanbuLedgerProvider(new HomeVisit.Programmes.Ganbu.GanbuFormsService(_db.Factory, catalog, access, _db.Clock))],
-            new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory)), _db.Clock);
+            new CommonLedger(_db.Factory, catalog, new OrgService(_db.Factory), rules), _db.Clock);
         await using var ctx = _db.CreateContext();
         _jiwei = PortalUser.From(await ctx.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.DisciplineOffice));
         _staff = PortalUser.From(await ctx.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.Staff));

@@ -15,7 +15,7 @@ public sealed class PeriodSummaryTests : IDisposable
     public PeriodSummaryTests()
     {
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
-        var exports = new ExportService(_s.Db.Factory, [], new CommonLedger(_s.Db.Factory, catalog, _s.Org), _s.Clock);
+        var exports = new ExportService(_s.Db.Factory, [], new CommonLedger(_s.Db.Factory, catalog, _s.Org, _s.Rules), _s.Clock);
         _summaries = new PeriodSummaryService(_s.Db.Factory, catalog, new QuotaService(_s.Db.Factory, _s.Rules, catalog), exports);
     }
 

@@ -77,7 +77,7 @@ public sealed class GanbuFormsTests : IDisposable
         await RecordedVisitAsync(null, null, w.EduDeputyInChargeUser, w.EduDeputyInCharge.Id, daysAgo: 3);
         var exports = new HomeVisit.Core.Exports.ExportService(w.S.Db.Factory,
             [new HomeVisit.Programmes.Ganbu.GanbuLedgerProvider(w.Forms)],
-            new HomeVisit.Core.Exports.CommonLedger(w.S.Db.Factory, w.Catalog, w.S.Org), w.Clock);
+            new HomeVisit.Core.Exports.CommonLedger(w.S.Db.Factory, w.Catalog, w.S.Org, w.S.Rules), w.Clock);
 
         var page = await w.Forms.LedgerAsync(w.OrgDept, w.Education, 2026);
         var export = await exports.LedgerAsync(w.OrgDept, "ganbu", 2026, w.Education);

@@ -19,7 +19,7 @@ public sealed class GanbuLedgerDefinitionTests : IDisposable
 
     private ExportService Exports()
     {
-        var common = new CommonLedger(w.S.Db.Factory, w.Catalog, w.S.Org);
+        var common = new CommonLedger(w.S.Db.Factory, w.Catalog, w.S.Org, w.S.Rules);
         return new ExportService(w.S.Db.Factory, [new GanbuLedgerProvider(w.Forms)], common, w.Clock);
     }
 

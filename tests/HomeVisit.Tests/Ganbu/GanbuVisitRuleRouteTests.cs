@@ -69,4 +69,29 @@ public sealed class GanbuVisitRuleRouteTests : IDisposable
         e = await Assert.ThrowsAsync<PortalValidationException>(() => w.Visits.SavePlanAsync(w.EduDeputyInChargeUser, plan));
         Assert.StartsWith("家访时间不能早于诉求提交时间", e.Errors[nameof(VisitPlan.PlannedStart)]);
     }
+
+    /// <summary>Issue 16 item 5: the outcome of a handling visit, recorded on the visit page (or any route), is not dated before the request.</summary>
+    [Fact]
+    public async Task A_handling_visits_outcome_cannot_be_dated_before_the_request_it_handles()
+    {
+        var id = await w.FileAsync();
+        var filedAt = w.Clock.GetLocalNow().DateTime;
+        var visitId = await w.Requests.PlanVisitAsync(w.EduDeputyInChargeUser, id, new GanbuVisitInput
+        {
+            Version = (await w.RowAsync(id)).Version, PlannedStart = w.Clock.Today.AddDays(1).AddHours(19), DurationMinutes = 60,
+        });
+        w.Clock.Advance(TimeSpan.FromDays(2));
+        var outcome = new VisitOutcome
+        {
+            Version = (await w.Visits.GetAsync(w.EduDeputyInChargeUser, visitId)).Version, ActualStart = filedAt.AddDays(-1), Record = "到家中了解情况。",
+            FormData = new() { ["Methods"] = "看、谈、听、访", ["Greeting"] = "true", ["OpinionsSought"] = "无", ["NeedsHeard"] = "陪护假" },
+        };
+
+        var e = await Assert.ThrowsAsync<PortalValidationException>(() => w.Visits.RecordOutcomeAsync(w.EduDeputyInChargeUser, visitId, outcome));
+        Assert.StartsWith("实际家访时间不能早于诉求提交时间", e.Errors[nameof(VisitOutcome.ActualStart)]);
+
+        outcome.ActualStart = filedAt.AddDays(1).Date.AddHours(19);
+        await w.Visits.RecordOutcomeAsync(w.EduDeputyInChargeUser, visitId, outcome);
+        Assert.Equal(VisitStatus.Done, (await w.Visits.GetAsync(w.EduDeputyInChargeUser, visitId)).Status);
+    }
 }

@@ -46,8 +46,9 @@ public sealed class GanbuWorld : IDisposable
 
     public GanbuWorld()
     {
-        // With the module's plan check, as the portal's DI gives it (GanbuModule.AddServices).
-        Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, Clock, [new GanbuVisitRules()]);
+        // With the module's plan and status checks, as the portal's DI gives them (GanbuModule.AddServices).
+        var rules = new GanbuVisitRules();
+        Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, Clock, [rules], [rules]);
         // Programme:ganbu through the framework's authorisation service and the core's handler, as the portal registers them.
         Access = new ServiceCollection().AddLogging().AddSingleton(Catalog).AddSingleton(S.Rules).AddPortalAuthorization()
             .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();

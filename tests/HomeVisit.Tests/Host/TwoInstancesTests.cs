@@ -177,7 +177,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
                     {
                         ProgrammeKey = "lianzheng", Form = VisitForm.HomeVisit, PlannedStart = firstDay.AddDays(n).AddHours(19), DurationMinutes = 60,
                         VisitorIds = [leaderPerson], TargetPersonIds = [targets[n % targets.Count]], Place = place,
-                        AcceptWarnings = true, ConfirmRepeat = true,
+                        AcceptWarnings = true,
                     }));
                     saved.Add(id);
 

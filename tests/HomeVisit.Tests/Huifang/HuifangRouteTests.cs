@@ -143,7 +143,7 @@ public sealed class HuifangRouteTests : IDisposable
     [Fact]
     public async Task The_revisit_ledger_and_visit_page_speak_of_回访人员_not_家访领导()
     {
-        var common = new CommonLedger(_w.S.Db.Factory, _w.Catalog, new OrgService(_w.S.Db.Factory));
+        var common = new CommonLedger(_w.S.Db.Factory, _w.Catalog, new OrgService(_w.S.Db.Factory), _w.S.Rules);
         var exports = new ExportService(_w.S.Db.Factory, [new HuifangLedgerProvider(common)], common, _w.S.Clock);
 
         var ledger = await exports.LedgerAsync(_w.Jiwei, SanctionAccess.ProgrammeKey, 2026, null);

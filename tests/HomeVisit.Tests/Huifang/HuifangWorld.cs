@@ -40,7 +40,7 @@ public sealed class HuifangWorld : IDisposable
         // Programme:huifang through the framework's authorisation service and the core's handler, as the portal registers them.
         Access = new ServiceCollection().AddLogging().AddSingleton(Catalog).AddSingleton(S.Rules).AddPortalAuthorization()
             .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();
-        Sanctions = new SanctionService(S.Db.Factory, Access, S.Clock);
+        Sanctions = new SanctionService(S.Db.Factory, Access, S.Rules, S.Clock);
         Revisits = new RevisitService(S.Db.Factory, Visits, Access, S.Clock);
         Audit = new AuditService(S.Db.Factory, Catalog);
 

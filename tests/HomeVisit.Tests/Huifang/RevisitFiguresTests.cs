@@ -112,7 +112,7 @@ public sealed class RevisitFiguresTests : IDisposable
 
     internal (PeriodSummaryService, DashboardService, ExportService) Services()
     {
-        var common = new CommonLedger(_w.S.Db.Factory, _w.Catalog, _w.S.Org);
+        var common = new CommonLedger(_w.S.Db.Factory, _w.Catalog, _w.S.Org, _w.S.Rules);
         var exports = new ExportService(_w.S.Db.Factory, [], common, _w.S.Clock);
         var summaries = new PeriodSummaryService(_w.S.Db.Factory, _w.Catalog, new QuotaService(_w.S.Db.Factory, _w.S.Rules, _w.Catalog), exports);
         return (summaries, new DashboardService(_w.S.Db.Factory, _w.Catalog, _w.S.Org, _w.S.Clock), exports);

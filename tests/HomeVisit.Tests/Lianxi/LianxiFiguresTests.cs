@@ -116,11 +116,14 @@ public sealed class LianxiFiguresTests : IDisposable
         foreach (var (who, month) in new[] { (t4.Id, 9), (t4.Id, 10), (t5.Id, 10), (t5.Id, 11) })
             Visit(noAccount, VisitForm.HeartTalk, LianxiWorld.At(month, 15), person: who);
 
+        // Last semester (spring 2026): in the calendar year, not in this semester.
+        Visit(noAccount, VisitForm.HeartTalk, LianxiWorld.At(5, 15), person: t4.Id);
+
         var semester = await _w.Progress.SummaryAsync(_w.Office, Day);
         var card = await _w.Quotas.MyQuotasAsync(s.Leader1, Key, Day);
         var quotas = await _w.Quotas.VisitorQuotasAsync(_w.Office, Key, Day, null, false, 1, 50);
         var rollup = await _w.Quotas.UnitRollupAsync(_w.Office, Key, Day);
-        var exports = new ExportService(s.Db.Factory, [], new CommonLedger(s.Db.Factory, _w.Catalog, s.Org), s.Clock);
+        var exports = new ExportService(s.Db.Factory, [], new CommonLedger(s.Db.Factory, _w.Catalog, s.Org, s.Rules), s.Clock);
         var periodSummaries = new PeriodSummaryService(s.Db.Factory, _w.Catalog, _w.Quotas, exports);
         var period = await periodSummaries.BuildAsync(_w.Office, Key, Day);
         using var xlsx = new MemoryStream();
@@ -162,6 +165,46 @@ public sealed class LianxiFiguresTests : IDisposable
         foreach (var unit in semester.Units)
             Assert.Equal([unit.Required.ToString(), unit.Done.ToString()], semesterSheet.Single(x => x.FirstOrDefault() == $"{unit.UnitName}小计")[5..7]);
         Assert.Equal(["23", "13"], semesterSheet.Single(x => x.FirstOrDefault() == "全校合计")[5..7]);
+        // The ledger follows the semester, not the calendar year (whose spring semester had a talk too): its rows are
+        // the period summary's done visits.
+        var ledger = await exports.LedgerAsync(_w.Office, Key, Day, null);
+        Assert.Equal(period.Total.Done, ledger.RowCount);
+        Assert.Contains(semester.Period.Label, ledger.Subtitle);
+    }
+
+    /// <summary>
+    /// Issue 17: one verdict per leader. 王院长 has one branch and no individual yet (三、2 says 2–3: the office's arrangement
+    /// falls short) and met every line he owes: the card, /quotas and the dashboard say 达到要求, so the semester summary
+    /// says so too and lists the missing individuals as a shortfall. And the card's 逾期未完成 is the visit list's.
+    /// </summary>
+    [Fact]
+    public async Task A_leader_with_too_few_links_who_met_every_line_is_met_everywhere_and_the_cards_overdue_is_the_lists()
+    {
+        var s = _w.S;
+        await _w.LinkLeaderOneAsync();
+        await _w.Links.SaveBranchesAsync(s.Zuzhi, new BranchLinksEdit { LeaderId = s.LeaderTwo.Id, BranchIds = [_w.BranchTwo], StartsOn = LianxiWorld.At(9, 1), ConfirmOutsideCollege = true });
+        foreach (var (form, day) in new[] { (LianxiForms.BranchActivity, 10), (LianxiForms.BranchActivity, 11), (LianxiForms.BranchReport, 12), (LianxiForms.BranchReport, 13), (VisitForm.HeartTalk, 14) })
+            Visit(s.LeaderTwo.Id, form, LianxiWorld.At(10, day), branch: _w.BranchTwo);
+        // Leader one: a report planned for 2 November, never recorded (overdue on 20 November), and one ahead.
+        await _w.ActivityAsync(LianxiForms.BranchReport, LianxiWorld.At(11, 2), branch: s.BranchJia, done: false);
+        await _w.ActivityAsync(LianxiForms.BranchReport, LianxiWorld.At(12, 2), branch: s.BranchJia, done: false);
+
+        var card = await _w.Quotas.MyQuotasAsync(s.Leader2, Key, Day);
+        var semester = await _w.Progress.SummaryAsync(_w.Office, Day);
+        var rollup = await _w.Quotas.UnitRollupAsync(_w.Office, Key, Day);
+        var quotas = await _w.Quotas.VisitorQuotasAsync(_w.Office, Key, Day, null, false, 1, 50);
+
+        Assert.True(card.Lines.Count > 0 && card.Lines.All(l => l.Met));
+        var wang = semester.Total.Leaders.Single(r => r.LeaderId == s.LeaderTwo.Id);
+        Assert.True(wang.Met);
+        Assert.Contains("联系对象 0 名，不足 2 名（三、2）", wang.Shortfalls);
+        Assert.False(quotas.Rows.Items.Single(r => r.PersonId == s.LeaderTwo.Id).Behind);
+        Assert.Equal((semester.Total.Leaders.Count, semester.Total.MetCount), (rollup.Total.Visitors, rollup.Total.OnTrack));
+
+        var mine = await _w.Quotas.MyQuotasAsync(s.Leader1, Key, Day);
+        Assert.Equal(1, mine.Overdue);
+        Assert.Equal(mine.Overdue, (await _w.Visits.ListAsync(s.Leader1, mine.OverdueVisits)).Total);
+        Assert.Equal(0, card.Overdue);
     }
 
     /// <summary>The first sheet's rows as the cells' text, in column order.</summary>

@@ -128,7 +128,7 @@ public sealed class LedgerTests : IDisposable
     {
         await ArrangeAsync();
         var exports = new Core.Exports.ExportService(S.Db.Factory, [new LianzhengLedgerProvider(_w.Lianzheng)],
-            new Core.Exports.CommonLedger(S.Db.Factory, _w.Catalog, S.Org), S.Clock);
+            new Core.Exports.CommonLedger(S.Db.Factory, _w.Catalog, S.Org, S.Rules), S.Clock);
 
         var table = await exports.LedgerAsync(S.Zuzhi, "lianzheng", 2026, S.CollegeJia);
         var rows = new List<string>();

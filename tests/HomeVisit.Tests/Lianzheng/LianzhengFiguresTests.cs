@@ -62,7 +62,7 @@ public sealed class LianzhengFiguresTests : IDisposable
         var rollup = await _w.Quotas.UnitRollupAsync(s.Jiwei, LianzhengWorld.Key, Day);
         var assessment = await _w.Lianzheng.AssessmentAsync(s.Jiwei, 2026);
         var ledger = await _w.Lianzheng.LedgerAsync(s.Jiwei, 2026, null);
-        var exports = new ExportService(s.Db.Factory, [new LianzhengLedgerProvider(_w.Lianzheng)], new CommonLedger(s.Db.Factory, _w.Catalog, s.Org), s.Clock);
+        var exports = new ExportService(s.Db.Factory, [new LianzhengLedgerProvider(_w.Lianzheng)], new CommonLedger(s.Db.Factory, _w.Catalog, s.Org, s.Rules), s.Clock);
         var summaries = new PeriodSummaryService(s.Db.Factory, _w.Catalog, _w.Quotas, exports);
         var period = await summaries.BuildAsync(s.Jiwei, LianzhengWorld.Key, Day);
         using var summaryXlsx = new MemoryStream();

@@ -66,7 +66,8 @@ public sealed class HouseholdTests : IDisposable
         await _w.RecordAsync(first, _w.S.Clock.Today.AddHours(-5));
 
         var error = await Assert.ThrowsAsync<PortalValidationException>(() => _w.PlanAsync(_w.S.Clock.Today.AddDays(10).AddHours(19)));
-        Assert.StartsWith("本半年已家访过（2026年下半年，2026-11-23）", error.Errors[nameof(QinglianPlan.ConfirmRepeat)]);
+        Assert.True(error.IsWarning);
+        Assert.StartsWith("本半年已家访过（2026年下半年，2026-11-23）", error.Errors[nameof(QinglianPlan.PlannedStart)]);
         Assert.Equal(1, await _w.S.ReadAsync(db => db.Visits.CountAsync()));
 
         var second = await _w.PlanAsync(_w.S.Clock.Today.AddDays(10).AddHours(19), confirmRepeat: true);
@@ -87,7 +88,7 @@ public sealed class HouseholdTests : IDisposable
         Assert.Equal(new DateOnly(2026, 11, 24), row.Notice.LatestSendDay);
 
         var error = await Assert.ThrowsAsync<PortalValidationException>(() => _w.PlanAsync(new DateTime(2026, 12, 10, 19, 0, 0)));
-        Assert.Contains("本半年已安排家访（2026-11-27 19:00）", error.Errors[nameof(QinglianPlan.ConfirmRepeat)]);
+        Assert.Contains("本半年已安排家访（2026-11-27 19:00）", error.Errors[nameof(QinglianPlan.PlannedStart)]);
         // Next half year is another matter.
         await _w.PlanAsync(new DateTime(2027, 1, 8, 19, 0, 0));
     }

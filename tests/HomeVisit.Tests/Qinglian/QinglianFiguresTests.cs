@@ -10,7 +10,7 @@ namespace HomeVisit.Tests.Qinglian;
 
 /// <summary>
 /// Issue 17: one half year of 清廉家访 computed through every view — home card, /quotas, the dashboard's roll-up, the
-/// period summary and its workbook — gives the same numbers, and every 班子成员 of the organisation tree is counted,
+/// period summary and its workbook, the ledger — gives the same numbers, and every 班子成员 of the organisation tree is counted,
 /// account or not (二、1, 二、2).
 /// </summary>
 public sealed class QinglianFiguresTests : IDisposable
@@ -67,7 +67,7 @@ public sealed class QinglianFiguresTests : IDisposable
         var card = await quotas.MyQuotasAsync(_s.Leader1, Key, Day);
         var all = await quotas.VisitorQuotasAsync(_s.Zuzhi, Key, Day, null, false, 1, 50);
         var rollup = await quotas.UnitRollupAsync(_s.Zuzhi, Key, Day);
-        var exports = new ExportService(_s.Db.Factory, [], new CommonLedger(_s.Db.Factory, catalog, _s.Org), _s.Clock);
+        var exports = new ExportService(_s.Db.Factory, [], new CommonLedger(_s.Db.Factory, catalog, _s.Org, _s.Rules), _s.Clock);
         var summaries = new PeriodSummaryService(_s.Db.Factory, catalog, quotas, exports);
         var period = await summaries.BuildAsync(_s.Zuzhi, Key, Day);
         using var xlsx = new MemoryStream();
@@ -94,5 +94,12 @@ public sealed class QinglianFiguresTests : IDisposable
             Assert.Equal([u.Done.ToString(), u.Planned.ToString()], row[1..3]);
             Assert.Equal([u.QuotaVisitors.ToString(), u.QuotaOnTrack.ToString()], row[^2..]);
         }
+        // The ledger of the half year (the programme's period, not the calendar year with its June visit): one row per
+        // done visit the summary counts, in total and per college.
+        var ledger = await exports.LedgerAsync(_s.Zuzhi, Key, Day, null);
+        Assert.Equal(period.Total.Done, ledger.RowCount);
+        Assert.Contains("2026年下半年", ledger.Subtitle);
+        Assert.Equal(period.Units.Single(u => u.UnitName == "甲学院").Done, (await exports.LedgerAsync(_s.Zuzhi, Key, Day, _s.CollegeJia)).RowCount);
+        Assert.Equal(["2026年下半年", "2026年上半年"], (await exports.LedgerPeriodsAsync(_s.Zuzhi, Key, Day, 2)).Select(p => p.Label));
     }
 }

@@ -79,10 +79,12 @@ public sealed class QinglianRouteTests : IDisposable
         var error = await Assert.ThrowsAsync<PortalValidationException>(() =>
             _w.Visits.SavePlanAsync(_w.S.Leader1, GeneralPlan(new DateTime(2026, 12, 10, 19, 0, 0))));
 
-        Assert.Equal("本半年已安排家访（2026-11-27 19:00），请勿重复安排；如确需再次家访，请勾选“确认再次安排”。", error.Errors[nameof(VisitPlan.ConfirmRepeat)]);
+        // A warning, confirmed like every other (VisitPlan.AcceptWarnings): the form asks “请确认” and saves again.
+        Assert.True(error.IsWarning);
+        Assert.Equal("本半年已安排家访（2026-11-27 19:00），请勿重复安排；如确需再次家访，请确认后再安排。", error.Errors[nameof(VisitPlan.PlannedStart)]);
         Assert.Equal(1, await _w.S.ReadAsync(db => db.Visits.CountAsync()));
         var plan = GeneralPlan(new DateTime(2026, 12, 10, 19, 0, 0));
-        plan.ConfirmRepeat = true;
+        plan.AcceptWarnings = true;
         var second = await _w.Visits.SavePlanAsync(_w.S.Leader1, plan);
         // A confirmed repeat moved within its half year on the calendar is not asked about again; moved into the next, it is a first visit there.
         await _w.Visits.RescheduleAsync(_w.S.Leader1, second, (await _w.S.VisitRowAsync(second)).Version, new DateTime(2026, 12, 11, 19, 0, 0));
@@ -91,7 +93,7 @@ public sealed class QinglianRouteTests : IDisposable
     }
 
     [Fact]
-    public async Task A_calendar_move_into_a_half_year_the_household_was_already_visited_in_is_refused()
+    public async Task A_calendar_move_into_a_half_year_the_household_was_already_visited_in_is_asked_about_and_moved_only_when_confirmed()
     {
         await _w.Visits.SavePlanAsync(_w.S.Leader1, GeneralPlan(new DateTime(2026, 12, 20, 19, 0, 0)));
         var next = await _w.Visits.SavePlanAsync(_w.S.Leader1, GeneralPlan(new DateTime(2027, 1, 8, 19, 0, 0)));
@@ -100,8 +102,12 @@ public sealed class QinglianRouteTests : IDisposable
         var error = await Assert.ThrowsAsync<PortalValidationException>(() =>
             _w.Visits.RescheduleAsync(_w.S.Leader1, next, version, new DateTime(2026, 12, 28, 19, 0, 0)));
 
-        Assert.StartsWith("本半年已安排家访（2026-12-20 19:00）", error.Errors[nameof(VisitPlan.ConfirmRepeat)]);
+        Assert.True(error.IsWarning);
+        Assert.StartsWith("本半年已安排家访（2026-12-20 19:00）", error.Errors[nameof(VisitPlan.PlannedStart)]);
         Assert.Equal(new DateTime(2027, 1, 8, 19, 0, 0), (await _w.S.VisitRowAsync(next)).PlannedStart);
+        // The calendar's “请确认”, answered yes: the same parameter as the form's.
+        await _w.Visits.RescheduleAsync(_w.S.Leader1, next, version, new DateTime(2026, 12, 28, 19, 0, 0), acceptWarnings: true);
+        Assert.Equal(new DateTime(2026, 12, 28, 19, 0, 0), (await _w.S.VisitRowAsync(next)).PlannedStart);
     }
 
     [Fact]

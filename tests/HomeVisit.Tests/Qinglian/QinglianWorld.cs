@@ -91,7 +91,7 @@ public sealed class QinglianWorld : IDisposable
             PlannedStart = at,
             Place = "张老师家中",
             VisitorIds = [(user ?? S.Leader1) == S.Leader2 ? S.LeaderTwo.Id : S.LeaderOne.Id],
-            ConfirmRepeat = confirmRepeat,
+            AcceptWarnings = confirmRepeat,
         });
 
     /// <summary>Records the written notice as delivered on the day the visit was planned (if none was), as a careful visitor does.</summary>

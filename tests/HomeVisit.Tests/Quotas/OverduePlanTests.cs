@@ -25,7 +25,7 @@ public sealed class OverduePlanTests : IDisposable
         var catalog = new ProgrammeCatalog(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
         _quotas = new QuotaService(_s.Db.Factory, _s.Rules, catalog);
         _dashboard = new DashboardService(_s.Db.Factory, catalog, _s.Org, _s.Clock);
-        var exports = new ExportService(_s.Db.Factory, [], new CommonLedger(_s.Db.Factory, catalog, _s.Org), _s.Clock);
+        var exports = new ExportService(_s.Db.Factory, [], new CommonLedger(_s.Db.Factory, catalog, _s.Org, _s.Rules), _s.Clock);
         _summaries = new PeriodSummaryService(_s.Db.Factory, catalog, _quotas, exports);
     }
 

@@ -271,7 +271,7 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
         using var s = new HomeVisit.Tests.Services.Scenario();
         var catalog = new ProgrammeCatalog(ProgrammesServiceCollectionExtensions.Modules);
         var quotas = new HomeVisit.Core.Quotas.QuotaService(s.Db.Factory, s.Rules, catalog);
-        var exports = new HomeVisit.Core.Exports.ExportService(s.Db.Factory, [], new HomeVisit.Core.Exports.CommonLedger(s.Db.Factory, catalog, s.Org), s.Clock);
+        var exports = new HomeVisit.Core.Exports.ExportService(s.Db.Factory, [], new HomeVisit.Core.Exports.CommonLedger(s.Db.Factory, catalog, s.Org, s.Rules), s.Clock);
         var summaries = new HomeVisit.Core.Exports.PeriodSummaryService(s.Db.Factory, catalog, quotas, exports);
         var day = new DateOnly(2026, 11, 20);
 
