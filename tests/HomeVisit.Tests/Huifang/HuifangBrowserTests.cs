@@ -27,12 +27,16 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
             await BrowserFixture.WaitForInteractiveAsync(page);
             await page.GetByTestId("sanction-person-search").FillAsync(personName);
             await page.Locator($"[data-testid=sanction-person-option][data-person-id='{personId}']").ClickAsync();
-            await page.GetByTestId("sanction-party-kind").SelectOptionAsync(nameof(PartySanction.Warning));
+            await page.GetByTestId("sanction-party-kind").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*警告\s*$") }).ClickAsync();
+            await Assertions.Expect(VisitFlowBrowserTests.SelectInput(page, "sanction-party-kind")).ToHaveValueAsync("警告");
             // The influence period follows the kind (《中国共产党纪律处分条例》第十条: 警告一年).
             await Assertions.Expect(page.GetByTestId("sanction-party-months")).ToHaveValueAsync("12");
             await page.GetByTestId("sanction-party-date").FillAsync(decided.ToString("yyyy-MM-dd"));
+            await page.GetByTestId("sanction-party-date").PressAsync("Tab");
             await page.GetByTestId("sanction-save").ClickAsync();
-            await Assertions.Expect(page.GetByTestId("error-Reason")).ToHaveTextAsync("请填写受处分原因（主要违纪违法事实）。");
+            await Assertions.Expect(BrowserFixture.FieldError(page, "sanction-reason")).ToHaveTextAsync("请填写受处分原因（主要违纪违法事实）。");
+            await Assertions.Expect(page.GetByTestId("sanction-party-date")).ToHaveValueAsync(decided.ToString("yyyy-MM-dd"));
             await Assertions.Expect(page.GetByTestId("sanction-party-months")).ToHaveValueAsync("12");
             await page.GetByTestId("sanction-reason").FillAsync("违反工作纪律，擅自变更实训安排造成不良影响。");
             await page.GetByTestId("sanction-save").ClickAsync();
