@@ -27,12 +27,16 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
             await BrowserFixture.WaitForInteractiveAsync(page);
             await page.GetByTestId("sanction-person-search").FillAsync(personName);
             await page.Locator($"[data-testid=sanction-person-option][data-person-id='{personId}']").ClickAsync();
-            await page.GetByTestId("sanction-party-kind").SelectOptionAsync(nameof(PartySanction.Warning));
+            await page.GetByTestId("sanction-party-kind").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*警告\s*$") }).ClickAsync();
+            await Assertions.Expect(VisitFlowBrowserTests.SelectInput(page, "sanction-party-kind")).ToHaveValueAsync("警告");
             // The influence period follows the kind (《中国共产党纪律处分条例》第十条: 警告一年).
             await Assertions.Expect(page.GetByTestId("sanction-party-months")).ToHaveValueAsync("12");
             await page.GetByTestId("sanction-party-date").FillAsync(decided.ToString("yyyy-MM-dd"));
+            await page.GetByTestId("sanction-party-date").PressAsync("Tab");
             await page.GetByTestId("sanction-save").ClickAsync();
-            await Assertions.Expect(page.GetByTestId("error-Reason")).ToHaveTextAsync("请填写受处分原因（主要违纪违法事实）。");
+            await Assertions.Expect(BrowserFixture.FieldError(page, "sanction-reason")).ToHaveTextAsync("请填写受处分原因（主要违纪违法事实）。");
+            await Assertions.Expect(page.GetByTestId("sanction-party-date")).ToHaveValueAsync(decided.ToString("yyyy-MM-dd"));
             await Assertions.Expect(page.GetByTestId("sanction-party-months")).ToHaveValueAsync("12");
             await page.GetByTestId("sanction-reason").FillAsync("违反工作纪律，擅自变更实训安排造成不良影响。");
             await page.GetByTestId("sanction-save").ClickAsync();
@@ -41,15 +45,20 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
             await Assertions.Expect(page.GetByTestId("sanction-eligibility")).ToHaveAttributeAsync("data-status", nameof(RevisitEligibility.Due));
 
             await page.GetByTestId("sanction-plan").ClickAsync();
-            await page.WaitForURLAsync("**/programmes/huifang/revisits/new?record=*");
+            await BrowserFixture.ExpectNavigatedAsync(page, new System.Text.RegularExpressions.Regex(@"/programmes/huifang/revisits/new\?record=\d+$"));
             await BrowserFixture.WaitForInteractiveAsync(page);
-            await page.GetByTestId("revisit-start").FillAsync(DateTime.UtcNow.AddHours(8).Date.AddDays(5).AddHours(15).ToString("yyyy-MM-dd HH:mm"));
+            var start = DateTime.UtcNow.AddHours(8).Date.AddDays(5).AddHours(15);
+            await page.GetByTestId("revisit-start").FillAsync(start.ToString("yyyy-MM-dd"));
             await page.GetByTestId("revisit-start").PressAsync("Tab");
+            await page.GetByTestId("revisit-start-time").FillAsync(start.ToString("HH:mm"));
+            await page.GetByTestId("revisit-start-time").PressAsync("Tab");
+            await Assertions.Expect(page.GetByTestId("revisit-start-time")).ToHaveValueAsync("15:00");
             await page.GetByTestId("revisit-person-notes").FillAsync("性格直爽，受处分后情绪低落。");
             await page.GetByTestId("revisit-case-notes").FillAsync("党内警告，影响期一年。");
             // A team of one is refused beside the team field.
             await page.GetByTestId("revisit-plan-save").ClickAsync();
             await Assertions.Expect(page.GetByTestId("error-VisitorIds")).ToContainTextAsync("2 名以上");
+            await Assertions.Expect(page.GetByTestId("revisit-team-hint")).ToContainTextAsync("还需添加 1 人");
             await page.GetByTestId("revisit-team-search").FillAsync(teammateName);
             await page.Locator($"[data-testid=revisit-team-option][data-person-id='{teammateId}']").ClickAsync();
             await page.GetByTestId("revisit-plan-save").ClickAsync();
@@ -58,6 +67,16 @@ public sealed class HuifangBrowserTests(BrowserFixture app)
             await Assertions.Expect(page.GetByTestId("revisit-approval")).ToHaveAttributeAsync("data-approval", "Pending");
             await Assertions.Expect(page.GetByTestId("revisit-record")).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByTestId("revisit-approve")).ToHaveCountAsync(0);
+
+            // The programme's home lists the person among those due (the list is a grid that loads once the page is live).
+            await page.GotoAsync("/programmes/huifang");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.GetByTestId("sanction-search").FillAsync(personName);
+            var due = page.Locator("[data-testid=huifang-due] tr:has([data-testid=sanction-row])");
+            await Assertions.Expect(due).ToHaveCountAsync(1);
+            await Assertions.Expect(due).ToContainTextAsync(personName);
+            await Assertions.Expect(due.Locator("[data-testid=sanction-row]")).ToHaveAttributeAsync("data-status", nameof(RevisitEligibility.Due));
+            await Assertions.Expect(due.Locator("[data-testid=sanction-planned]")).ToHaveTextAsync("1");
         }
 
         int visitId;

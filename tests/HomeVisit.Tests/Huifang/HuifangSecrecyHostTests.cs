@@ -113,7 +113,13 @@ public sealed class HuifangSecrecyHostTests(HuifangSecrecyHostTests.Fixture f) :
         var form = await client.GetDocumentAsync($"/programmes/huifang/revisits/{f.VisitId}/form");
         var start = await client.GetDocumentAsync("/");
 
-        Assert.Contains(home.QuerySelectorAll("[data-testid=sanction-row]"), r => r.TextContent.Contains(f.PersonName));
+        // The due list is a server-paged grid that fills in once the page is live (the browser test sees the person in it):
+        // here the section is served and the service the grid calls lists the person for this user.
+        await using var db = f.OpenDatabase();
+        var user = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == userName));
+        var due = await f.Services.GetRequiredService<SanctionService>().ListAsync(user, new SanctionQuery(f.PersonName, RevisitEligibility.Due));
+        Assert.NotNull(home.QuerySelector("[data-testid=huifang-due]"));
+        Assert.Contains(due.Items, r => r.Id == f.RecordId);
         Assert.Equal(f.PersonName, form.QuerySelector("[data-testid=rf-name]")?.TextContent.Trim());
         Assert.Equal("警告", form.QuerySelector("[data-testid=rf-party-kind]")?.TextContent.Trim());
         Assert.Contains(start.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/programmes/huifang");
