@@ -23,11 +23,14 @@ public sealed class AuditDetailTests
             [["电话", "—", "13800000000"], ["职务", "副院长", "院长"], ["计划开始", "2026-12-07 19:00", "2026-12-08 09:30"]],
             Rows(cut));
         Assert.DoesNotContain("\"before\"", cut.Find("[data-testid=audit-changes]").TextContent);
-        Assert.Contains("原始数据", cut.Find("[data-testid=audit-raw]").TextContent);
-        // Outside the expander, nothing shows the stored JSON.
-        var outside = cut.Markup.Replace(cut.Find("[data-testid=audit-raw]").OuterHtml, "");
-        Assert.DoesNotContain("&quot;before&quot;", outside);
-        Assert.DoesNotContain("\"before\"", outside);
+        // The stored JSON is there only inside the expander, which starts closed.
+        var raw = cut.Find("[data-testid=audit-raw-json]");
+        Assert.Contains("\"before\"", raw.TextContent);
+        var expander = raw.Closest(".mud-expand-panel");
+        Assert.NotNull(expander);
+        Assert.Contains("原始数据", expander.TextContent);
+        Assert.DoesNotContain("mud-panel-expanded", expander.ClassName);
+        Assert.Single(cut.FindAll(".hv-audit-detail"));
     }
 
     [Fact]

@@ -8,11 +8,13 @@ namespace HomeVisit.Tests.Host;
 /// </summary>
 public sealed class SignInPagesLookTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static void AssertMudOnly(AngleSharp.Html.Dom.IHtmlDocument page, string path)
+    // root: the page's own part (a page in the main layout sits beside the layout's Radzen host until the move ends).
+    private static void AssertMudOnly(AngleSharp.Html.Dom.IHtmlDocument page, string path, string root = "body")
     {
-        var radzen = page.All.Where(e => e.ClassList.Any(c => c.StartsWith("rz-", StringComparison.Ordinal))).Select(e => $"{e.TagName}.{e.ClassName}").ToList();
+        var part = page.QuerySelector(root)!;
+        var radzen = part.QuerySelectorAll("*").Where(e => e.ClassList.Any(c => c.StartsWith("rz-", StringComparison.Ordinal))).Select(e => $"{e.TagName}.{e.ClassName}").ToList();
         Assert.True(radzen.Count == 0, $"{path} still uses Radzen classes: {string.Join(", ", radzen.Take(5))}");
-        Assert.NotNull(page.QuerySelector("[class*=mud-]"));
+        Assert.NotNull(part.QuerySelector("[class*=mud-]"));
     }
 
     // Some of these answer 404 (an unknown address) or 500-like pages: the markup is what matters here.
@@ -31,8 +33,9 @@ public sealed class SignInPagesLookTests(PortalFactory portal) : IClassFixture<P
 
         using var leader = portal.CreateBrowserLikeClient();
         await leader.SignInAsync(DemoAccounts.Leader);
-        foreach (var path in new[] { "/account/denied", "/account/password", "/no-such-page/8" })
+        foreach (var path in new[] { "/account/denied", "/account/password" })
             AssertMudOnly(await PageAsync(leader, path), path);
+        AssertMudOnly(await PageAsync(leader, "/no-such-page/8"), "/no-such-page/8", ".hv-body");
 
         var plan = await leader.GetDocumentAsync("/visits/new");
         var picker = plan.QuerySelector("[data-testid=plan-visitors-search], [data-testid=plan-targets-search]");
