@@ -2,6 +2,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Audit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using HomeVisit.Portal.Shared;
 using MudBlazor;
 
 namespace HomeVisit.Portal.Admin;
@@ -32,21 +33,15 @@ public partial class AuditLog
     private MudDataGrid<AuditEntry>? _grid;
     private string? _userName, _action, _entityType, _entityId;
     private DateTime? _from, _to;
-    private int _total;
+    private readonly GridPages _pages;
+
+    public AuditLog() => _pages = new GridPages(StateHasChanged);
 
     protected override async Task OnInitializedAsync() => _user = PortalUser.FromPrincipal((await AuthState).User)!;
 
-    private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken ct)
-    {
-        var result = await Audit.ListAsync(_user!, new AuditQuery(_userName, _action, _entityType, _entityId, _from, _to,
-            state.Page + 1, state.PageSize), ct);
-        if (_total != result.Total)
-        {
-            _total = result.Total;
-            StateHasChanged();
-        }
-        return new GridData<AuditEntry> { Items = result.Items, TotalItems = result.Total };
-    }
+    // The database pages and filters; the count above the grid is kept by _pages (ServerData does not re-render the page).
+    private Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken ct) =>
+        _pages.LoadAsync(state, (page, size) => Audit.ListAsync(_user!, new AuditQuery(_userName, _action, _entityType, _entityId, _from, _to, page, size), ct));
 
     private async Task SearchAsync()
     {

@@ -2,6 +2,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using HomeVisit.Portal.Shared;
 using MudBlazor;
 
 namespace HomeVisit.Portal.Admin;
@@ -16,22 +17,16 @@ public partial class Users
     private PortalUser? _user;
     private MudDataGrid<UserRow>? _grid;
     private string? _search;
-    private int _total;
+    private readonly GridPages _pages;
+
+    public Users() => _pages = new GridPages(StateHasChanged);
 
     // The grid appears (and asks for its first page) only once the user is known.
     protected override async Task OnInitializedAsync() => _user = PortalUser.FromPrincipal((await AuthState).User)!;
 
-    // The database pages and searches; ServerData does not re-render this page, so the total above is refreshed here.
-    private async Task<GridData<UserRow>> LoadAsync(GridState<UserRow> state, CancellationToken ct)
-    {
-        var result = await UsersAdmin.ListAsync(_user!, _search, state.Page + 1, state.PageSize, ct);
-        if (_total != result.Total)
-        {
-            _total = result.Total;
-            StateHasChanged();
-        }
-        return new GridData<UserRow> { Items = result.Items, TotalItems = result.Total };
-    }
+    // The database pages and filters; the count above the grid is kept by _pages (ServerData does not re-render the page).
+    private Task<GridData<UserRow>> LoadAsync(GridState<UserRow> state, CancellationToken ct) =>
+        _pages.LoadAsync(state, (page, size) => UsersAdmin.ListAsync(_user!, _search, page, size, ct));
 
     private async Task OnSearchChangedAsync(string? value)
     {

@@ -5,6 +5,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Shared;
+using HomeVisit.Portal.Visits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -62,21 +63,13 @@ public partial class CalendarPage
         var texts = ModuleTexts.For(plan.ProgrammeKey);
         var conflicts = await Calendar.ConflictsAsync(_user!, plan.VisitorIds, newStart, newStart + (entry.End - entry.Start), entry.VisitId);
         var question = T.Format("将家访改到 {0:yyyy-MM-dd HH:mm}？", newStart);
-        if (conflicts.Count > 0)
-            question = string.Join("\n", conflicts.Select(c => T.Format("{0} 在 {1:MM-dd HH:mm}–{2:HH:mm} 已有家访安排。", c.PersonName, c.Start, c.End))) + "\n" + question;
+        if (conflicts.Count > 0) question = VisitQuestions.Overlaps(T, conflicts) + "\n" + question;
         // A stray Enter or a double click must not move a visit: the box's default is to cancel, so 改期 is a deliberate click.
         if (!await Dialogs.ConfirmAsync(T["改期"], question, T["改期"], T["取消"])) return false;
         try
         {
-            try
-            {
-                await Visits.RescheduleAsync(_user!, entry.VisitId, entry.Version, newStart);
-            }
-            catch (PortalValidationException w) when (w.IsWarning)
-            {
-                if (!await Dialogs.ConfirmAsync(T["请确认"], string.Join("\n", w.Messages.Values.Select(texts.Message)), T["仍然改期"], T["取消"])) return false;
-                await Visits.RescheduleAsync(_user!, entry.VisitId, entry.Version, newStart, acceptWarnings: true);
-            }
+            if (!await VisitQuestions.SaveAskingOnWarningsAsync(Dialogs, T, texts, T["仍然改期"],
+                    accept => Visits.RescheduleAsync(_user!, entry.VisitId, entry.Version, newStart, acceptWarnings: accept))) return false;
             Snackbar.Add(T["已改期。"], Severity.Success);
             return true;
         }

@@ -33,7 +33,9 @@ public partial class FollowUpList
     private MudDataGrid<FollowUpRow>? _grid;
     private PortalUser? _user;
     private Filters _f = Filters.None;
-    private int _total;
+    private readonly GridPages _pages;
+
+    public FollowUpList() => _pages = new GridPages(StateHasChanged);
     private string? _selectedError;
     private FollowUpRow? _selected;
 
@@ -67,18 +69,9 @@ public partial class FollowUpList
         }
     }
 
-    // The database filters and pages; ServerData does not re-render this page, so the total above the grid is refreshed here.
-    private async Task<GridData<FollowUpRow>> LoadAsync(GridState<FollowUpRow> state, CancellationToken ct)
-    {
-        var result = await FollowUps.ListAsync(_user!, new FollowUpQuery(_f.Search, _f.Status, _f.OpenOnly, _f.OverdueOnly,
-            Page: state.Page + 1, PageSize: state.PageSize));
-        if (_total != result.Total)
-        {
-            _total = result.Total;
-            StateHasChanged();
-        }
-        return new GridData<FollowUpRow> { Items = result.Items, TotalItems = result.Total };
-    }
+    // The database pages and filters; the count above the grid is kept by _pages (ServerData does not re-render the page).
+    private Task<GridData<FollowUpRow>> LoadAsync(GridState<FollowUpRow> state, CancellationToken ct) =>
+        _pages.LoadAsync(state, (page, size) => FollowUps.ListAsync(_user!, new FollowUpQuery(_f.Search, _f.Status, _f.OpenOnly, _f.OverdueOnly, Page: page, PageSize: size)));
 
     private async Task FirstPageAsync()
     {

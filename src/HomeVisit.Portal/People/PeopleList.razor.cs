@@ -2,6 +2,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using Microsoft.AspNetCore.Components;
+using HomeVisit.Portal.Shared;
 using MudBlazor;
 
 namespace HomeVisit.Portal.People;
@@ -20,7 +21,9 @@ public partial class PeopleList
     private MudDataGrid<PersonRow>? _grid;
     private IReadOnlyList<UnitOption> _units = [];
     private Dictionary<int, UnitOption> _unitsById = [];
-    private int _total;
+    private readonly GridPages _pages;
+
+    public PeopleList() => _pages = new GridPages(StateHasChanged);
     private string? _search;
     private int? _appliedUnit;
 
@@ -35,18 +38,9 @@ public partial class PeopleList
         _user = user;
     }
 
-    // The database pages and filters; the grid only shows one page (ServerData does not re-render this page, so the
-    // total shown above the grid is refreshed here).
-    private async Task<GridData<PersonRow>> LoadAsync(GridState<PersonRow> state, CancellationToken ct)
-    {
-        var result = await People.SearchAsync(_user!, new PersonQuery(_search, Unit, state.Page + 1, state.PageSize), ct);
-        if (_total != result.Total)
-        {
-            _total = result.Total;
-            StateHasChanged();
-        }
-        return new GridData<PersonRow> { Items = result.Items, TotalItems = result.Total };
-    }
+    // The database pages and filters; the count above the grid is kept by _pages (ServerData does not re-render the page).
+    private Task<GridData<PersonRow>> LoadAsync(GridState<PersonRow> state, CancellationToken ct) =>
+        _pages.LoadAsync(state, (page, size) => People.SearchAsync(_user!, new PersonQuery(_search, Unit, page, size), ct));
 
     private async Task OnSearchChangedAsync(string? value)
     {

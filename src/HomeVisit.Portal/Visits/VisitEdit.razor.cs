@@ -195,8 +195,7 @@ public partial class VisitEdit
         if (_model!.PlannedStart is not { } start) return true;
         var conflicts = await Calendar.ConflictsAsync(_user!, _model.VisitorIds, start, start.AddMinutes(_model.DurationMinutes), _model.Id == 0 ? null : _model.Id);
         if (conflicts.Count == 0) return true;
-        var text = string.Join("\n", conflicts.Select(c => T.Format("{0} 在 {1:MM-dd HH:mm}–{2:HH:mm} 已有家访安排。", c.PersonName, c.Start, c.End)));
-        return await Dialogs.ConfirmAsync(T["家访时间冲突"], text, T["仍然保存"], T["取消"]);
+        return await Dialogs.ConfirmAsync(T["家访时间冲突"], VisitQuestions.Overlaps(T, conflicts), T["仍然保存"], T["取消"]);
     }
 
     private async Task SaveAsync()
@@ -205,21 +204,14 @@ public partial class VisitEdit
         var id = 0;
         var saved = await _form.RunAsync(async () =>
         {
-            _model.AcceptWarnings = false;
-            try
+            // The programme's rules may advise against the plan (e.g. 上门家访 in working hours): shown beside the
+            // fields and asked; a no leaves the form as it is.
+            await VisitQuestions.SaveAskingOnWarningsAsync(Dialogs, T, ModuleTexts.For(_model.ProgrammeKey), T["仍然安排"], async accept =>
             {
+                if (accept) _validation?.Clear();
+                _model.AcceptWarnings = accept;
                 id = await Visits.SavePlanAsync(_user!, _model);
-            }
-            catch (PortalValidationException w) when (w.IsWarning)
-            {
-                // The programme's rules advise against the plan (e.g. 上门家访 in working hours, a second 清廉家访 in the half year); the user decides.
-                _validation?.Show(w);
-                var message = string.Join("\n", w.Messages.Values.Select(ModuleTexts.For(_model.ProgrammeKey).Message));
-                if (!await Dialogs.ConfirmAsync(T["请确认"], message, T["仍然安排"], T["取消"])) return;
-                _validation?.Clear();
-                _model.AcceptWarnings = true;
-                id = await Visits.SavePlanAsync(_user!, _model);
-            }
+            }, w => _validation?.Show(w));
         }, _validation, ModuleTexts.For(_model.ProgrammeKey));
         if (saved && id != 0) Nav.NavigateTo($"/visits/{id}");
     }

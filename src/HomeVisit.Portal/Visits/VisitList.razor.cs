@@ -5,6 +5,7 @@ using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using HomeVisit.Portal.Shared;
 using MudBlazor;
 
 namespace HomeVisit.Portal.Visits;
@@ -39,7 +40,9 @@ public partial class VisitList
     private MudDataGrid<VisitRow>? _grid;
     private PortalUser? _user;
     private Filters _f = Filters.None;
-    private int _total;
+    private readonly GridPages _pages;
+
+    public VisitList() => _pages = new GridPages(StateHasChanged);
 
     private IEnumerable<IProgrammeModule> UsableProgrammes => Programmes.All.Where(p => _user is not null && ProgrammeCatalog.MayUse(_user, p));
 
@@ -63,18 +66,9 @@ public partial class VisitList
         }
     }
 
-    // The database pages and filters; ServerData does not re-render this page, so the total above the grid is refreshed here.
-    private async Task<GridData<VisitRow>> LoadAsync(GridState<VisitRow> state, CancellationToken ct)
-    {
-        var result = await Visits.ListAsync(_user!, new VisitQuery(_f.Search, _f.Programme, _f.Status, _f.From, _f.To, _f.Mine,
-            state.Page + 1, state.PageSize, _f.Open, _f.Unit));
-        if (_total != result.Total)
-        {
-            _total = result.Total;
-            StateHasChanged();
-        }
-        return new GridData<VisitRow> { Items = result.Items, TotalItems = result.Total };
-    }
+    // The database pages and filters; the count above the grid is kept by _pages (ServerData does not re-render the page).
+    private Task<GridData<VisitRow>> LoadAsync(GridState<VisitRow> state, CancellationToken ct) =>
+        _pages.LoadAsync(state, (page, size) => Visits.ListAsync(_user!, new VisitQuery(_f.Search, _f.Programme, _f.Status, _f.From, _f.To, _f.Mine, page, size, _f.Open, _f.Unit)));
 
     private async Task ApplyAsync(Filters f)
     {

@@ -11,39 +11,21 @@ public partial class HouseholdView
     [Inject] private QinglianHouseholdService Households { get; set; } = default!;
     [Inject] private CommitmentService Commitments { get; set; } = default!;
 
-    [CascadingParameter] private PortalUser? User { get; set; }
     [Parameter] public int PersonId { get; set; }
     [SupplyParameterFromQuery(Name = "visit")] public int? QVisit { get; set; }
 
-    private PortalUser? _user;
     private HouseholdDetail? _detail;
     private IReadOnlyList<CommitmentView> _commitments = [];
     private bool _canRecord;
-    private string? _loadError;
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadRecordsAsync()
     {
-        _user = User!;
-        // The read is audited: load in the live circuit only.
-        if (!RendererInfo.IsInteractive) return;
-        await LoadAsync();
+        _detail = await Households.GetAsync(_user!, PersonId);
+        _commitments = await Commitments.ForPersonAsync(_user!, PersonId);
+        _canRecord = await Commitments.CanRecordAsync(_user!, PersonId, QVisit);
     }
 
-    private async Task LoadAsync()
-    {
-        try
-        {
-            _detail = await Households.GetAsync(_user!, PersonId);
-            _commitments = await Commitments.ForPersonAsync(_user!, PersonId);
-            _canRecord = await Commitments.CanRecordAsync(_user!, PersonId, QVisit);
-            _loadError = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _detail = null;
-            _loadError = T.Error(ex);
-        }
-    }
+    protected override void ClearRecords() => _detail = null;
 
     internal static string SizeText(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024.0 / 1024.0:0.0} MB" : $"{Math.Max(1, bytes / 1024)} KB";
 

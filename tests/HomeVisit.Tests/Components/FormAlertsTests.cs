@@ -41,6 +41,27 @@ public sealed class FormAlertsTests
     }
 
     [Fact]
+    public async Task On_a_form_whose_reload_keeps_the_input_the_banner_says_so_and_reload_does_not_ask_to_drop_it()
+    {
+        await using var ctx = new PortalBunitContext();
+        var dialogs = ctx.RenderProviders();
+        var form = new FormSubmission();
+        var texts = ctx.Services.GetRequiredService<Texts<PortalResources>>();
+        Assert.False(await form.RunAsync(() => throw new ConcurrencyConflictException(), null, texts));
+        var reloads = 0;
+        var alerts = ctx.Render<FormAlerts>(p => p.Add(a => a.Form, form).Add(a => a.OnReload, () => reloads++).Add(a => a.KeepsInput, true));
+
+        var banner = alerts.Find("[data-testid=conflict-banner]").TextContent;
+        Assert.Contains("您填写的内容不会丢失", banner);
+        Assert.DoesNotContain("放弃", banner);
+
+        await alerts.Find("[data-testid=conflict-reload]").ClickAsync(new());
+        alerts.WaitForAssertion(() => Assert.Equal(1, reloads));
+        Assert.DoesNotContain("放弃", dialogs.Markup);
+        alerts.WaitForAssertion(() => Assert.Empty(alerts.FindAll("[data-testid=conflict-banner]")));
+    }
+
+    [Fact]
     public async Task A_refusal_without_a_field_shows_as_the_error_line_in_the_users_language()
     {
         await using var ctx = new PortalBunitContext("en");

@@ -67,6 +67,48 @@ public sealed class AnnexPrintBrowserTests(BrowserFixture app)
         Assert.InRange(proposal.Pages, 1, 2);
     }
 
+    [Fact]
+    public async Task Printed_forms_are_white_with_black_text_and_without_the_app_bar_or_menu_when_backgrounds_print()
+    {
+        var (visit, target) = await PlannedQinglianVisitAsync();
+        var (ganbu, _) = await DoneVisitAsync("ganbu", "送上问候，征求意见，听取需求。", targets: 1);
+        int spouse;
+        await using (var db = app.Portal.OpenDatabase())
+            spouse = await db.FamilyMembers.Where(f => f.PersonId == target && f.Relation == FamilyRelation.Spouse).Select(f => f.Id).FirstAsync();
+        await using var session = await app.SignInAsync(DemoAccounts.Admin);
+        var page = session.Page;
+
+        foreach (var path in new[]
+                 {
+                     $"/programmes/qinglian/visits/{visit}/notice", $"/programmes/qinglian/print/commitment/{spouse}",
+                     "/programmes/qinglian/print/proposal", $"/programmes/ganbu/visits/{ganbu}/record-form",
+                 })
+        {
+            await page.GotoAsync(path);
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+            await Microsoft.Playwright.Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();
+            await Microsoft.Playwright.Assertions.Expect(page.Locator(".mud-drawer")).ToBeHiddenAsync();
+            // Every box a printer would fill: none but white; every text of the form: black.
+            var grey = await page.EvaluateAsync<string[]>("""
+                () => [document.documentElement, ...document.querySelectorAll('body, body *')]
+                    .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; })
+                    .map(e => [e, getComputedStyle(e)])
+                    .filter(([e, s]) => (s.backgroundColor !== 'rgba(0, 0, 0, 0)' && s.backgroundColor !== 'rgb(255, 255, 255)') || s.backgroundImage !== 'none' || s.boxShadow !== 'none')
+                    .map(([e, s]) => `${e.tagName}.${e.className} ${s.backgroundColor} ${s.boxShadow}`)
+                """);
+            var coloured = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.hv-a4 *, .hv-sheet *')]
+                    .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+                    .map(e => [e, getComputedStyle(e).color]).filter(([e, c]) => c !== 'rgb(0, 0, 0)')
+                    .map(([e, c]) => `${e.tagName}.${e.className} ${c}`)
+                """);
+            Assert.True(grey.Length == 0, $"{path} prints backgrounds: {string.Join("; ", grey.Take(5))}");
+            Assert.True(coloured.Length == 0, $"{path} prints text not black: {string.Join("; ", coloured.Take(5))}");
+            await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
+        }
+    }
+
     /// <summary>A done visit by the demo leader, written straight to the database.</summary>
     private async Task<(int VisitId, int FirstTarget)> DoneVisitAsync(string programme, string record, int targets)
     {

@@ -71,6 +71,26 @@ public sealed class GanbuPagesHostTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task The_api_key_page_links_to_the_api_documentation_shown_inside_the_portal_to_admins_only()
+    {
+        var admin = portal.CreateBrowserLikeClient();
+        await admin.SignInAsync(DemoAccounts.Admin);
+        var zuzhi = portal.CreateBrowserLikeClient();
+        await zuzhi.SignInAsync(DemoAccounts.OrganisationDept);
+
+        var keys = await admin.GetDocumentAsync("/programmes/ganbu/admin");
+        var docs = await admin.GetDocumentAsync("/admin/api");
+
+        Assert.Equal("/admin/api", keys.QuerySelector("[data-testid=api-docs-link]")?.GetAttribute("href"));
+        Assert.DoesNotContain("docs/api.md", keys.Body!.TextContent);
+        var article = docs.QuerySelector("[data-testid=api-docs]");
+        Assert.NotNull(article);
+        Assert.Contains("POST /api/ganbu/requests", article.TextContent);
+        Assert.Contains(article.QuerySelectorAll("h2"), h => h.TextContent.Trim() == "Authentication");
+        Assert.NotNull((await zuzhi.GetDocumentAsync("/admin/api")).QuerySelector("[data-testid=api-docs-denied]"));
+    }
+
+    [Fact]
     public async Task The_ledger_and_a_record_form_of_a_demo_ganbu_visit_print_the_annex_fields()
     {
         int visitId, unitId;

@@ -42,4 +42,37 @@ public sealed class EnglishPagesTests(PortalFactory portal) : IClassFixture<Port
         var chinese = await client.GetDocumentAsync($"/visits/{visitId}");
         Assert.Contains("征求的意见建议", chinese.QuerySelectorAll("dt").Select(d => d.TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task Printed_official_forms_stay_chinese_when_the_user_reads_english()
+    {
+        int ganbu, lianzheng;
+        await using (var db = portal.OpenDatabase())
+        {
+            ganbu = await db.Visits.Where(v => v.ProgrammeKey == "ganbu" && v.Status == VisitStatus.Done && v.Form == VisitForm.HomeVisit).Select(v => v.Id).FirstAsync();
+            lianzheng = await db.Visits.Where(v => v.ProgrammeKey == "lianzheng" && v.Status == VisitStatus.Done && v.Targets.Any()).Select(v => v.Id).FirstAsync();
+        }
+        using var zuzhi = portal.CreateBrowserLikeClient();
+        await zuzhi.SignInAsync(DemoAccounts.OrganisationDept);
+        using (await zuzhi.GetAsync("/culture?c=en&redirectUri=%2F")) { }
+        using var jiwei = portal.CreateBrowserLikeClient();
+        await jiwei.SignInAsync(DemoAccounts.DisciplineOffice);
+        using (await jiwei.GetAsync("/culture?c=en&redirectUri=%2F")) { }
+
+        var ganbuPage = await zuzhi.GetDocumentAsync($"/programmes/ganbu/visits/{ganbu}/record-form");
+        var ganbuForm = ganbuPage.QuerySelector("[data-testid=record-form]");
+        var lianzhengForm = (await jiwei.GetDocumentAsync($"/programmes/lianzheng/visits/{lianzheng}/record")).QuerySelector("[data-testid=lz-record-form]");
+
+        // The page around the form is English; the form itself is the annexed Chinese one.
+        Assert.Contains("Print", ganbuPage.QuerySelector("[data-testid=record-form-print]")?.TextContent);
+
+        Assert.NotNull(ganbuForm);
+        Assert.Contains("领导干部家访记录单", ganbuForm.TextContent);
+        Assert.Equal(["家访对象姓名", "职务", "家庭住址", "配偶姓名", "工作单位及职务", "家访情况记录", "家访问题解决情况", "家访领导姓名", "家访领导职务"],
+            ganbuForm.QuerySelectorAll("th").Select(th => th.TextContent.Trim()));
+        Assert.Contains("填表说明", ganbuForm.TextContent);
+        Assert.NotNull(lianzhengForm);
+        Assert.Contains("领导干部廉政家访记录单", lianzhengForm.TextContent);
+        Assert.DoesNotContain("Signed", lianzhengForm.TextContent);
+    }
 }

@@ -36,4 +36,14 @@ public partial class ProgrammeHome
         _rules = await Rules.CurrentRulesAsync(_user.InstitutionId, Key);
         _period = Periods.Containing(_rules.Period, Clock.Today(), _rules.Semester);
     }
+
+    // "at least 1 times" reads wrong in English: a minimum of one has its own text.
+    private string QuotaMinimum(QuotaRule q)
+    {
+        var period = T[Periods.KindName(_rules!.Period)];
+        var people = q.Count == QuotaCount.DistinctPeople;
+        return q.Minimum == 1
+            ? T.Format(people ? "每{0}不少于 1 人" : "每{0}不少于 1 次", period)
+            : T.Format(people ? "每{0}不少于 {1} 人" : "每{0}不少于 {1} 次", period, q.Minimum);
+    }
 }
