@@ -40,20 +40,20 @@ public sealed class LianzhengArchive : IRecordArchive
         .ToDictionary(a => a.VisitId, a => LianzhengService.ReadSnapshot(a.SnapshotJson));
 
     /// <summary>Annex 1's fields in the order of the paper form.</summary>
-    private static ArchiveSheet Sheet(LianzhengRecordForm f) => new("领导干部廉政家访记录单",
+    private static ArchiveSheet Sheet(LianzhengRecordForm f) => new ArchiveSheet("领导干部廉政家访记录单",
     [
-        new("家访时间", f.Date?.ToString("yyyy-MM-dd")),
-        new("家访对象姓名", f.TargetName),
-        new("职务", f.TargetPosition),
-        new("家庭住址", f.HomeAddress),
-        new("配偶姓名", f.SpouseName),
-        new("工作单位及职务", f.SpouseWorkplaceAndPosition),
-        new("家访情况记录", f.Record),
-        new("家访问题解决情况", f.Resolution),
-        new("家访领导姓名", f.LeaderNames),
-        new("家访领导职务", f.LeaderPositions),
-        new("记录人", f.RecorderName),
-        new("家访领导签名", f.LeaderSigned ? "已签名" : "未签名"),
-        new("家访记录人签名", f.RecorderSigned ? "已签名" : "未签名"),
+        new ArchiveField("家访时间", f.Date?.ToString("yyyy-MM-dd")),
+        new ArchiveField("家访对象姓名", f.TargetName),
+        new ArchiveField("职务", f.TargetPosition),
+        new ArchiveField("家庭住址", f.HomeAddress),
+        new ArchiveField("配偶姓名", f.SpouseName),
+        new ArchiveField("工作单位及职务", f.SpouseWorkplaceAndPosition),
+        new ArchiveField("家访情况记录", f.Record),
+        new ArchiveField("家访问题解决情况", f.Resolution),
+        new ArchiveField("家访领导姓名", f.LeaderNames),
+        new ArchiveField("家访领导职务", f.LeaderPositions),
+        new ArchiveField("记录人", f.RecorderName),
+        new ArchiveField("家访领导签名", f.LeaderSigned ? "已签名" : "未签名"),
+        new ArchiveField("家访记录人签名", f.RecorderSigned ? "已签名" : "未签名"),
     ]);
 }

@@ -29,14 +29,17 @@ public sealed class RecordArchiveTests : IDisposable
     public void Dispose() => _w.Dispose();
 
     /// <summary>李院长 visits the person on the day with 甲学院's liaison as recorder; the liaison signs and sends the form.</summary>
-    private async Task<int> ArchivedVisitAsync(PortalUser liaisonUser, Person liaison, Person target, DateTime at)
+    private Task<int> ArchivedVisitAsync(PortalUser liaisonUser, Person liaison, Person target, DateTime at) =>
+        ArchivedVisitAsync(_w, liaisonUser, liaison, target, at);
+
+    internal static async Task<int> ArchivedVisitAsync(LianzhengWorld w, PortalUser liaisonUser, Person liaison, Person target, DateTime at)
     {
-        var visit = await _w.VisitAsync(S.Leader1, at, [S.LeaderOne.Id, liaison.Id], [target.Id], recorder: liaison.Id,
+        var visit = await w.VisitAsync(w.S.Leader1, at, [w.S.LeaderOne.Id, liaison.Id], [target.Id], recorder: liaison.Id,
             record: $"与{target.Name}座谈。", resolution: "无");
-        var status = await _w.Lianzheng.GetRecordStatusAsync(liaisonUser, visit);
-        await _w.Lianzheng.SetSignaturesAsync(liaisonUser, visit, status.Version, leaderSigned: true, recorderSigned: true);
-        status = await _w.Lianzheng.GetRecordStatusAsync(liaisonUser, visit);
-        await _w.Lianzheng.ArchiveAsync(liaisonUser, visit, status.Version);
+        var status = await w.Lianzheng.GetRecordStatusAsync(liaisonUser, visit);
+        await w.Lianzheng.SetSignaturesAsync(liaisonUser, visit, status.Version, leaderSigned: true, recorderSigned: true);
+        status = await w.Lianzheng.GetRecordStatusAsync(liaisonUser, visit);
+        await w.Lianzheng.ArchiveAsync(liaisonUser, visit, status.Version);
         return visit;
     }
 
@@ -85,7 +88,7 @@ public sealed class RecordArchiveTests : IDisposable
         var audit = await _w.ReadAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.UserId == S.Jiwei.UserId).ToListAsync());
         var export = Assert.Single(audit, a => a.Action == "export");
         Assert.Equal(("archive", "lianzheng", "lianzheng year=2026 records=2"), (export.EntityType, export.EntityId, export.Detail));
-        Assert.Equal([earlier.ToString(), later.ToString()],
+        Assert.Equal(new[] { earlier, later }.Select(v => v.ToString()).Order(),
             audit.Where(a => a.Action == AuditActions.Read && a.Detail == "廉政家访记录单存档导出").Select(a => a.EntityId).Order());
 
         // Another year's export is empty but still a zip with its index.
