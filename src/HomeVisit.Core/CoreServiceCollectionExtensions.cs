@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CalendarService>();
         services.AddSingleton<Exports.CommonLedger>();
         services.AddSingleton<Exports.ExportService>();
+        services.AddSingleton<Archives.RecordArchiveService>();
         services.AddSingleton<Dashboards.DashboardService>();
         services.AddSingleton<Exports.PeriodSummaryService>();
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));

@@ -12,11 +12,12 @@ public sealed class ExportFiles(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Entry> _files = new();
 
-    public (string Id, string Path) Reserve()
+    /// <summary>A temporary file for an export; <paramref name="extension"/> is the download's (.xlsx, .zip).</summary>
+    public (string Id, string Path) Reserve(string extension = ".xlsx")
     {
         Sweep();
         var id = Guid.NewGuid().ToString("N");
-        return (id, System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"homevisit-export-{id}.xlsx"));
+        return (id, System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"homevisit-export-{id}{extension}"));
     }
 
     public void Complete(string id, string path, int userId, string fileName) =>

@@ -64,7 +64,8 @@ public static class ExportEndpoints
         {
             if (PortalUser.FromPrincipal(http.User) is not { } user || files.Take(id, user.UserId) is not { } f) return Results.NotFound();
             var stream = new FileStream(f.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            return Results.File(stream, XlsxWriter.ContentType, f.FileName);
+            var type = f.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? Core.Archives.RecordArchiveService.ZipContentType : XlsxWriter.ContentType;
+            return Results.File(stream, type, f.FileName);
         });
         return app;
     }

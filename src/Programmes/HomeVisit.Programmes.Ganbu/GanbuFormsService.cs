@@ -101,7 +101,7 @@ public sealed class GanbuFormsService(
     }
 
     /// <summary>The visiting leaders: the visitors other than the recorder, or everyone when one person went alone.</summary>
-    private static (string Names, string Positions) Leaders(Visit v)
+    internal static (string Names, string Positions) Leaders(Visit v)
     {
         var leaders = v.Visitors.Where(x => !x.IsRecorder).ToList();
         if (leaders.Count == 0) leaders = v.Visitors.ToList();
@@ -114,18 +114,59 @@ public sealed class GanbuFormsService(
         await access.EnsureAsync(user, GanbuAccess.ProgrammeKey);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var visit = await LoadVisitAsync(db, user, visitId, ct);
-        var target = visit.Targets.Select(t => t.Person).FirstOrDefault(p => p is not null)
-                     ?? throw new PortalValidationException("Visit", "该家访没有家访对象个人，无法生成记录单。");
+        if (!visit.Targets.Any(t => t.Person is not null))
+            throw new PortalValidationException("Visit", "该家访没有家访对象个人，无法生成记录单。");
+        var requests = await LinkedRequestsAsync(db, visit.Id, ct);
+        var archive = await db.Set<GanbuRecordArchive>().AsNoTracking().FirstOrDefaultAsync(a => a.VisitId == visit.Id, ct);
+        var blocked = archive is null ? Blocker(visit, requests) : null;
+        var form = await BuildFormAsync(db, user.InstitutionId, visit, requests, [], ct);
+        db.AuditRead(nameof(Visit), visit.Id, "家访记录单");
+        await db.SaveChangesAsync(ct);
+        return form with
+        {
+            Archived = archive is not null,
+            ArchivedAt = archive?.ArchivedAt,
+            ArchivedBy = archive?.ArchivedByName,
+            ArchiveBlockedReason = blocked,
+            CanArchive = archive is null && blocked is null && CanArchive(user, visit),
+        };
+    }
+
+    /// <summary>
+    /// The record forms of archived visits, for the core's record archive (<see cref="GanbuArchive"/>); who may see them
+    /// was decided by the caller. Ledger numbers are computed once per unit and year of the batch.
+    /// </summary>
+    internal async Task<IReadOnlyList<GanbuRecordForm>> ArchivedFormsAsync(PortalDbContext db, IReadOnlyCollection<int> visitIds, CancellationToken ct)
+    {
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => visitIds.Contains(v.Id) && v.ProgrammeKey == GanbuAccess.ProgrammeKey && v.Status == VisitStatus.Done)
+            .Include(v => v.Visitors).ThenInclude(x => x.Person)
+            .Include(v => v.Targets).ThenInclude(t => t.Person).ThenInclude(p => p!.Unit)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var numbered = new Dictionary<(int, int), List<GanbuLedgerRow>>();
+        var forms = new List<GanbuRecordForm>(visits.Count);
+        foreach (var visit in visits.Where(v => v.Targets.Any(t => t.Person is not null)))
+            forms.Add(await BuildFormAsync(db, visit.InstitutionId, visit, await LinkedRequestsAsync(db, visit.Id, ct), numbered, ct));
+        return forms;
+    }
+
+    /// <summary>The annex's fields of a recorded visit with a person visited; <paramref name="numbered"/> caches ledgers by unit and year.</summary>
+    private async Task<GanbuRecordForm> BuildFormAsync(PortalDbContext db, int institutionId, Visit visit, List<LinkedRequest> requests,
+        Dictionary<(int Unit, int Year), List<GanbuLedgerRow>> numbered, CancellationToken ct)
+    {
+        var target = visit.Targets.Select(t => t.Person).First(p => p is not null)!;
         var spouse = await db.FamilyMembers.AsNoTracking()
             .Where(f => f.PersonId == target.Id && f.Relation == FamilyRelation.Spouse).OrderBy(f => f.Id).FirstOrDefaultAsync(ct);
         // The 序号 is the row's number in the ledger of the unit the person visited belongs to.
         var number = 0;
         if (target.UnitId is int unitId)
-            number = (await NumberedAsync(db, user.InstitutionId, await SubtreeAsync(db, user.InstitutionId, unitId, ct), visit.ActualStart!.Value.Year, ct))
-                .FirstOrDefault(r => r.VisitId == visit.Id)?.Number ?? 0;
-        var requests = await LinkedRequestsAsync(db, visit.Id, ct);
-        var archive = await db.Set<GanbuRecordArchive>().AsNoTracking().FirstOrDefaultAsync(a => a.VisitId == visit.Id, ct);
-        var blocked = archive is null ? Blocker(visit, requests) : null;
+        {
+            var year = visit.ActualStart!.Value.Year;
+            if (!numbered.TryGetValue((unitId, year), out var rows))
+                numbered[(unitId, year)] = rows = await NumberedAsync(db, institutionId, await SubtreeAsync(db, institutionId, unitId, ct), year, ct);
+            number = rows.FirstOrDefault(r => r.VisitId == visit.Id)?.Number ?? 0;
+        }
 
         var form = VisitFormData.Parse(visit.FormDataJson);
         var record = string.Join("\n", new[]
@@ -144,21 +185,12 @@ public sealed class GanbuFormsService(
             .OfType<string>());
         var (names, positions) = Leaders(visit);
 
-        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
-        db.AuditRead(nameof(Visit), visit.Id, "家访记录单");
-        await db.SaveChangesAsync(ct);
+        var institution = await db.Institutions.Where(i => i.Id == institutionId).Select(i => i.Name).FirstAsync(ct);
         return new GanbuRecordForm(institution, visit.Id, target.Unit?.Name ?? "", DateOnly.FromDateTime(visit.ActualStart!.Value), number, target.Name,
             target.Position, target.HomeAddress, spouse?.Name,
             spouse is null ? null : string.Join(" ", new[] { spouse.Workplace, spouse.Position }.OfType<string>()),
             record, resolution.Length == 0 ? "—" : resolution, names, positions,
-            visit.Visitors.FirstOrDefault(x => x.IsRecorder)?.Person?.Name)
-        {
-            Archived = archive is not null,
-            ArchivedAt = archive?.ArchivedAt,
-            ArchivedBy = archive?.ArchivedByName,
-            ArchiveBlockedReason = blocked,
-            CanArchive = archive is null && blocked is null && CanArchive(user, visit),
-        };
+            visit.Visitors.FirstOrDefault(x => x.IsRecorder)?.Person?.Name);
     }
 
     /// <summary>Files the record form away; refused while a linked request is open or a problem found has no resolution.</summary>

@@ -14,6 +14,8 @@ public static class GanbuServiceCollectionExtensions
         services.AddSingleton<GanbuApiKeyService>();
         services.AddSingleton<GanbuOversightService>();
         services.AddSingleton<GanbuFormsService>();
+        // Archived record forms: listed and exported by the core's record archive.
+        services.AddSingleton<HomeVisit.Core.Archives.IRecordArchive, GanbuArchive>();
         services.AddDailyJob<GanbuEscalationJob>();
         // 本单位管理干部 and dates on every route a 干部家访 plan takes (VisitService runs every IVisitPlanCheck).
         // and the outcome's date on every route that records it (VisitService runs the programme's IVisitStatusChecks).

@@ -92,6 +92,8 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
         services.AddSingleton<IVisitPlanCheck, SanctionPlanCheck>();
         services.AddSingleton<IVisitStatusCheck, RevisitRules>();
         services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, HuifangLedgerProvider>();
+        // Revisits filed in the case archive (第十条): listed and exported by the core's record archive.
+        services.AddSingleton<HomeVisit.Core.Archives.IRecordArchive, HuifangArchive>();
     }
 
     /// <summary>Sanction records in every state of the rule, and the demo's 案件管理室.</summary>

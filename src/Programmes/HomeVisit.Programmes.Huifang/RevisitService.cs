@@ -172,12 +172,18 @@ public sealed class RevisitService(IDbContextFactory<PortalDbContext> dbFactory,
         SanctionAccess.EnsureRead(user);
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var r = await LoadAsync(db, user, visitId, ct);
+        db.AuditRead(nameof(Revisit), r.Id, "受处分人员回访关爱工作情况登记表");
+        await db.SaveChangesAsync(ct);
+        return Registration(r);
+    }
+
+    /// <summary>The 登记表 of a revisit loaded with its visit (team), sanction record and person (unit).</summary>
+    internal static RegistrationForm Registration(Revisit r)
+    {
         var v = r.Visit!;
         var s = r.SanctionRecord!;
         var p = s.Person!;
         var data = VisitFormData.Parse(v.FormDataJson);
-        db.AuditRead(nameof(Revisit), r.Id, "受处分人员回访关爱工作情况登记表");
-        await db.SaveChangesAsync(ct);
         var unitAndPosition = string.Join(" ", new[] { p.Unit?.Name, p.Position }.Where(x => !string.IsNullOrWhiteSpace(x)));
         return new RegistrationForm(r.ReportingUnit, r.ReportedOn, p.Name, p.Gender, p.BirthDate, s.Education, s.WorkStartedOn, s.PartyJoinedOn,
             unitAndPosition.Length == 0 ? null : unitAndPosition, p.HomeAddress, p.Phone, s.Reason,

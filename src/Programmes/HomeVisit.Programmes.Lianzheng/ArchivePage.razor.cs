@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Archives;
 using HomeVisit.Core.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -7,7 +8,7 @@ namespace HomeVisit.Programmes.Lianzheng;
 
 public partial class ArchivePage
 {
-    [Inject] private LianzhengService Lianzheng { get; set; } = default!;
+    [Inject] private RecordArchiveService Archives { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
 
@@ -24,7 +25,7 @@ public partial class ArchivePage
     {
         var user = _user ??= PortalUser.FromPrincipal((await AuthState).User)!;
         if (!LianzhengService.CanReadArchive(user)) return;
-        _rows = await Lianzheng.ArchiveListAsync(user, Year, 1, 200);
+        _rows = await Archives.ListAsync(user, LianzhengAccess.ProgrammeKey, Year, 1, 200);
     }
 
     // The year lives in the address, so the list can be bookmarked and the back button works.

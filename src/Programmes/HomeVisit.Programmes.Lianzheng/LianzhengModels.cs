@@ -74,8 +74,6 @@ public sealed record LianzhengRecordStatus(
     public bool Archived => ArchivedAt is not null;
 }
 
-/// <summary>A record form in the discipline office's archive.</summary>
-public sealed record ArchivedRecordRow(int VisitId, DateOnly? VisitDate, string Targets, string Leaders, DateTime ArchivedAt, string ArchivedBy);
 
 // ---- 廉洁家访台账 (附件 2) ------------------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ public sealed partial class LianzhengService
             .Select(v => new { v.Id, v.Form, v.Status }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
         var archive = await ArchiveOfAsync(db, visitId, ct);
         var forms = archive is not null
-            ? JsonSerializer.Deserialize<List<LianzhengRecordForm>>(archive.SnapshotJson, SnapshotJson) ?? []
+            ? ReadSnapshot(archive.SnapshotJson)
             : await BuildFormsAsync(db, visitId, ct);
         var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Name).FirstAsync(ct);
         db.AuditRead(nameof(Visit), visitId, "廉政家访记录单");
@@ -168,39 +168,10 @@ public sealed partial class LianzhengService
         return visit;
     }
 
-    /// <summary>Who may open the discipline office's archive of record forms.</summary>
+    /// <summary>Who may open the discipline office's archive of record forms (listed and exported by the core's RecordArchiveService).</summary>
     public static bool CanReadArchive(PortalUser user) => user.IsAnyRole([Roles.DisciplineOffice, Roles.SystemAdmin]);
 
-    /// <summary>The record forms sent to the discipline office, newest first; of one year of visits when given.</summary>
-    public async Task<PagedResult<ArchivedRecordRow>> ArchiveListAsync(PortalUser user, int? year, int page = 1, int pageSize = 50, CancellationToken ct = default)
-    {
-        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
-        if (!CanReadArchive(user)) throw new AccessDeniedException("只有纪检监察室可以查看记录单存档。");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var archives = db.Set<LianzhengRecordArchive>().AsNoTracking().Where(a => a.InstitutionId == user.InstitutionId);
-        if (year is int y)
-        {
-            CheckYear(y);
-            var start = new DateTime(y, 1, 1);
-            var end = start.AddYears(1);
-            archives = archives.Where(a => a.Visit!.ActualStart >= start && a.Visit.ActualStart < end);
-        }
-        var total = await archives.CountAsync(ct);
-        pageSize = Math.Clamp(pageSize, 1, 200);
-        page = Math.Max(1, page);
-        var rows = await archives.OrderByDescending(a => a.ArchivedAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(a => new
-            {
-                a.VisitId, a.Visit!.ActualStart, a.ArchivedAt, a.SnapshotJson,
-                By = db.UserAccounts.Where(u => u.Id == a.ArchivedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-            })
-            .ToListAsync(ct);
-        return new PagedResult<ArchivedRecordRow>(rows.Select(r =>
-        {
-            var forms = JsonSerializer.Deserialize<List<LianzhengRecordForm>>(r.SnapshotJson, SnapshotJson) ?? [];
-            return new ArchivedRecordRow(r.VisitId, r.ActualStart is DateTime at ? DateOnly.FromDateTime(at) : null,
-                string.Join("、", forms.Select(f => f.TargetName)), forms.FirstOrDefault()?.LeaderNames ?? "", r.ArchivedAt, r.By);
-        }).ToList(), total, page, pageSize);
-    }
+    /// <summary>The forms of an archived copy (<see cref="LianzhengRecordArchive.SnapshotJson"/>).</summary>
+    internal static List<LianzhengRecordForm> ReadSnapshot(string json) =>
+        JsonSerializer.Deserialize<List<LianzhengRecordForm>>(json, SnapshotJson) ?? [];
 }

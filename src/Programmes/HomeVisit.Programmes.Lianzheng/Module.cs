@@ -73,5 +73,7 @@ public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
         services.AddSingleton<HomeVisit.Core.Exports.ILedgerProvider, LianzhengLedgerProvider>();
         // 分级负责 and 定期回访 on every route a plan takes (VisitService runs every IVisitPlanCheck).
         services.AddSingleton<IVisitPlanCheck, LianzhengVisitRules>();
+        // The archive of record forms sent to the discipline office: listed and exported by the core.
+        services.AddSingleton<HomeVisit.Core.Archives.IRecordArchive, LianzhengArchive>();
     }
 }

@@ -37,7 +37,7 @@ public sealed class LianzhengProgrammeAccessTests : IDisposable
         await Assert.ThrowsAsync<NotFoundException>(() => _w.Lianzheng.GetRecordStatusAsync(liaisonUser!, visit));
         await Assert.ThrowsAsync<NotFoundException>(() => _w.Lianzheng.SetSignaturesAsync(liaisonUser!, visit, status.Version, true, true));
         await Assert.ThrowsAsync<NotFoundException>(() => _w.Lianzheng.ArchiveAsync(liaisonUser!, visit, status.Version));
-        await Assert.ThrowsAsync<NotFoundException>(() => _w.Lianzheng.ArchiveListAsync(S.Jiwei, 2026));
+        await Assert.ThrowsAsync<NotFoundException>(() => _w.Archives.ListAsync(S.Jiwei, LianzhengWorld.Key, 2026));
         await Assert.ThrowsAsync<NotFoundException>(() => _w.Lianzheng.LedgerAsync(S.Zuzhi, 2026, S.CollegeJia));
         await Assert.ThrowsAsync<NotFoundException>(() => _w.Lianzheng.AssessmentAsync(S.Jiwei, 2026));
 

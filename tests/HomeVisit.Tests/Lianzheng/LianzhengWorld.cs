@@ -1,5 +1,6 @@
 using HomeVisit.Core.Access;
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Archives;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Programmes.Lianzheng;
 using HomeVisit.Core.People;
@@ -25,6 +26,8 @@ public sealed class LianzhengWorld : IDisposable
     public QuotaService Quotas { get; }
     public LianzhengService Lianzheng { get; }
     public ProgrammeAccess Access { get; }
+    /// <summary>The core's record archive with 廉政家访's contribution, as the host registers it.</summary>
+    public RecordArchiveService Archives { get; }
 
     public LianzhengWorld()
     {
@@ -33,6 +36,7 @@ public sealed class LianzhengWorld : IDisposable
         Access = new ServiceCollection().AddLogging().AddSingleton(Catalog).AddSingleton(S.Rules).AddPortalAuthorization()
             .BuildServiceProvider().GetRequiredService<ProgrammeAccess>();
         Lianzheng = new LianzhengService(S.Db.Factory, Catalog, S.Rules, Quotas, Access, S.Clock);
+        Archives = new RecordArchiveService(S.Db.Factory, Catalog, Access, [new LianzhengArchive()], S.Clock);
     }
 
     /// <summary>A person of institution A in the unit, with an account holding the roles (none: no account).</summary>

@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Archives;
 using HomeVisit.Core.Data;
 using HomeVisit.Programmes.Lianzheng;
 using HomeVisit.Core.People;
@@ -112,10 +113,10 @@ public sealed class RecordFormTests : IDisposable
         Assert.Equal("吴联络员", sheet.ArchivedBy);
 
         // The discipline office lists it; the organisation department may not open the archive.
-        var archived = Assert.Single((await _w.Lianzheng.ArchiveListAsync(S.Jiwei, 2026)).Items);
+        var archived = Assert.Single((await _w.Archives.ListAsync(S.Jiwei, LianzhengWorld.Key, 2026)).Items);
         Assert.Equal(new ArchivedRecordRow(visit, new DateOnly(2026, 11, 18), "孙老师", "李院长", status.ArchivedAt!.Value, "吴联络员"), archived);
-        Assert.Empty((await _w.Lianzheng.ArchiveListAsync(S.Jiwei, 2025)).Items);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Lianzheng.ArchiveListAsync(S.Zuzhi, null));
+        Assert.Empty((await _w.Archives.ListAsync(S.Jiwei, LianzhengWorld.Key, 2025)).Items);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Archives.ListAsync(S.Zuzhi, LianzhengWorld.Key, null));
     }
 
     [Fact]

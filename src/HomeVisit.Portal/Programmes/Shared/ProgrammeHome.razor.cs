@@ -13,6 +13,7 @@ public partial class ProgrammeHome
     [Inject] private ProgrammeRulesService Rules { get; set; } = default!;
     [Inject] private ProgrammeTexts ModuleTexts { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private Core.Archives.RecordArchiveService Archives { get; set; } = default!;
 
     [Parameter, EditorRequired] public string Key { get; set; } = "";
     [Parameter] public RenderFragment? ChildContent { get; set; }
@@ -22,7 +23,7 @@ public partial class ProgrammeHome
     private IProgrammeModule? _module;
     private ProgrammeRules? _rules;
     private Period? _period;
-    private bool _disabled;
+    private bool _disabled, _archiveLink;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -35,6 +36,8 @@ public partial class ProgrammeHome
         if (_disabled) return;
         _rules = await Rules.CurrentRulesAsync(_user.InstitutionId, Key);
         _period = Periods.Containing(_rules.Period, Clock.Today(), _rules.Semester);
+        // A module that lists its archive on its own page links to it from its own section.
+        _archiveLink = Archives.Find(Key) is { OwnPage: null } && await Archives.MayReadAsync(_user, Key);
     }
 
     // "at least 1 times" reads wrong in English: a minimum of one has its own text.
