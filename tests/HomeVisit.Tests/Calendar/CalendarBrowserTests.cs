@@ -72,6 +72,29 @@ public sealed class CalendarBrowserTests(BrowserFixture app)
     }
 
     [Fact]
+    public async Task Enter_on_the_reschedule_question_cancels_and_the_visit_stays_where_it_was()
+    {
+        var today = DateTime.UtcNow.AddHours(8).Date;
+        var (visitId, from) = await PlannedLianzhengVisitAsync(today.AddDays(2).AddHours(16));
+        var to = today.AddDays(4);
+
+        await using var session = await app.SignInAsync(DemoAccounts.Leader);
+        var page = session.Page;
+        await page.GotoAsync("/calendar");
+        await DragAsync(page, visitId, from, to);
+
+        // A stray Enter (issue 16 item 5): the question's focus is on 取消, never on 改期.
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "取消", Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(DayCell(page, from).Locator($"[data-visit-id='{visitId}']")).ToBeVisibleAsync();
+
+        await using var db = app.Portal.OpenDatabase();
+        Assert.Equal(from.AddHours(16), (await db.Visits.AsNoTracking().SingleAsync(v => v.Id == visitId)).PlannedStart);
+    }
+
+    [Fact]
     public async Task A_visit_dropped_on_yesterday_is_refused_and_stays_where_it_was()
     {
         var today = DateTime.UtcNow.AddHours(8).Date;
