@@ -151,6 +151,35 @@ public sealed class RevisitTests : IDisposable
         Assert.Equal("回访结果登记后才能存入案件档案。", early.Errors[nameof(RevisitArchiveEdit.ArchivedOn)]);
     }
 
+    [Fact]
+    public async Task A_filed_revisit_is_in_the_core_record_archive_with_its_registration_form_for_the_discipline_roles_only()
+    {
+        var visitId = await DoneRevisitAsync();
+        var r = await _w.Revisits.GetAsync(_w.Jiwei, visitId);
+        await _w.Revisits.ArchiveAsync(_w.Jiwei, visitId, new RevisitArchiveEdit { Version = r.Version, ArchivedOn = _w.S.Clock.Today, ArchiveNote = "案卷 2026-01" });
+        var archives = new HomeVisit.Core.Archives.RecordArchiveService(_w.S.Db.Factory, _w.Catalog, _w.Access, [new HuifangArchive()], _w.S.Clock);
+
+        var row = Assert.Single((await archives.ListAsync(_w.Anguan, SanctionAccess.ProgrammeKey, null)).Items);
+        Assert.Equal((visitId, "纪委干事"), (row.VisitId, row.ArchivedBy));
+        using var zipped = new MemoryStream();
+        Assert.Equal("受处分人员回访关爱回访存档-全部.zip", (await archives.WriteZipAsync(_w.Jiwei, SanctionAccess.ProgrammeKey, null, zipped)).FileName);
+        zipped.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Read);
+        var entry = Assert.Single(zip.Entries, e => e.FullName != HomeVisit.Core.Archives.RecordArchiveService.IndexFileName);
+        using var copy = new MemoryStream();
+        using (var s = entry.Open()) s.CopyTo(copy);
+        copy.Position = 0;
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(copy, false);
+        var text = string.Join("|", doc.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()).Select(c => c.InnerText));
+        Assert.Contains("受处分人员回访关爱工作情况登记表", text);
+        Assert.Contains("对所犯错误认识深刻，工作积极。", text);
+        Assert.Contains("案卷 2026-01", text);
+
+        // Secret like the records: everyone else finds nothing, not even a refusal.
+        await Assert.ThrowsAsync<NotFoundException>(() => archives.ListAsync(_w.S.Admin, SanctionAccess.ProgrammeKey, null));
+        await Assert.ThrowsAsync<NotFoundException>(() => archives.WriteZipAsync(_w.S.Zuzhi, SanctionAccess.ProgrammeKey, null, new MemoryStream()));
+    }
+
     private async Task<int> DoneRevisitAsync()
     {
         var visitId = await _w.Revisits.PlanAsync(_w.Anguan, _w.Plan(await DueRecordAsync()));
