@@ -9,7 +9,6 @@ using HomeVisit.Portal.Localization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
 using MudBlazor.Services;
-using Radzen;
 
 namespace HomeVisit.Portal;
 
@@ -24,14 +23,13 @@ public static class PortalServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Blazor Server with MudBlazor (Radzen until every page has moved), Chinese first and English second.</summary>
+    /// <summary>Blazor Server with MudBlazor, Chinese first and English second.</summary>
     public static IServiceCollection AddPortalUi(this IServiceCollection services)
     {
         // Messages up to 512 KB. The largest field (a template, 20,000 characters) is about 120 KB once SignalR's JSON
         // escapes Chinese as \uXXXX; every field has a maxlength and portal.js caps pastes into any other at 20,000, so
         // no change event comes near this and a too-long paste never drops the circuit (docs/security.md).
         services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
-        services.AddRadzenComponents();
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;

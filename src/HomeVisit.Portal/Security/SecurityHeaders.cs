@@ -2,9 +2,9 @@ namespace HomeVisit.Portal.Security;
 
 /// <summary>
 /// Headers on every answer. The Content-Security-Policy lets only the portal's own script files run (no inline
-/// script, no eval: Blazor Server and Radzen need neither) and loads images, fonts and connections from the portal
+/// script, no eval: Blazor Server and MudBlazor need neither) and loads images, fonts and connections from the portal
 /// only, so neither an injected tag nor a Markdown template can run script or call out to another site. Inline
-/// styles stay allowed: Radzen components set style attributes.
+/// styles stay allowed: MudBlazor components set style attributes.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {

@@ -30,7 +30,7 @@ public sealed class RescheduleRuleTests : IDisposable
     public void A_visit_dropped_on_a_day_of_the_month_view_keeps_its_time_of_day()
     {
         var at16 = new DateTime(2026, 11, 24, 16, 0, 0);
-        // Month view: the slot is the whole day (00:00), the offset Radzen gives is slot minus start.
+        // Month view: the slot is the whole day (00:00), the offset the calendar gives is slot minus start.
         var monthSlot = new DateTime(2026, 11, 26);
         Assert.Equal(new DateTime(2026, 11, 26, 16, 0, 0), Core.Calendar.CalendarService.DroppedStart(at16, monthSlot, monthSlot - at16));
         // Week view: the slot carries its time.

@@ -24,7 +24,7 @@ public sealed class EnglishPagesTests(PortalFactory portal) : IClassFixture<Port
 
         var ganbu = await client.GetDocumentAsync("/programmes/ganbu");
         Assert.Equal("Cadre home visits", ganbu.QuerySelector("[data-testid=programme-name]")?.TextContent.Trim());
-        var menu = ganbu.QuerySelectorAll("nav a, .rz-navigation-item-text").Select(a => a.TextContent.Trim()).ToList();
+        var menu = ganbu.QuerySelectorAll("nav a, .mud-nav-link-text").Select(a => a.TextContent.Trim()).ToList();
         Assert.Contains("Visits", menu);
         var links = ganbu.QuerySelectorAll("[data-testid=ganbu-link]").Select(b => b.TextContent).ToList();
         Assert.Contains(links, l => l.Contains("My requests", StringComparison.Ordinal));

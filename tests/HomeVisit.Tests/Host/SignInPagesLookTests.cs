@@ -8,7 +8,7 @@ namespace HomeVisit.Tests.Host;
 /// </summary>
 public sealed class SignInPagesLookTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    // root: the page's own part (a page in the main layout sits beside the layout's Radzen host until the move ends).
+    // root: the page's own part, without the layout around it.
     private static void AssertMudOnly(AngleSharp.Html.Dom.IHtmlDocument page, string path, string root = "body")
     {
         var part = page.QuerySelector(root)!;
