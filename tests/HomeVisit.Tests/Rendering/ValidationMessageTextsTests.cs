@@ -249,7 +249,9 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
         Assert.Equal(RuleDiff.Describe(before, after, module.RecordForm), messages.Select(m => _host.Render(m, "zh-CN", texts)));
         var english = messages.Select(m => _host.Render(m, "en", texts)).ToList();
         Assert.Contains("Days of notice: 0 → 5", english);
-        Assert.Contains($"{after.Quotas[0].Name} Minimum: {before.Quotas[0].Minimum} → {after.Quotas[0].Minimum}", english);
+        // The default quota's name is the programme's own text, so it reads in English too (issue 18 item 7).
+        Assert.Equal("学校党政主要领导", after.Quotas[0].Name);
+        Assert.Contains($"School party and administrative heads Minimum: {before.Quotas[0].Minimum} → {after.Quotas[0].Minimum}", english);
         Assert.Contains("Priority situations: added “重大节假日前”", english);
 
         _host.Use("en");
