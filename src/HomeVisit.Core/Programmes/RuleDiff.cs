@@ -92,9 +92,14 @@ public static class RuleDiff
     public static string QuotaLine(QuotaRule q) => QuotaLineMessage(q).ToString();
 
     /// <summary><see cref="QuotaLine"/> as a message; the quota's name and source are the institution's words.</summary>
-    public static PortalMessage QuotaLineMessage(QuotaRule q) =>
-        new("{0}：每期不少于 {1} {2}{3}", q.Name, q.Minimum, CountUnit(q.Count),
-            string.IsNullOrWhiteSpace(q.Source) ? new PortalMessage("") : new PortalMessage("（{0}）", q.Source));
+    public static PortalMessage QuotaLineMessage(QuotaRule q)
+    {
+        var source = string.IsNullOrWhiteSpace(q.Source) ? new PortalMessage("") : new PortalMessage("（{0}）", q.Source);
+        // A minimum of one has its own wording: "at least 1 times" reads wrong in English (as on the programme page).
+        if (q.Minimum == 1)
+            return new(q.Count == QuotaCount.Visits ? "{0}：每期不少于 1 次{1}" : "{0}：每期不少于 1 人{1}", q.Name, source);
+        return new("{0}：每期不少于 {1} {2}{3}", q.Name, q.Minimum, CountUnit(q.Count), source);
+    }
 
     private static IEnumerable<PortalMessage> Triggers(List<string> before, List<string> after)
     {

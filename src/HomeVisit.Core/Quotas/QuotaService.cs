@@ -381,7 +381,33 @@ public sealed class QuotaService(IDbContextFactory<PortalDbContext> dbFactory, P
         var done = links.Sum(l => Math.Min(l.Done, rule.Minimum));
         var planned = links.Sum(l => l.Planned);
         var owed = required - done;
-        return new(index, rule.Name, rule.Source, rule.Count, "次", required, done, planned, owed, LinkReason(rule, period, links.Count, required, done, planned, owed));
+        return new(index, rule.Name, rule.Source, rule.Count, "次", required, done, planned, owed, LinkReason(rule, period, links.Count, required, done, planned, owed))
+        {
+            ReasonMessage = LinkReasonMessage(rule, period, links.Count, required, done, planned, owed),
+        };
+    }
+
+    /// <summary>
+    /// <see cref="LinkReason"/> as a core message, so the page shows it in the user's language (the rule's name and
+    /// source through the programme's texts).
+    /// </summary>
+    public static PortalMessage LinkReasonMessage(QuotaRule rule, Period period, int links, int required, int done, int planned, int owed)
+    {
+        var every = Every(period);
+        PortalMessage basis = string.IsNullOrWhiteSpace(rule.Source) ? new("") : new("依据{0}，", rule.Source.Trim());
+        // "1 次" on its own so that English says "once", not "1 times".
+        var minimum = rule.Minimum == 1 ? new PortalMessage("1 次") : new PortalMessage("{0} 次", rule.Minimum);
+        // One template per kind of link and per owed/met, so each reads naturally in English too.
+        var template = (rule.Per, owed > 0) switch
+        {
+            (QuotaPer.LinkedBranch, true) => "{0}：{1}{2}{3}每个联系党支部不少于 {4}（{5} 个，共 {6} 次）；已完成 {7} 次，已安排 {8} 次，尚差 {9} 次。",
+            (QuotaPer.LinkedBranch, false) => "{0}：{1}{2}{3}每个联系党支部不少于 {4}（{5} 个，共 {6} 次）；已完成 {7} 次，已安排 {8} 次，已达到要求。",
+            (QuotaPer.LinkedBranchSecretary, true) => "{0}：{1}{2}{3}与每个联系党支部的书记不少于 {4}（{5} 个，共 {6} 次）；已完成 {7} 次，已安排 {8} 次，尚差 {9} 次。",
+            (QuotaPer.LinkedBranchSecretary, false) => "{0}：{1}{2}{3}与每个联系党支部的书记不少于 {4}（{5} 个，共 {6} 次）；已完成 {7} 次，已安排 {8} 次，已达到要求。",
+            (_, true) => "{0}：{1}{2}{3}与每名联系对象不少于 {4}（{5} 名，共 {6} 次）；已完成 {7} 次，已安排 {8} 次，尚差 {9} 次。",
+            (_, false) => "{0}：{1}{2}{3}与每名联系对象不少于 {4}（{5} 名，共 {6} 次）；已完成 {7} 次，已安排 {8} 次，已达到要求。",
+        };
+        return new(template, period, basis, rule.Name, every, minimum, links, required, done, planned, owed);
     }
 
     /// <summary>E.g. “2026-2027学年第一学期：依据四、1，参加联系党支部活动、指导工作每学期每个联系党支部不少于 2 次（2 个，共 4 次）；已完成 3 次，已安排 0 次，尚差 1 次。”</summary>

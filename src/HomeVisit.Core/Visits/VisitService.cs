@@ -49,6 +49,13 @@ public sealed partial class VisitService(
 
     private bool Oversees(PortalUser user, string programmeKey) => programmes.OverseenBy(user).Contains(programmeKey);
 
+    /// <summary>The name of the unit a list is filtered by (<see cref="VisitQuery.UnitId"/>): null for none of the user's institution.</summary>
+    public async Task<string?> UnitNameAsync(PortalUser user, int unitId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        return await db.OrgUnits.Where(u => u.Id == unitId && u.InstitutionId == user.InstitutionId).Select(u => u.Name).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<PagedResult<VisitRow>> ListAsync(PortalUser user, VisitQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);

@@ -40,6 +40,8 @@ public partial class VisitList
     private MudDataGrid<VisitRow>? _grid;
     private PortalUser? _user;
     private Filters _f = Filters.None;
+    // The unit a dashboard link filters by, named in a chip so the user sees why the count differs.
+    private string? _unitName;
     private readonly GridPages _pages;
 
     public VisitList() => _pages = new GridPages(StateHasChanged);
@@ -58,6 +60,8 @@ public partial class VisitList
             Enum.TryParse<VisitOpenFilter>(QOpen, true, out var open) ? open : null, QUnit);
         // The grid appears (and asks for its first page) only once the user and the filters are known.
         _user ??= user;
+        if (fromQuery.Unit != _f.Unit || (fromQuery.Unit is not null && _unitName is null))
+            _unitName = fromQuery.Unit is int unit ? await Visits.UnitNameAsync(user, unit) : null;
         if (fromQuery != _f)
         {
             // Opened from a link, or back/forward: the grid starts over with these filters.

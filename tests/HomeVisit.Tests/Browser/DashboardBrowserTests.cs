@@ -54,5 +54,13 @@ public sealed class DashboardBrowserTests(BrowserFixture app)
         // The list says the same total above its grid; on one page it shows every row.
         await Assertions.Expect(page.GetByTestId("visits-total")).ToHaveTextAsync($"共 {count} 条");
         if (count <= 20) await Assertions.Expect(page.Locator("tr:has([data-testid=visit-row])")).ToHaveCountAsync(count);
+
+        // The list says which unit it is filtered by; closing the chip lists everyone's visits again.
+        var chip = page.GetByTestId("visits-filter-unit");
+        await Assertions.Expect(chip).ToContainTextAsync("单位：汽车工程学院");
+        await chip.Locator(".mud-chip-close-button").ClickAsync();
+        await Assertions.Expect(chip).ToHaveCountAsync(0);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("unit="));
+        await Assertions.Expect(page.GetByTestId("visits-total")).Not.ToHaveTextAsync($"共 {count} 条");
     }
 }

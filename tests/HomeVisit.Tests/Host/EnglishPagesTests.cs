@@ -75,4 +75,17 @@ public sealed class EnglishPagesTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("领导干部廉政家访记录单", lianzhengForm.TextContent);
         Assert.DoesNotContain("Signed", lianzhengForm.TextContent);
     }
+    [Fact]
+    public async Task The_programme_settings_page_says_at_least_once_for_a_minimum_of_one_in_english()
+    {
+        using var client = portal.CreateBrowserLikeClient();
+        await client.SignInAsync(DemoAccounts.Admin);
+        using (await client.GetAsync("/culture?c=en&redirectUri=%2F")) { }
+
+        // 清廉家访's 单位班子成员 quota asks for one visit a half-year (seed 3 二、2).
+        var settings = await client.GetDocumentAsync("/programmes/qinglian/settings");
+        var quotas = settings.QuerySelectorAll("[data-testid=rules-summary-quota]").Select(q => q.TextContent.Trim()).ToList();
+        Assert.Contains(quotas, q => q.StartsWith("Members of the unit's leadership: at least once per period", StringComparison.Ordinal));
+        Assert.DoesNotContain(quotas, q => q.Contains("at least 1 ", StringComparison.Ordinal));
+    }
 }

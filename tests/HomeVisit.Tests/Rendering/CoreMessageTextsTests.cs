@@ -43,4 +43,18 @@ public sealed class CoreMessageTextsTests : IDisposable
         Assert.Equal("Nov 21 19:00 Integrity home visits: 张老师", Render(title, "en"));
         Assert.Equal("Follow-up item overdue: 希望了解子女入学政策", Render(new PortalMessage("跟踪事项已超期：{0}", "希望了解子女入学政策"), "en"));
     }
+    [Fact]
+    public void A_per_link_quota_reason_of_lianxi_reads_in_english_and_as_before_in_chinese()
+    {
+        var rule = new QuotaRule { Name = "与联系党支部书记谈心", Source = "四、1", Minimum = 1, Count = QuotaCount.Visits, Per = QuotaPer.LinkedBranchSecretary };
+        var semester = Periods.Containing(PeriodKind.Semester, new DateOnly(2026, 11, 20), new SemesterStarts());
+
+        var message = QuotaService.LinkReasonMessage(rule, semester, 2, 2, 1, 0, 1);
+
+        Assert.Equal(QuotaService.LinkReason(rule, semester, 2, 2, 1, 0, 1), message.ToString());
+        Assert.Equal(QuotaService.LinkReason(rule, semester, 2, 2, 1, 0, 1), Render(message, "zh-CN"));
+        var english = Render(message, "en");
+        Assert.Contains("at least once a semester with each linked branch's secretary (2 branches, 2 in all); done 1, planned 0, 1 to go.", english);
+        Assert.DoesNotContain("尚差", english);
+    }
 }

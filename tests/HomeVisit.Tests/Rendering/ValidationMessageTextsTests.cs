@@ -249,8 +249,7 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
         Assert.Equal(RuleDiff.Describe(before, after, module.RecordForm), messages.Select(m => _host.Render(m, "zh-CN", texts)));
         var english = messages.Select(m => _host.Render(m, "en", texts)).ToList();
         Assert.Contains("Days of notice: 0 → 5", english);
-        // The default quota's name is the programme's own text, so it reads in English too (issue 18 item 7).
-        Assert.Equal("学校党政主要领导", after.Quotas[0].Name);
+        // The quota's name and source are 廉政家访's words, in its English.
         Assert.Contains($"School party and administrative heads Minimum: {before.Quotas[0].Minimum} → {after.Quotas[0].Minimum}", english);
         Assert.Contains("Priority situations: added “重大节假日前”", english);
 
@@ -258,9 +257,8 @@ public sealed partial class ValidationMessageTextsTests : IDisposable
         var summary = RuleDiff.SettingValues(after, module.RecordForm).ToDictionary(s => s.Label, s => $"{texts.Text(s.Value)}");
         Assert.All(summary.Where(s => s.Key is not "职务关键词"), s => Assert.False(Chinese().IsMatch(s.Value), $"{s.Key}: {s.Value}"));
         Assert.Equal("No", summary["计划需审批"]);
-        var line = texts.Message(RuleDiff.QuotaLineMessage(after.Quotas[0]));
-        Assert.StartsWith($"School party and administrative heads: at least {after.Quotas[0].Minimum} people per period (", line);
-        Assert.False(Chinese().IsMatch(line), line);
+        Assert.Equal($"School party and administrative heads: at least {after.Quotas[0].Minimum} people per period (Article 4 (1))",
+            texts.Message(RuleDiff.QuotaLineMessage(after.Quotas[0])));
 
         var semester = ProgrammesServiceCollectionExtensions.Modules.First(m => m.Key == "lianxi").DefaultRules();
         var spring = RuleDiff.SettingValues(semester).Single(s => s.Label == "春季学期开始日期").Value;
