@@ -55,6 +55,9 @@ foreach (var (device, width, height) in new[] { ("desktop", 1366, 900), ("phone"
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             // Grids load their page over the circuit after the first render: wait until none shows its loading bar.
             await page.Locator(".mud-table-loading-progress").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
+            // The calendar fetches its events after FullCalendar has drawn the empty month.
+            if (name == "calendar")
+                await page.Locator(".fc-event").First.WaitForAsync(new() { Timeout = 60_000 });
             var file = Path.Combine(outDir, $"{name}-{device}.png");
             await page.ScreenshotAsync(new() { Path = file, FullPage = false });
             Console.WriteLine(file);
