@@ -49,7 +49,8 @@ public sealed class QinglianListService(
     public async Task ConfirmAsync(PortalUser user, DateOnly? day = null, CancellationToken ct = default)
     {
         await access.EnsureAsync(user, Key);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Opened for the user, so the audit entry names who confirmed.
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
         var today = clock.Today();
         var r = await rules.RulesOnAsync(user.InstitutionId, Key, today, ct);
         if (r.ListConfirmerRole is not { } role || !user.IsInRole(role))
