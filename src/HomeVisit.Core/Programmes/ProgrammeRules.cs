@@ -125,6 +125,11 @@ public sealed class ProgrammeRules
     public int MinTeamSize { get; set; } = 1;
     public bool PlanNeedsApproval { get; set; }
     public string? ApproverRole { get; set; }
+    /// <summary>
+    /// The role that confirms a period's list of households to visit before any visit of the period is planned (seed 3
+    /// 三、1 “综合部……确定家访对象名单”); null: the programme keeps no such list.
+    /// </summary>
+    public string? ListConfirmerRole { get; set; }
     /// <summary>Situations that call for a visit soon (seed 1 §5, §6(二); seed 2 §2), offered when planning.</summary>
     public List<string> PriorityTriggers { get; set; } = [];
 }

@@ -294,6 +294,7 @@ public sealed class ProgrammeRulesService(IDbContextFactory<PortalDbContext> dbF
         v.Check(r.MinTeamSize is >= 1 and <= 10, nameof(r.MinTeamSize), "家访组最少人数应在 1 到 10 之间。");
         v.Check(!r.PlanNeedsApproval || (r.ApproverRole is not null && Known(r.ApproverRole)), nameof(r.ApproverRole),
             "计划需要审批时，请选择审批角色。");
+        v.Check(r.ListConfirmerRole is null || Known(r.ListConfirmerRole), nameof(r.ListConfirmerRole), "名单确认角色不正确。");
         var known = new HashSet<string>(["Record", "ProblemsFound", "Resolution", "FamilyMet", .. module.RecordForm.Select(f => f.Key)]);
         v.Check(r.RequiredRecordFields.All(known.Contains), nameof(r.RequiredRecordFields), "必填字段中有不存在的字段。");
         v.Check(r.PriorityTriggers.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 200), nameof(r.PriorityTriggers), "优先家访情形不能为空，且每条不超过 200 字。");

@@ -69,6 +69,7 @@ public static class RuleDiff
         yield return ("家访组最少人数", r.MinTeamSize.ToString(CultureInfo.InvariantCulture));
         yield return ("计划需审批", YesNo(r.PlanNeedsApproval));
         if (r.PlanNeedsApproval) yield return ("审批角色", r.ApproverRole is null ? None : RoleName(r.ApproverRole));
+        if (r.ListConfirmerRole is not null) yield return ("名单确认角色", RoleName(r.ListConfirmerRole));
     }
 
     /// <summary>One quota as (setting, value) pairs, without its name.</summary>

@@ -2080,6 +2080,47 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.ToTable("Commitments", (string)null);
                 });
 
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianListConfirmation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ConfirmedByUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ListHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedByUserId");
+
+                    b.HasIndex("InstitutionId", "PeriodStart");
+
+                    b.ToTable("QinglianListConfirmations", (string)null);
+                });
+
             modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -2878,6 +2919,21 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianListConfirmation", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>

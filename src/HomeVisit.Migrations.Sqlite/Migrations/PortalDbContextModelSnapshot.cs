@@ -1987,6 +1987,45 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.ToTable("Commitments", (string)null);
                 });
 
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianListConfirmation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfirmedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedByUserId");
+
+                    b.HasIndex("InstitutionId", "PeriodStart");
+
+                    b.ToTable("QinglianListConfirmations", (string)null);
+                });
+
             modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -2781,6 +2820,21 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianListConfirmation", b =>
+                {
+                    b.HasOne("HomeVisit.Core.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.Institutions.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>

@@ -8,6 +8,8 @@ public partial class HouseholdsPage
 {
     [Inject] private QinglianHouseholdService Households { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private QinglianListService Lists { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [CascadingParameter] private PortalUser? User { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? QStatus { get; set; }
@@ -18,17 +20,36 @@ public partial class HouseholdsPage
     private HouseholdPage? _page;
     private HouseholdStatus? _status;
     private string? _search;
+    private HouseholdListStatus? _list;
+    private bool _confirming;
 
     // Status and search live in the address, so the counts' links and bookmarks work; a change reloads the grid.
     protected override async Task OnParametersSetAsync()
     {
         _user ??= User;
+        if (_user is not null && _list is null) _list = await Lists.StatusAsync(_user);
         var status = Enum.TryParse<HouseholdStatus>(QStatus, true, out var s) ? s : (HouseholdStatus?)null;
         var search = string.IsNullOrWhiteSpace(QSearch) ? null : QSearch.Trim();
         if (status != _status || search != _search)
         {
             (_status, _search) = (status, search);
             if (_grid is not null) await _grid.ReloadServerData();
+        }
+    }
+
+    // The service refuses anyone but the role the rules name; the button is only shown to it.
+    private async Task ConfirmListAsync()
+    {
+        _confirming = true;
+        try
+        {
+            await Lists.ConfirmAsync(_user!);
+            _list = await Lists.StatusAsync(_user!);
+            Snackbar.Add(T["家访名单已确认。"], Severity.Success);
+        }
+        finally
+        {
+            _confirming = false;
         }
     }
 

@@ -51,7 +51,13 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
         // 二、2: 家访前 3 天将相关事宜书面通知家访对象.
         NoticeLeadDays = 3,
         NoticeInWriting = true,
+        // 三、1: 综合部 confirms the list of households before the half year's visits are planned.
+        ListConfirmerRole = QinglianProgramme.GeneralAffairsRole,
     };
+
+    public IReadOnlyList<string> AddedRoles { get; } = [QinglianProgramme.GeneralAffairsRole];
+
+    public string AddedRoleName(string role) => role == QinglianProgramme.GeneralAffairsRole ? "综合部" : role;
 
     public IReadOnlyList<RecordField> RecordForm { get; } =
     [
@@ -77,6 +83,7 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
         services.AddSingleton<QinglianVisitRules>();
         services.AddSingleton<IVisitPlanCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
         services.AddSingleton<IVisitStatusCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
+        services.AddSingleton<IVisitPlanCheck, QinglianListCheck>();
         services.AddSingleton<IPersonFileSection, CommitmentsInPersonFile>();
     }
 

@@ -78,6 +78,40 @@ public class Commitment : IInstitutionScoped, IAudited
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>
+/// A period's household list confirmed (seed 3 三、1 “综合部……确定家访对象名单”): by whom, when, and the fingerprint of
+/// the list as it stood, so a later change to the list (a person or an in-scope family member added or removed) shows
+/// as unconfirmed until confirmed again. Rows are only ever added.
+/// </summary>
+public class QinglianListConfirmation : IInstitutionScoped, IAudited
+{
+    public int Id { get; set; }
+    public int InstitutionId { get; set; }
+    /// <summary>The first day of the period (half year) the list is for.</summary>
+    public DateOnly PeriodStart { get; set; }
+    /// <summary>SHA-256 of the list confirmed (<see cref="QinglianListService.Fingerprint"/>).</summary>
+    public required string ListHash { get; set; }
+    public int Households { get; set; }
+    public int ConfirmedByUserId { get; set; }
+    public string? ConfirmedByName { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime ConfirmedAt { get; set; }
+}
+
+internal sealed class QinglianListConfirmationConfiguration : IEntityTypeConfiguration<QinglianListConfirmation>
+{
+    public void Configure(EntityTypeBuilder<QinglianListConfirmation> b)
+    {
+        b.ToTable("QinglianListConfirmations");
+        b.Property(x => x.ListHash).HasMaxLength(64);
+        b.Property(x => x.ConfirmedByName).HasMaxLength(100);
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.ConfirmedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.InstitutionId, x.PeriodStart });
+        b.HasIndex(x => x.ConfirmedByUserId);
+    }
+}
+
 internal sealed class QinglianNoticeConfiguration : IEntityTypeConfiguration<QinglianNotice>
 {
     public void Configure(EntityTypeBuilder<QinglianNotice> b)

@@ -24,6 +24,12 @@ public static class QinglianProgramme
     public const string Policy = PortalPolicies.ProgrammePrefix + Key;
 
     /// <summary>
+    /// 综合部, the role this programme brings (IProgrammeModule.AddedRoles): by default it confirms each half year's list of
+    /// households (三、1 “综合部负责……确定家访对象名单”; ProgrammeRules.ListConfirmerRole). Stored on accounts: never rename.
+    /// </summary>
+    public const string GeneralAffairsRole = "GeneralAffairs";
+
+    /// <summary>
     /// Seed 3 二: “家属（含配偶、在本地工作的子女和本地生活的夫妻双方父母等）”. A spouse always; children and the
     /// parents of both sides when they live locally (the roster's 是否本地居住 stands for “working locally” too).
     /// </summary>

@@ -17,6 +17,7 @@ public static class QinglianServiceCollectionExtensions
         services.AddSingleton<QinglianHouseholdService>();
         services.AddSingleton<CommitmentService>();
         services.AddSingleton<QinglianPrintService>();
+        services.AddSingleton<QinglianListService>();
         return services;
     }
 }

@@ -38,6 +38,9 @@ public sealed class QinglianWorld : IDisposable
     public FollowUpReportService Reports { get; }
     public PersonFileService Files { get; }
     public QinglianPrintService Print { get; }
+    public QinglianListService Lists { get; }
+    /// <summary>A 综合部 account (the admin's account holding only the role that confirms the household list, 三、1).</summary>
+    public PortalUser GeneralAffairs => S.Admin with { Roles = new HashSet<string> { QinglianProgramme.GeneralAffairsRole } };
 
     public FamilyMember LocalChild { get; }
     public FamilyMember AwayChild { get; }
@@ -45,7 +48,11 @@ public sealed class QinglianWorld : IDisposable
     public FamilyMember AwayParentInLaw { get; }
     public FamilyMember LocalUncle { get; }
 
-    public QinglianWorld()
+    /// <param name="listCheck">
+    /// Whether visits wait for the half year's household list to be confirmed (三、1, <see cref="QinglianListCheck"/>), as
+    /// in the portal; off for the tests of the other rules, which do not confirm a list first.
+    /// </param>
+    public QinglianWorld(bool listCheck = false)
     {
         var content = new MarkdownContent(Path.Combine(AppContext.BaseDirectory, "wwwroot-content"));
         Templates = new ContentTemplateService(S.Db.Factory, content, QinglianProgramme.Templates, S.Clock);
@@ -56,7 +63,10 @@ public sealed class QinglianWorld : IDisposable
         Notices = new QinglianNoticeService(S.Db.Factory, Catalog, S.Rules, Templates, Access, S.Clock);
         Commitments = new CommitmentService(S.Db.Factory, Catalog, Templates, Store, Access, S.Clock);
         var qinglianRules = new QinglianVisitRules(Catalog, S.Clock);
-        Visits = new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock, [qinglianRules], [qinglianRules]);
+        Visits = listCheck
+            ? new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock, [qinglianRules, new QinglianListCheck()], [qinglianRules])
+            : new VisitService(S.Db.Factory, Catalog, S.Rules, S.Clock, [qinglianRules], [qinglianRules]);
+        Lists = new QinglianListService(S.Db.Factory, S.Rules, Access, S.Clock);
         Households = new QinglianHouseholdService(S.Db.Factory, Catalog, S.Rules, Visits, Notices, Commitments, Access, S.Clock);
         Reports = new FollowUpReportService(S.Db.Factory, Catalog, Options.Create(ReportOptions), S.Clock);
         Files = new PersonFileService(S.Db.Factory, Catalog, [new CommitmentsInPersonFile(Commitments)], Reports, S.Clock);

@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using HomeVisit.Core.Access;
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Visits;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Programmes.Qinglian;
+
+/// <summary>
+/// The state of a period's household list (seed 3 三、1): confirmed or not, by whom and when, and whether the user may
+/// confirm it. <see cref="Changed"/>: confirmed once, but the list changed since, so it waits to be confirmed again.
+/// </summary>
+public sealed record HouseholdListStatus(
+    Period Period, bool Required, bool Confirmed, bool Changed, int Households, string? ConfirmedBy, DateTime? ConfirmedAt,
+    string? ConfirmerRole, bool CanConfirm);
+
+/// <summary>
+/// The household list of a half year (家访名单, seed 3 三、1 “综合部负责……确定家访对象名单”), confirmed by the role the
+/// programme's rules name (<see cref="ProgrammeRules.ListConfirmerRole"/>, by default 综合部). Until it is, no visit of
+/// the period can be planned on any route (<see cref="QinglianVisitRules"/>). The list is every staff member of the
+/// institution with their family members in scope; a change to it after confirmation needs confirming again.
+/// </summary>
+public sealed class QinglianListService(
+    IDbContextFactory<PortalDbContext> dbFactory, ProgrammeRulesService rules, ProgrammeAccess access, TimeProvider clock)
+{
+    private const string Key = QinglianProgramme.Key;
+
+    public async Task<HouseholdListStatus> StatusAsync(PortalUser user, CancellationToken ct = default)
+    {
+        await access.EnsureAsync(user, Key);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = clock.Today();
+        var r = await rules.RulesOnAsync(user.InstitutionId, Key, today, ct);
+        var period = Periods.Containing(r.Period, today, r.Semester);
+        var state = await StateAsync(db, user.InstitutionId, period, ct);
+        var required = r.ListConfirmerRole is not null;
+        return new HouseholdListStatus(period, required, state.Confirmed, state.Latest is not null && !state.Confirmed, state.Households,
+            state.Latest?.ConfirmedByName, state.Latest?.ConfirmedAt, r.ListConfirmerRole,
+            CanConfirm: required && user.IsInRole(r.ListConfirmerRole!) && !state.Confirmed);
+    }
+
+    /// <summary>
+    /// Confirms the list as it stands now for the period containing <paramref name="day"/> (default today); only the
+    /// role the rules name. Audited (IAudited).
+    /// </summary>
+    public async Task ConfirmAsync(PortalUser user, DateOnly? day = null, CancellationToken ct = default)
+    {
+        await access.EnsureAsync(user, Key);
+        // Opened for the user, so the audit entry names who confirmed.
+        await using var db = await dbFactory.CreateForAsync(user, clock, ct);
+        var today = clock.Today();
+        var r = await rules.RulesOnAsync(user.InstitutionId, Key, today, ct);
+        if (r.ListConfirmerRole is not { } role || !user.IsInRole(role))
+            throw new AccessDeniedException("只有规则指定的角色（默认综合部）可以确认家访名单。");
+        var period = Periods.Containing(r.Period, day ?? today, r.Semester);
+        var (hash, count) = await FingerprintAsync(db, user.InstitutionId, ct);
+        db.Set<QinglianListConfirmation>().Add(new QinglianListConfirmation
+        {
+            InstitutionId = user.InstitutionId,
+            PeriodStart = period.Start,
+            ListHash = hash,
+            Households = count,
+            ConfirmedByUserId = user.UserId,
+            ConfirmedByName = user.DisplayName,
+            ConfirmedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal sealed record ListState(bool Confirmed, int Households, QinglianListConfirmation? Latest);
+
+    /// <summary>The period's latest confirmation, and whether it still matches the list as it stands.</summary>
+    internal static async Task<ListState> StateAsync(PortalDbContext db, int institutionId, Period period, CancellationToken ct)
+    {
+        var latest = await db.Set<QinglianListConfirmation>().AsNoTracking()
+            .Where(c => c.InstitutionId == institutionId && c.PeriodStart == period.Start)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        var (hash, count) = await FingerprintAsync(db, institutionId, ct);
+        return new ListState(latest is not null && latest.ListHash == hash, count, latest);
+    }
+
+    internal static async Task<(string Hash, int Households)> FingerprintAsync(PortalDbContext db, int institutionId, CancellationToken ct)
+    {
+        var people = await db.People.AsNoTracking().Where(p => p.InstitutionId == institutionId).Select(p => p.Id).ToListAsync(ct);
+        var family = await db.FamilyMembers.AsNoTracking().Where(f => f.InstitutionId == institutionId).Where(QinglianProgramme.FamilyInScope)
+            .Select(f => new { f.PersonId, f.Id }).ToListAsync(ct);
+        return (Fingerprint(people, family.Select(f => (f.PersonId, f.Id))), people.Count);
+    }
+
+    /// <summary>
+    /// The list's fingerprint: who is on it (the staff and their family members in scope), by id, in a fixed order; a
+    /// rename changes nothing, someone added or removed, or a relative moving in or out of scope, does.
+    /// </summary>
+    public static string Fingerprint(IEnumerable<int> people, IEnumerable<(int PersonId, int FamilyMemberId)> family)
+    {
+        var members = family.ToLookup(f => f.PersonId, f => f.FamilyMemberId);
+        var text = new StringBuilder();
+        foreach (var p in people.Distinct().Order())
+        {
+            text.Append(p).Append(':');
+            text.AppendJoin(',', members[p].Distinct().Order());
+            text.Append(';');
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
+
+/// <summary>
+/// 三、1 on every route a visit is planned by (the household page, the general 安排家访 form, the calendar), run by
+/// <see cref="VisitService"/>: no visit of a period whose household list is not confirmed, or changed since it was.
+/// </summary>
+public sealed class QinglianListCheck : IVisitPlanCheck
+{
+    public string ProgrammeKey => QinglianProgramme.Key;
+
+    public async Task CheckAsync(PortalDbContext db, PortalUser user, VisitPlan plan, ProgrammeRules rules, Validator v, CancellationToken ct)
+    {
+        if (plan.ProgrammeKey != QinglianProgramme.Key || rules.ListConfirmerRole is null || plan.PlannedStart is not { } when) return;
+        var period = Periods.Containing(rules.Period, DateOnly.FromDateTime(when), rules.Semester);
+        if (plan.Id != 0)
+        {
+            // Moving a visit inside its period (a calendar drag) does not ask for the list again: that was settled when it was planned.
+            var before = await db.Visits.AsNoTracking().Where(x => x.Id == plan.Id).Select(x => (DateTime?)x.PlannedStart).FirstOrDefaultAsync(ct);
+            if (before is { } b && b >= period.StartTime && b < period.EndExclusive) return;
+        }
+        var list = await QinglianListService.StateAsync(db, user.InstitutionId, period, ct);
+        if (list.Confirmed) return;
+        v.Add(nameof(plan.PlannedStart), list.Latest is null
+            ? new PortalMessage("{0}的家访名单尚未确认：请综合部（名单确认角色）在“家访对象家庭”中确认名单后再安排家访（三、1）。", period)
+            : new PortalMessage("{0}的家访名单确认后有变动：请综合部（名单确认角色）重新确认名单后再安排家访（三、1）。", period));
+    }
+}

@@ -1,0 +1,128 @@
+using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
+using HomeVisit.Core.People;
+using HomeVisit.Core.Visits;
+using HomeVisit.Programmes.Qinglian;
+using Microsoft.EntityFrameworkCore;
+
+namespace HomeVisit.Tests.Qinglian;
+
+/// <summary>
+/// Issue 16 item 8, seed 3 三、1 “综合部负责……确定家访对象名单”: the half year's household list is confirmed by the role the
+/// rules name (default 综合部) before any visit of that half year is planned, on every route (the general 安排家访 form,
+/// the household page, the calendar), and confirmed again after it changes.
+/// </summary>
+public sealed class ListConfirmationTests : IDisposable
+{
+    private const string NotConfirmed = "2026年下半年的家访名单尚未确认：请综合部（名单确认角色）在“家访对象家庭”中确认名单后再安排家访（三、1）。";
+
+    private readonly QinglianWorld _w = new(listCheck: true);
+
+    public void Dispose() => _w.Dispose();
+
+    private VisitPlan GeneralPlan(DateTime at) => new()
+    {
+        ProgrammeKey = QinglianProgramme.Key, Form = VisitForm.HomeVisit, PlannedStart = at, DurationMinutes = 60,
+        VisitorIds = [_w.S.LeaderOne.Id], TargetPersonIds = [_w.StaffOne],
+    };
+
+    [Fact]
+    public async Task The_general_form_refuses_a_visit_until_the_half_years_list_is_confirmed_beside_the_date()
+    {
+        var error = await Assert.ThrowsAsync<PortalValidationException>(() =>
+            _w.Visits.SavePlanAsync(_w.S.Leader1, GeneralPlan(new DateTime(2026, 11, 27, 19, 0, 0))));
+
+        Assert.Equal(NotConfirmed, error.Errors[nameof(VisitPlan.PlannedStart)]);
+        Assert.False(await _w.S.ReadAsync(db => db.Visits.AnyAsync()));
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        Assert.True(await _w.Visits.SavePlanAsync(_w.S.Leader1, GeneralPlan(new DateTime(2026, 11, 27, 19, 0, 0))) > 0);
+    }
+
+    [Fact]
+    public async Task The_household_page_refuses_a_visit_until_the_list_is_confirmed()
+    {
+        var error = await Assert.ThrowsAsync<PortalValidationException>(() => _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)));
+
+        Assert.Equal(NotConfirmed, error.Errors[nameof(VisitPlan.PlannedStart)]);
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)) > 0);
+    }
+
+    [Fact]
+    public async Task A_calendar_move_into_a_half_year_whose_list_is_not_confirmed_is_refused_and_the_visit_stays()
+    {
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        var id = await _w.Visits.SavePlanAsync(_w.S.Leader1, GeneralPlan(new DateTime(2026, 12, 28, 19, 0, 0)));
+        var version = (await _w.S.VisitRowAsync(id)).Version;
+
+        var error = await Assert.ThrowsAsync<PortalValidationException>(() =>
+            _w.Visits.RescheduleAsync(_w.S.Leader1, id, version, new DateTime(2027, 1, 8, 19, 0, 0)));
+
+        Assert.Equal("2027年上半年的家访名单尚未确认：请综合部（名单确认角色）在“家访对象家庭”中确认名单后再安排家访（三、1）。",
+            error.Errors[nameof(VisitPlan.PlannedStart)]);
+        Assert.Equal(new DateTime(2026, 12, 28, 19, 0, 0), (await _w.S.VisitRowAsync(id)).PlannedStart);
+        // Inside its own half year the visit moves freely: that list was confirmed when it was planned.
+        await _w.Visits.RescheduleAsync(_w.S.Leader1, id, version, new DateTime(2026, 12, 29, 19, 0, 0));
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs, new DateOnly(2027, 1, 1));
+        await _w.Visits.RescheduleAsync(_w.S.Leader1, id, (await _w.S.VisitRowAsync(id)).Version, new DateTime(2027, 1, 8, 19, 0, 0));
+        Assert.Equal(new DateTime(2027, 1, 8, 19, 0, 0), (await _w.S.VisitRowAsync(id)).PlannedStart);
+    }
+
+    [Fact]
+    public async Task A_change_to_the_list_after_confirmation_needs_confirming_again()
+    {
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        await using (var db = _w.S.Context())
+        {
+            // 赵老师's spouse is registered: the list the 综合部 confirmed is no longer the list.
+            db.FamilyMembers.Add(new FamilyMember
+            {
+                InstitutionId = _w.S.InstitutionA, PersonId = _w.S.StaffTwo.Id, Relation = FamilyRelation.Spouse, Name = "赵妻", LivesLocally = true,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var status = await _w.Lists.StatusAsync(_w.GeneralAffairs);
+        Assert.False(status.Confirmed);
+        Assert.True(status.Changed);
+        Assert.True(status.CanConfirm);
+        var error = await Assert.ThrowsAsync<PortalValidationException>(() => _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)));
+        Assert.Equal("2026年下半年的家访名单确认后有变动：请综合部（名单确认角色）重新确认名单后再安排家访（三、1）。",
+            error.Errors[nameof(VisitPlan.PlannedStart)]);
+
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)) > 0);
+    }
+
+    [Fact]
+    public async Task Only_the_role_the_rules_name_confirms_and_the_confirmation_records_who_and_when_and_is_audited()
+    {
+        Assert.False((await _w.Lists.StatusAsync(_w.S.Leader1)).CanConfirm);
+        Assert.False((await _w.Lists.StatusAsync(_w.S.Admin)).CanConfirm);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Lists.ConfirmAsync(_w.S.Leader1));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Lists.ConfirmAsync(_w.S.Admin));
+
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+
+        var status = await _w.Lists.StatusAsync(_w.S.Leader1);
+        Assert.True(status.Confirmed);
+        Assert.Equal(_w.GeneralAffairs.DisplayName, status.ConfirmedBy);
+        Assert.Equal(_w.S.Clock.GetUtcNow().UtcDateTime, status.ConfirmedAt);
+        Assert.False((await _w.Lists.StatusAsync(_w.GeneralAffairs)).CanConfirm);
+        Assert.True(await _w.S.ReadAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(QinglianListConfirmation) && a.UserId == _w.S.Admin.UserId)));
+    }
+
+    [Fact]
+    public async Task The_confirming_role_is_set_in_the_programmes_rules_without_code()
+    {
+        var rules = await _w.S.Rules.CurrentRulesAsync(_w.S.InstitutionA, QinglianProgramme.Key);
+        rules.ListConfirmerRole = Roles.Office;
+        await _w.S.Rules.SaveAsync(_w.S.Admin, QinglianProgramme.Key, rules, DateOnly.FromDateTime(_w.S.Clock.Today), "名单由办公室确认");
+        var office = _w.S.Admin with { Roles = new HashSet<string> { Roles.Office } };
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Lists.ConfirmAsync(_w.GeneralAffairs));
+        Assert.True((await _w.Lists.StatusAsync(office)).CanConfirm);
+        await _w.Lists.ConfirmAsync(office);
+        Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)) > 0);
+    }
+}
