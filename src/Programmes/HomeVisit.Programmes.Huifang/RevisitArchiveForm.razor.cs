@@ -1,38 +1,13 @@
-using HomeVisit.Core.Accounts;
-using HomeVisit.Portal.Shared;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace HomeVisit.Programmes.Huifang;
 
 public partial class RevisitArchiveForm
 {
-    [Inject] private RevisitService Revisits { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    private RevisitArchiveEdit _archive => Model;
 
-    [Parameter, EditorRequired] public PortalUser User { get; set; } = default!;
-    [Parameter, EditorRequired] public int VisitId { get; set; }
-    [Parameter, EditorRequired] public RevisitDetail Detail { get; set; } = default!;
-    [Parameter] public EventCallback OnSaved { get; set; }
+    protected override RevisitArchiveEdit ModelFor(RevisitDetail d) =>
+        new() { Version = d.Version, ArchivedOn = d.ArchivedOn?.ToDateTime(TimeOnly.MinValue), ArchiveNote = d.ArchiveNote };
 
-    private readonly FormSubmission _form = new();
-    private RevisitArchiveEdit _archive = new();
-    private RevisitDetail? _shown;
-    private ServerValidation? _validation;
+    protected override Task SubmitAsync(RevisitArchiveEdit model) => Revisits.ArchiveAsync(User, VisitId, model);
 
-    protected override void OnParametersSet()
-    {
-        if (ReferenceEquals(_shown, Detail)) return;
-        _shown = Detail;
-        _archive = new RevisitArchiveEdit { Version = Detail.Version, ArchivedOn = Detail.ArchivedOn?.ToDateTime(TimeOnly.MinValue), ArchiveNote = Detail.ArchiveNote };
-    }
-
-    private async Task SaveAsync()
-    {
-        if (await _form.RunAsync(() => Revisits.ArchiveAsync(User, VisitId, _archive), _validation, T))
-        {
-            Snackbar.Add(T["已登记存档"], Severity.Success);
-            await OnSaved.InvokeAsync();
-        }
-    }
+    protected override string SavedMessage => T["已登记存档"];
 }

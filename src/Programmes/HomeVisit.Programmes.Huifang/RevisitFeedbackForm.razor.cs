@@ -1,46 +1,20 @@
-using HomeVisit.Core.Accounts;
-using HomeVisit.Portal.Shared;
-using Microsoft.AspNetCore.Components;
-using MudBlazor;
-
 namespace HomeVisit.Programmes.Huifang;
 
 public partial class RevisitFeedbackForm
 {
-    [Inject] private RevisitService Revisits { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    private RevisitFeedbackEdit _feedback => Model;
 
-    [Parameter, EditorRequired] public PortalUser User { get; set; } = default!;
-    [Parameter, EditorRequired] public int VisitId { get; set; }
-    [Parameter, EditorRequired] public RevisitDetail Detail { get; set; } = default!;
-    [Parameter] public EventCallback OnSaved { get; set; }
-
-    private readonly FormSubmission _form = new();
-    private RevisitFeedbackEdit _feedback = new();
-    private RevisitDetail? _shown;
-    private ServerValidation? _validation;
-
-    protected override void OnParametersSet()
+    protected override RevisitFeedbackEdit ModelFor(RevisitDetail d) => new()
     {
-        if (ReferenceEquals(_shown, Detail)) return;
-        _shown = Detail;
-        _feedback = new RevisitFeedbackEdit
-        {
-            Version = Detail.Version,
-            FedBackToPersonOn = Detail.FedBackToPersonOn?.ToDateTime(TimeOnly.MinValue),
-            FedBackToUnitOn = Detail.FedBackToUnitOn?.ToDateTime(TimeOnly.MinValue),
-            // The person's unit's party organisation, as the office usually writes it.
-            FeedbackUnitName = Detail.FeedbackUnitName ?? (Detail.UnitName is { } u ? $"{u}党组织" : null),
-            FeedbackNote = Detail.FeedbackNote,
-        };
-    }
+        Version = d.Version,
+        FedBackToPersonOn = d.FedBackToPersonOn?.ToDateTime(TimeOnly.MinValue),
+        FedBackToUnitOn = d.FedBackToUnitOn?.ToDateTime(TimeOnly.MinValue),
+        // The person's unit's party organisation, as the office usually writes it.
+        FeedbackUnitName = d.FeedbackUnitName ?? (d.UnitName is { } u ? $"{u}党组织" : null),
+        FeedbackNote = d.FeedbackNote,
+    };
 
-    private async Task SaveAsync()
-    {
-        if (await _form.RunAsync(() => Revisits.RecordFeedbackAsync(User, VisitId, _feedback), _validation, T))
-        {
-            Snackbar.Add(T["已登记反馈"], Severity.Success);
-            await OnSaved.InvokeAsync();
-        }
-    }
+    protected override Task SubmitAsync(RevisitFeedbackEdit model) => Revisits.RecordFeedbackAsync(User, VisitId, model);
+
+    protected override string SavedMessage => T["已登记反馈"];
 }

@@ -88,6 +88,43 @@ public sealed class RevisitPlanTests : IDisposable
         Assert.Equal(_w.S.Clock.Today.AddDays(2).AddHours(9), saved.PlannedStart);
     }
 
+    [Fact]
+    public async Task The_revisit_notes_form_is_refused_beside_the_field_keeping_what_was_typed_then_saves_and_reloads()
+    {
+        var record = await _w.WarningAsync(_w.S.StaffOne, DateOnly.FromDateTime(_w.S.Clock.Today).AddMonths(-3));
+        var visitId = await _w.Revisits.PlanAsync(_w.Anguan, _w.Plan(record));
+        var detail = await _w.Revisits.GetAsync(_w.Anguan, visitId);
+        await using var ctx = Context();
+        var saved = 0;
+        var form = ctx.Render<RevisitNotesForm>(p => p
+            .Add(x => x.User, _w.Anguan).Add(x => x.VisitId, visitId).Add(x => x.Detail, detail).Add(x => x.OnSaved, () => saved++));
+        Assert.Equal("性格内向，受处分后工作态度端正。", form.Find("[data-testid=notes-person]").TextContent.Trim());
+
+        form.Find("[data-testid=notes-person]").Change("");
+        form.Find("[data-testid=notes-remarks]").Change("对象表示愿意接受回访。");
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.Contains("回访对象情况", NotesError(form, "notes-person")));
+        Assert.Equal("对象表示愿意接受回访。", form.Find("[data-testid=notes-remarks]").TextContent.Trim());
+        Assert.Equal(0, saved);
+
+        form.Find("[data-testid=notes-person]").Change("性格内向，近来情绪平稳。");
+        await form.Find("form").SubmitAsync();
+        form.WaitForAssertion(() => Assert.Equal(1, saved));
+        var reloaded = await _w.Revisits.GetAsync(_w.Anguan, visitId);
+        Assert.Equal("对象表示愿意接受回访。", reloaded.Remarks);
+
+        // The page passes the reloaded revisit: the form shows it, with its new version for the next save.
+        form.Render(p => p.Add(x => x.Detail, reloaded));
+        form.Find("[data-testid=notes-remarks]").Change("已再次确认。");
+        await form.Find("form").SubmitAsync();
+        form.WaitForAssertion(() => Assert.Equal(2, saved));
+        Assert.Equal("已再次确认。", (await _w.Revisits.GetAsync(_w.Anguan, visitId)).Remarks);
+    }
+
+    private static string NotesError(IRenderedComponent<RevisitNotesForm> form, string testId) =>
+        form.Find($".mud-input-control:has([data-testid={testId}]) .mud-input-helper-text.mud-input-error").TextContent.Trim();
+
     private static async Task AddToTeamAsync<TComponent>(IRenderedComponent<TComponent> view, Person person) where TComponent : IComponent
     {
         view.Find("[data-testid=revisit-team-search]").Input(person.Name);

@@ -21,6 +21,22 @@ public sealed class LianxiPagesHostTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_progress_page_shows_the_leaders_own_semester_and_says_so_when_the_asked_leader_is_unknown()
+    {
+        using var client = portal.CreateBrowserLikeClient();
+        await client.SignInAsync(DemoAccounts.Leader);
+
+        var own = await client.GetDocumentAsync("/programmes/lianxi/progress");
+        var unknown = await client.GetDocumentAsync("/programmes/lianxi/progress?leader=999999&day=2026-10-01");
+
+        Assert.Contains(await portal.DisplayNameAsync(DemoAccounts.Leader), own.QuerySelector("[data-testid=progress-heading]")!.TextContent);
+        Assert.Contains("汽车工程学院教工第一党支部", own.QuerySelector("[data-testid=progress-branches]")!.TextContent);
+        Assert.Null(own.QuerySelector("[data-testid=progress-error]"));
+        Assert.NotNull(unknown.QuerySelector("[data-testid=progress-error]"));
+        Assert.Null(unknown.QuerySelector("[data-testid=progress-heading]"));
+    }
+
+    [Fact]
     public async Task The_organisation_department_sees_the_semester_summary_and_a_teacher_does_not()
     {
         using var zuzhi = portal.CreateBrowserLikeClient();
