@@ -85,25 +85,19 @@ public sealed class QinglianListService(
     internal static async Task<(string Hash, int Households)> FingerprintAsync(PortalDbContext db, int institutionId, CancellationToken ct)
     {
         var people = await db.People.AsNoTracking().Where(p => p.InstitutionId == institutionId).Select(p => p.Id).ToListAsync(ct);
-        var family = await db.FamilyMembers.AsNoTracking().Where(f => f.InstitutionId == institutionId).Where(QinglianProgramme.FamilyInScope)
-            .Select(f => new { f.PersonId, f.Id }).ToListAsync(ct);
-        return (Fingerprint(people, family.Select(f => (f.PersonId, f.Id))), people.Count);
+        return (Fingerprint(people), people.Count);
     }
 
     /// <summary>
-    /// The list's fingerprint: who is on it (the staff and their family members in scope), by id, in a fixed order; a
-    /// rename changes nothing, someone added or removed, or a relative moving in or out of scope, does.
+    /// The list's fingerprint: which households are on it (the staff members, by id, in a fixed order). A household's
+    /// family members are its particulars, not the list: registering a spouse must not stop every leader of the
+    /// institution from planning until the list is confirmed again, so only a staff member added or removed changes it.
     /// </summary>
-    public static string Fingerprint(IEnumerable<int> people, IEnumerable<(int PersonId, int FamilyMemberId)> family)
+    public static string Fingerprint(IEnumerable<int> people)
     {
-        var members = family.ToLookup(f => f.PersonId, f => f.FamilyMemberId);
         var text = new StringBuilder();
         foreach (var p in people.Distinct().Order())
-        {
-            text.Append(p).Append(':');
-            text.AppendJoin(',', members[p].Distinct().Order());
-            text.Append(';');
-        }
+            text.Append(p).Append(';');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -39,9 +39,7 @@ public static class QinglianDemo
         // 三、1: the half year's household list is confirmed, so the demo's visits can be planned; the next half year's
         // too, so a visit planned across the turn of the half year works as well. The roster is saved by now.
         var people = demo.Db.People.Where(p => p.InstitutionId == demo.InstitutionId).Select(p => p.Id).ToList();
-        var family = demo.Db.FamilyMembers.Where(f => f.InstitutionId == demo.InstitutionId).Where(QinglianProgramme.FamilyInScope)
-            .Select(f => new { f.PersonId, f.Id }).ToList();
-        var hash = QinglianListService.Fingerprint(people, family.Select(f => (f.PersonId, f.Id)));
+        var hash = QinglianListService.Fingerprint(people);
         var current = Periods.Containing(PeriodKind.HalfYear, demo.Today);
         foreach (var period in new[] { current, Periods.Containing(PeriodKind.HalfYear, current.End.AddDays(1)) })
             demo.Db.Set<QinglianListConfirmation>().Add(new QinglianListConfirmation

@@ -80,7 +80,7 @@ public class Commitment : IInstitutionScoped, IAudited
 
 /// <summary>
 /// A period's household list confirmed (seed 3 三、1 “综合部……确定家访对象名单”): by whom, when, and the fingerprint of
-/// the list as it stood, so a later change to the list (a person or an in-scope family member added or removed) shows
+/// the list as it stood, so a later change to the list (a staff member added or removed) shows
 /// as unconfirmed until confirmed again. Rows are only ever added.
 /// </summary>
 public class QinglianListConfirmation : IInstitutionScoped, IAudited

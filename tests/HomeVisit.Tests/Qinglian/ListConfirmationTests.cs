@@ -69,16 +69,13 @@ public sealed class ListConfirmationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_change_to_the_list_after_confirmation_needs_confirming_again()
+    public async Task A_staff_member_added_after_confirmation_needs_the_list_confirmed_again()
     {
         await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
         await using (var db = _w.S.Context())
         {
-            // 赵老师's spouse is registered: the list the 综合部 confirmed is no longer the list.
-            db.FamilyMembers.Add(new FamilyMember
-            {
-                InstitutionId = _w.S.InstitutionA, PersonId = _w.S.StaffTwo.Id, Relation = FamilyRelation.Spouse, Name = "赵妻", LivesLocally = true,
-            });
+            // A new colleague joins: the list the 综合部 confirmed no longer holds every household.
+            db.People.Add(new Person { InstitutionId = _w.S.InstitutionA, Name = "新同事", StaffNumber = "N-0001", UnitId = _w.S.StaffTwo.UnitId });
             await db.SaveChangesAsync();
         }
 
@@ -91,6 +88,24 @@ public sealed class ListConfirmationTests : IDisposable
             error.Errors[nameof(VisitPlan.PlannedStart)]);
 
         await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)) > 0);
+    }
+
+    [Fact]
+    public async Task A_family_member_registered_after_confirmation_leaves_the_list_confirmed()
+    {
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        await using (var db = _w.S.Context())
+        {
+            // 赵老师's spouse is registered: a household's particulars change, the list of households does not.
+            db.FamilyMembers.Add(new FamilyMember
+            {
+                InstitutionId = _w.S.InstitutionA, PersonId = _w.S.StaffTwo.Id, Relation = FamilyRelation.Spouse, Name = "赵妻", LivesLocally = true,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await _w.Lists.StatusAsync(_w.S.Leader1)).Confirmed);
         Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)) > 0);
     }
 
