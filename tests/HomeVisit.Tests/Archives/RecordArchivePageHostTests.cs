@@ -1,3 +1,4 @@
+using System.Net;
 using HomeVisit.Core.Demo;
 using HomeVisit.Tests.Host;
 
@@ -32,5 +33,41 @@ public sealed class RecordArchivePageHostTests(PortalFactory portal) : IClassFix
         Assert.Equal("/programmes/lianzheng/records", home.QuerySelector("[data-testid=lz-home-archive]")!.GetAttribute("href"));
         var page = await client.GetDocumentAsync("/programmes/lianzheng/records");
         Assert.NotNull(page.QuerySelector("[data-testid=archive-export-button]"));
+    }
+
+    [Fact]
+    public async Task The_cores_address_of_a_modules_own_archive_page_redirects_there_with_the_year_and_keeps_its_authorisation()
+    {
+        using var jiwei = portal.CreateBrowserLikeClient();
+        await jiwei.SignInAsync(DemoAccounts.DisciplineOffice);
+
+        // Old links and bookmarks of /programmes/lianzheng/archive reach the one archive page, year and all.
+        using (var response = await jiwei.GetAsync("/programmes/lianzheng/archive?year=2026"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/programmes/lianzheng/records?year=2026", response.RedirectPath());
+        }
+        using (var response = await jiwei.GetAsync("/programmes/lianzheng/archive"))
+            Assert.Equal("/programmes/lianzheng/records", response.RedirectPath());
+        var page = await jiwei.GetDocumentAsync("/programmes/lianzheng/records?year=2026");
+        Assert.NotNull(page.QuerySelector("[data-testid=archive-export-button]"));
+
+        // Whoever may not read the archive is sent on and refused there, as on the page itself; nobody signed out is sent there.
+        using var leader = portal.CreateBrowserLikeClient();
+        await leader.SignInAsync(DemoAccounts.Leader);
+        using (var response = await leader.GetAsync("/programmes/lianzheng/archive"))
+            Assert.Equal("/programmes/lianzheng/records", response.RedirectPath());
+        var refused = await leader.GetDocumentAsync("/programmes/lianzheng/records");
+        Assert.Equal("只有纪检监察室可以查看记录单存档。", refused.QuerySelector("[data-testid=page-error]")!.TextContent.Trim());
+        Assert.Null(refused.QuerySelector("[data-testid=archive-export-button]"));
+        using var anonymous = portal.CreateBrowserLikeClient();
+        using (var response = await anonymous.GetAsync("/programmes/lianzheng/archive"))
+            Assert.StartsWith("/account/login", response.RedirectPath());
+
+        // A programme without a page of its own is listed at the core's address itself.
+        using var anguan = portal.CreateBrowserLikeClient();
+        await anguan.SignInAsync(DemoAccounts.CaseManagement);
+        using (var response = await anguan.GetAsync("/programmes/huifang/archive"))
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
