@@ -110,9 +110,9 @@ public sealed class QinglianHostTests(PortalFactory portal) : IClassFixture<Port
 
         var page = await zonghe.GetDocumentAsync("/programmes/qinglian/households");
 
-        Assert.Equal("True", page.QuerySelector("[data-testid=household-list-state]")!.GetAttribute("data-confirmed"));
+        Assert.Equal("已确认", page.QuerySelector("[data-testid=household-list-state]")!.TextContent.Trim());
         Assert.Contains(name, page.QuerySelector("[data-testid=household-list-by]")!.TextContent);
-        Assert.Equal("False", page.QuerySelector("[data-testid=household-next-list-state]")!.GetAttribute("data-confirmed"));
+        Assert.Equal("未确认", page.QuerySelector("[data-testid=household-next-list-state]")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("[data-testid=household-next-list-confirm]"));
         // The leader plans; the list is not his to confirm.
         using var leader = portal.CreateBrowserLikeClient();
