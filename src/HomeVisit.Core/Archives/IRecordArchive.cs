@@ -20,7 +20,8 @@ public interface IRecordArchive
 
     /// <summary>
     /// The module's own page listing the archive, or null (the default) for the core's <c>/programmes/{key}/archive</c>,
-    /// which the programme's home page then links to. Either way the list and the export are this service's.
+    /// which the programme's home page then links to. With an own page the core's address redirects to it, passing its
+    /// <c>?year=</c> on, so the page takes the same query. Either way the list and the export are this service's.
     /// </summary>
     string? OwnPage => null;
 

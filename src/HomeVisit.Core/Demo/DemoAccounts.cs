@@ -23,5 +23,11 @@ public static class DemoAccounts
     /// <summary>A second member of 纪检监察室 (DisciplineOffice), so a revisit team of two can leave <see cref="DisciplineOffice"/> free to approve.</summary>
     public const string DisciplineStaff = "jijian";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Leader, DisciplineOffice, OrganisationDept, Staff, Liaison, CaseManagement, DisciplineStaff];
+    /// <summary>
+    /// The section chief of 党委办公室; 清廉家访's demo data makes them its 综合部, the role that confirms each half year's
+    /// household list (the role is the module's).
+    /// </summary>
+    public const string GeneralAffairs = "zonghe";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Leader, DisciplineOffice, OrganisationDept, Staff, Liaison, CaseManagement, DisciplineStaff, GeneralAffairs];
 }

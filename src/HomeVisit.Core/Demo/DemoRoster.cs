@@ -38,6 +38,7 @@ public sealed class DemoRoster
     public Person OrganisationPerson => OrganisationDept.SectionChief;
     public Person CaseManagementPerson => DisciplineOffice.Clerks[0];
     public Person DisciplineStaffPerson => DisciplineOffice.Clerks[1];
+    public Person GeneralAffairsPerson => PartyOffice.SectionChief;
 
     public sealed record Department(OrgUnit Unit, Person Head, Person Deputy, Person SectionChief, List<Person> Clerks);
 
@@ -333,6 +334,7 @@ public sealed class DemoRoster
         Account(DemoAccounts.Liaison, LiaisonPerson.Name, LiaisonPerson, Roles.Liaison);
         Account(DemoAccounts.CaseManagement, CaseManagementPerson.Name, CaseManagementPerson, Roles.Staff);
         Account(DemoAccounts.DisciplineStaff, DisciplineStaffPerson.Name, DisciplineStaffPerson, Roles.DisciplineOffice);
+        Account(DemoAccounts.GeneralAffairs, GeneralAffairsPerson.Name, GeneralAffairsPerson, Roles.Staff);
     }
 
     // All demo accounts share one password, and PBKDF2 is deliberately slow (~70 ms a hash), so one

@@ -19,41 +19,42 @@ public static class RuleDiff
     /// The settings that differ, one line each, e.g. “提前通知天数：3 → 5” or “二级学院（教学部）领导 最低数量：4 → 5”.
     /// Quotas are matched by name (then, for renamed ones, by position); added and removed quotas take one line.
     /// Empty when nothing changed. <paramref name="recordForm"/> names the module's own record fields, <paramref name="forms"/>
-    /// its visit forms (<see cref="VisitForms.Of"/>; without it, the core's forms are named and others show their stored text).
+    /// its visit forms (<see cref="VisitForms.Of"/>; without it, the core's forms are named and others show their stored text),
+    /// <paramref name="roles"/> every role the portal knows (<see cref="RoleName"/>; without it, a module's role shows its stored name).
     /// </summary>
-    public static IReadOnlyList<string> Describe(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null) =>
-        DescribeMessages(before, after, recordForm, forms).Select(m => m.ToString()).ToList();
+    public static IReadOnlyList<string> Describe(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null, AccountRoles? roles = null) =>
+        DescribeMessages(before, after, recordForm, forms, roles).Select(m => m.ToString()).ToList();
 
     /// <summary><see cref="Describe"/> as messages, for showing in the reader's language.</summary>
-    public static IReadOnlyList<PortalMessage> DescribeMessages(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null)
+    public static IReadOnlyList<PortalMessage> DescribeMessages(ProgrammeRules before, ProgrammeRules after, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null, AccountRoles? roles = null)
     {
         var lines = new List<PortalMessage>();
-        var old = SettingValues(before, recordForm, forms).ToList();
-        var now = SettingValues(after, recordForm, forms).ToDictionary(s => s.Label, s => s.Value);
+        var old = SettingValues(before, recordForm, forms, roles).ToList();
+        var now = SettingValues(after, recordForm, forms, roles).ToDictionary(s => s.Label, s => s.Value);
         foreach (var (label, value) in old)
         {
             var next = now.GetValueOrDefault(label, None);
             if (Text(next) != Text(value)) lines.Add(new("{0}：{1} → {2}", label, value, next));
         }
-        foreach (var (label, value) in SettingValues(after, recordForm, forms))
+        foreach (var (label, value) in SettingValues(after, recordForm, forms, roles))
             if (old.All(o => o.Label != label)) lines.Add(new("{0}：{1} → {2}", label, None, value));
 
         lines.AddRange(Triggers(before.PriorityTriggers, after.PriorityTriggers));
-        lines.AddRange(Quotas(before.Quotas, after.Quotas, forms));
+        lines.AddRange(Quotas(before.Quotas, after.Quotas, forms, roles));
         return lines;
     }
 
     /// <summary>The rule set as (setting, value) pairs in the order the settings page shows them; quotas excluded.</summary>
-    public static IEnumerable<(string Label, string Value)> Settings(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null) =>
-        SettingValues(r, recordForm, forms).Select(s => (s.Label, Text(s.Value)));
+    public static IEnumerable<(string Label, string Value)> Settings(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null, AccountRoles? roles = null) =>
+        SettingValues(r, recordForm, forms, roles).Select(s => (s.Label, Text(s.Value)));
 
     /// <summary>
     /// <see cref="Settings"/> with each value as a text key, a <see cref="TextList"/> or a <see cref="PortalMessage"/>,
     /// for showing in the reader's language.
     /// </summary>
-    public static IEnumerable<(string Label, object Value)> SettingValues(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null)
+    public static IEnumerable<(string Label, object Value)> SettingValues(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null, AccountRoles? roles = null)
     {
-        yield return ("可以家访的角色", List(r.VisitorRoles.Select(RoleName)));
+        yield return ("可以家访的角色", List(r.VisitorRoles.Select(role => RoleName(role, roles))));
         yield return ("职务关键词", List(r.VisitorPositions));
         yield return ("家访对象范围", List(TargetScopes.Where(t => r.Targets.HasFlag(t.Value)).Select(t => t.Name)));
         yield return ("统计周期", Periods.KindName(r.Period));
@@ -68,19 +69,19 @@ public static class RuleDiff
         yield return ("书面通知", YesNo(r.NoticeInWriting));
         yield return ("家访组最少人数", r.MinTeamSize.ToString(CultureInfo.InvariantCulture));
         yield return ("计划需审批", YesNo(r.PlanNeedsApproval));
-        if (r.PlanNeedsApproval) yield return ("审批角色", r.ApproverRole is null ? None : RoleName(r.ApproverRole));
-        if (r.ListConfirmerRole is not null) yield return ("名单确认角色", RoleName(r.ListConfirmerRole));
+        if (r.PlanNeedsApproval) yield return ("审批角色", r.ApproverRole is null ? None : RoleName(r.ApproverRole, roles));
+        if (r.ListConfirmerRole is not null) yield return ("名单确认角色", RoleName(r.ListConfirmerRole, roles));
     }
 
     /// <summary>One quota as (setting, value) pairs, without its name.</summary>
-    public static IEnumerable<(string Label, string Value)> QuotaSettings(QuotaRule q, IReadOnlyList<VisitFormInfo>? forms = null) =>
-        QuotaSettingValues(q, forms).Select(s => (s.Label, Text(s.Value)));
+    public static IEnumerable<(string Label, string Value)> QuotaSettings(QuotaRule q, IReadOnlyList<VisitFormInfo>? forms = null, AccountRoles? roles = null) =>
+        QuotaSettingValues(q, forms, roles).Select(s => (s.Label, Text(s.Value)));
 
-    private static IEnumerable<(string Label, object Value)> QuotaSettingValues(QuotaRule q, IReadOnlyList<VisitFormInfo>? forms)
+    private static IEnumerable<(string Label, object Value)> QuotaSettingValues(QuotaRule q, IReadOnlyList<VisitFormInfo>? forms, AccountRoles? roles)
     {
         yield return ("领导职务", List(q.LeadershipRoles.Select(LeadershipName)));
         yield return ("单位类型", List(q.UnitKinds.Select(UnitKindName)));
-        yield return ("角色", List(q.PortalRoles.Select(RoleName)));
+        yield return ("角色", List(q.PortalRoles.Select(role => RoleName(role, roles))));
         yield return ("职务关键词", List(q.PositionKeywords));
         yield return ("计数方式", CountName(q.Count));
         yield return ("计数对象", PerName(q.Per));
@@ -108,7 +109,7 @@ public static class RuleDiff
         foreach (var t in before.Where(t => !after.Contains(t))) yield return new("优先家访情形：删除“{0}”", t);
     }
 
-    private static IEnumerable<PortalMessage> Quotas(List<QuotaRule> before, List<QuotaRule> after, IReadOnlyList<VisitFormInfo>? forms)
+    private static IEnumerable<PortalMessage> Quotas(List<QuotaRule> before, List<QuotaRule> after, IReadOnlyList<VisitFormInfo>? forms, AccountRoles? roles)
     {
         var pairs = new List<(QuotaRule? Old, QuotaRule? New)>();
         var unmatchedOld = new List<int>();
@@ -137,24 +138,18 @@ public static class RuleDiff
             if (n is null) { yield return new("删除指标：{0}", QuotaLineMessage(o)); continue; }
             var name = Display(n.Name);
             if (o.Name != n.Name) yield return new("指标名称：{0} → {1}", Display(o.Name), name);
-            var newSettings = QuotaSettingValues(n, forms).ToDictionary(s => s.Label, s => s.Value);
-            foreach (var (label, value) in QuotaSettingValues(o, forms))
+            var newSettings = QuotaSettingValues(n, forms, roles).ToDictionary(s => s.Label, s => s.Value);
+            foreach (var (label, value) in QuotaSettingValues(o, forms, roles))
                 if (Text(newSettings[label]) != Text(value)) yield return new("{0} {1}：{2} → {3}", name, label, value, newSettings[label]);
         }
     }
 
-    public static string RoleName(string role) => role switch
-    {
-        Roles.SystemAdmin => "系统管理员",
-        Roles.ProgrammeAdmin => "项目管理员",
-        Roles.Leader => "领导（家访人）",
-        Roles.Liaison => "联络员",
-        Roles.DisciplineOffice => "纪检监察",
-        Roles.OrganisationDept => "组织部",
-        Roles.Staff => "职工",
-        Roles.DisciplineHead => "纪委主要负责人",
-        _ => role,
-    };
+    /// <summary>
+    /// A role's Chinese name as account administration shows it: a module's own role (<see cref="IProgrammeModule.AddedRoles"/>)
+    /// by its module through <paramref name="roles"/>, the core's by <see cref="AccountRoles.CoreName"/>; without
+    /// <paramref name="roles"/>, a module's role shows its stored name.
+    /// </summary>
+    public static string RoleName(string role, AccountRoles? roles = null) => roles?.Name(role) ?? AccountRoles.CoreName(role);
 
     /// <summary>The target scopes, in Chinese, for checkboxes and summaries.</summary>
     public static readonly IReadOnlyList<(TargetScope Value, string Name)> TargetScopes =

@@ -35,6 +35,14 @@ public partial class RecordArchivePage
             _notFound = true;
             return;
         }
+        // One page per archive: where the module lists it on its own page, this address (kept for old links and bookmarks)
+        // sends there, year and all. The policy above has already refused whoever may not use the programme; that page
+        // and the service check the rest.
+        if (archive.OwnPage is { } own)
+        {
+            Nav.NavigateTo(Year is int year ? $"{own}?year={year}" : own, replace: true);
+            return;
+        }
         var texts = ModuleTexts.For(Key);
         _title = $"{texts[module.Name]}{texts[archive.Title]}";
         try

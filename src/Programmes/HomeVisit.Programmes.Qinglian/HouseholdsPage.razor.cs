@@ -1,4 +1,5 @@
 using HomeVisit.Core.Accounts;
+using HomeVisit.Core.Data;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -20,14 +21,14 @@ public partial class HouseholdsPage
     private HouseholdPage? _page;
     private HouseholdStatus? _status;
     private string? _search;
-    private HouseholdListStatus? _list;
+    private HouseholdListStatus? _list, _nextList;
     private bool _confirming;
 
     // Status and search live in the address, so the counts' links and bookmarks work; a change reloads the grid.
     protected override async Task OnParametersSetAsync()
     {
         _user ??= User;
-        if (_user is not null && _list is null) _list = await Lists.StatusAsync(_user);
+        if (_user is not null && _list is null) await LoadListsAsync();
         var status = Enum.TryParse<HouseholdStatus>(QStatus, true, out var s) ? s : (HouseholdStatus?)null;
         var search = string.IsNullOrWhiteSpace(QSearch) ? null : QSearch.Trim();
         if (status != _status || search != _search)
@@ -37,15 +38,28 @@ public partial class HouseholdsPage
         }
     }
 
-    // The service refuses anyone but the role the rules name; the button is only shown to it.
-    private async Task ConfirmListAsync()
+    private async Task LoadListsAsync()
+    {
+        _list = await Lists.StatusAsync(_user!);
+        _nextList = await Lists.NextStatusAsync(_user!);
+    }
+
+    // The service refuses anyone but the role the rules name; the button is only shown to it. The coming period's list
+    // may be confirmed ahead, so visits early in it can be planned in the last days of this one (3 days' written notice).
+    private async Task ConfirmListAsync(bool next)
     {
         _confirming = true;
         try
         {
-            await Lists.ConfirmAsync(_user!);
-            _list = await Lists.StatusAsync(_user!);
+            await Lists.ConfirmAsync(_user!, next);
+            await LoadListsAsync();
             Snackbar.Add(T["家访名单已确认。"], Severity.Success);
+        }
+        catch (AccessDeniedException e)
+        {
+            // The rules changed the confirming role since the page was opened.
+            await LoadListsAsync();
+            Snackbar.Add(T.Error(e), Severity.Error);
         }
         finally
         {

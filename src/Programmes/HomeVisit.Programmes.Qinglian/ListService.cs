@@ -28,13 +28,20 @@ public sealed class QinglianListService(
 {
     private const string Key = QinglianProgramme.Key;
 
-    public async Task<HouseholdListStatus> StatusAsync(PortalUser user, CancellationToken ct = default)
+    /// <summary>The list of the period containing today.</summary>
+    public Task<HouseholdListStatus> StatusAsync(PortalUser user, CancellationToken ct = default) => StatusAsync(user, next: false, ct);
+
+    /// <summary>
+    /// The list of the coming period (the one after today's). The confirming role may confirm it before it starts, so that
+    /// in the last days of this period visits early in the next one can be planned with the written notice's lead time.
+    /// </summary>
+    public Task<HouseholdListStatus> NextStatusAsync(PortalUser user, CancellationToken ct = default) => StatusAsync(user, next: true, ct);
+
+    private async Task<HouseholdListStatus> StatusAsync(PortalUser user, bool next, CancellationToken ct)
     {
         await access.EnsureAsync(user, Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = clock.Today();
-        var r = await rules.RulesOnAsync(user.InstitutionId, Key, today, ct);
-        var period = Periods.Containing(r.Period, today, r.Semester);
+        var (period, r) = await PeriodAsync(user, next, ct);
         var state = await StateAsync(db, user.InstitutionId, period, ct);
         var required = r.ListConfirmerRole is not null;
         return new HouseholdListStatus(period, required, state.Confirmed, state.Latest is not null && !state.Confirmed, state.Households,
@@ -43,19 +50,17 @@ public sealed class QinglianListService(
     }
 
     /// <summary>
-    /// Confirms the list as it stands now for the period containing <paramref name="day"/> (default today); only the
-    /// role the rules name. Audited (IAudited).
+    /// Confirms the list as it stands now, for the period containing today or, with <paramref name="next"/>, the coming
+    /// one; only the role the rules name. Audited (IAudited).
     /// </summary>
-    public async Task ConfirmAsync(PortalUser user, DateOnly? day = null, CancellationToken ct = default)
+    public async Task ConfirmAsync(PortalUser user, bool next = false, CancellationToken ct = default)
     {
         await access.EnsureAsync(user, Key);
         // Opened for the user, so the audit entry names who confirmed.
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var today = clock.Today();
-        var r = await rules.RulesOnAsync(user.InstitutionId, Key, today, ct);
+        var (period, r) = await PeriodAsync(user, next, ct);
         if (r.ListConfirmerRole is not { } role || !user.IsInRole(role))
             throw new AccessDeniedException("只有规则指定的角色（默认综合部）可以确认家访名单。");
-        var period = Periods.Containing(r.Period, day ?? today, r.Semester);
         var (hash, count) = await FingerprintAsync(db, user.InstitutionId, ct);
         db.Set<QinglianListConfirmation>().Add(new QinglianListConfirmation
         {
@@ -68,6 +73,21 @@ public sealed class QinglianListService(
             ConfirmedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Today's period under the rules in force today, or the coming one under the rules in force on its first day (as a
+    /// visit planned then is checked): those rules say whether it has a list and who confirms it.
+    /// </summary>
+    private async Task<(Period Period, ProgrammeRules Rules)> PeriodAsync(PortalUser user, bool next, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var r = await rules.RulesOnAsync(user.InstitutionId, Key, today, ct);
+        var period = Periods.Containing(r.Period, today, r.Semester);
+        if (!next) return (period, r);
+        var start = period.End.AddDays(1);
+        var coming = await rules.RulesOnAsync(user.InstitutionId, Key, start, ct);
+        return (Periods.Containing(coming.Period, start, coming.Semester), coming);
     }
 
     internal sealed record ListState(bool Confirmed, int Households, QinglianListConfirmation? Latest);

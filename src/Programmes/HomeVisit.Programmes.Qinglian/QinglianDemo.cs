@@ -36,16 +36,17 @@ public static class QinglianDemo
         v7.Status = VisitStatus.Notified;
         v7.NotifiedAt = demo.NowUtc.AddDays(-1);
 
-        // 三、1: the half year's household list is confirmed, so the demo's visits can be planned; the next half year's
-        // too, so a visit planned across the turn of the half year works as well. The roster is saved by now.
+        // 三、1: the core's roster has this account as a clerk; the programme makes it its 综合部, which has confirmed this
+        // half year's household list, so the demo's visits can be planned. The coming half year's list is left for it to
+        // confirm ahead on the household page. The roster is saved by now.
+        var generalAffairs = roster.Accounts.First(a => a.UserName == DemoAccounts.GeneralAffairs);
+        generalAffairs.Roles = [QinglianProgramme.GeneralAffairsRole];
         var people = demo.Db.People.Where(p => p.InstitutionId == demo.InstitutionId).Select(p => p.Id).ToList();
-        var hash = QinglianListService.Fingerprint(people);
-        var current = Periods.Containing(PeriodKind.HalfYear, demo.Today);
-        foreach (var period in new[] { current, Periods.Containing(PeriodKind.HalfYear, current.End.AddDays(1)) })
-            demo.Db.Set<QinglianListConfirmation>().Add(new QinglianListConfirmation
-            {
-                InstitutionId = demo.InstitutionId, PeriodStart = period.Start, ListHash = hash, Households = people.Count,
-                ConfirmedByUserId = demo.AdminId, ConfirmedByName = demo.Roster.Admin.DisplayName, ConfirmedAt = demo.NowUtc,
-            });
+        demo.Db.Set<QinglianListConfirmation>().Add(new QinglianListConfirmation
+        {
+            InstitutionId = demo.InstitutionId, PeriodStart = Periods.Containing(PeriodKind.HalfYear, demo.Today).Start,
+            ListHash = QinglianListService.Fingerprint(people), Households = people.Count,
+            ConfirmedByUserId = generalAffairs.Id, ConfirmedByName = generalAffairs.DisplayName, ConfirmedAt = demo.NowUtc,
+        });
     }
 }

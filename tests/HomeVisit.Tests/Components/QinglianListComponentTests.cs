@@ -55,5 +55,28 @@ public sealed class QinglianListComponentTests : IDisposable
 
         Assert.Equal("未确认", page.Find("[data-testid=household-list-state]").TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=household-list-confirm]"));
+        Assert.Equal("未确认", page.Find("[data-testid=household-next-list-state]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=household-next-list-confirm]"));
+    }
+
+    [Fact]
+    public async Task The_general_affairs_office_confirms_the_coming_half_years_list_ahead_on_the_same_page()
+    {
+        _w.SetBeijing(new DateTime(2026, 12, 29, 9, 0, 0));
+        await using var ctx = Context();
+        var page = Page(ctx, _w.GeneralAffairs);
+        page.WaitForElement("[data-testid=household-next-list-state]");
+        Assert.Contains("2027年上半年", page.Find("[data-testid=household-next-list]").TextContent);
+        Assert.Equal("未确认", page.Find("[data-testid=household-next-list-state]").TextContent.Trim());
+
+        await page.Find("button[data-testid=household-next-list-confirm]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("已确认", page.Find("[data-testid=household-next-list-state]").TextContent.Trim()));
+        Assert.Contains(_w.GeneralAffairs.DisplayName, page.Find("[data-testid=household-next-list-by]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=household-next-list-confirm]"));
+        // This half year's list is confirmed on its own.
+        Assert.Equal("未确认", page.Find("[data-testid=household-list-state]").TextContent.Trim());
+        Assert.NotEmpty(page.FindAll("[data-testid=household-list-confirm]"));
+        Assert.True((await _w.Lists.NextStatusAsync(_w.S.Leader1)).Confirmed);
     }
 }

@@ -47,6 +47,9 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
             if (account.UserName != DemoAccounts.Admin) Assert.NotNull(account.PersonId);
         }
         Assert.Equal([Roles.SystemAdmin, Roles.ProgrammeAdmin], accounts.Single(a => a.UserName == DemoAccounts.Admin).Roles);
+        // 清廉家访's 综合部, who confirms the household list (seed 3 三、1): the module's role, named by the module.
+        var generalAffairs = accounts.Single(a => a.UserName == DemoAccounts.GeneralAffairs);
+        Assert.Equal(["综合部"], generalAffairs.Roles.Select(new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules).Name));
 
         var leader = await check.UserAccounts.Include(a => a.Person!).ThenInclude(p => p.Unit).SingleAsync(a => a.UserName == DemoAccounts.Leader);
         Assert.Equal([Roles.Leader], leader.Roles);

@@ -49,6 +49,7 @@ public sealed class HuifangSecrecyHostTests(HuifangSecrecyHostTests.Fixture f) :
         $"/programmes/huifang/revisits/new?record={f.RecordId}", $"/programmes/huifang/revisits/{f.VisitId}",
         $"/programmes/huifang/revisits/{f.VisitId}/form", "/programmes/huifang/no-such-page", "/api/huifang/sanctions",
         "/programmes/huifang/summary", "/programmes/huifang/ledger.xlsx", "/programmes/huifang/summary.xlsx",
+        "/programmes/huifang/archive",
     ];
 
     [Theory]

@@ -128,6 +128,20 @@ public sealed class RuleDiffTests
     }
 
     [Fact]
+    public void A_role_a_module_adds_is_named_by_its_module_as_account_administration_names_it()
+    {
+        var roles = new AccountRoles(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
+        var qinglian = new HomeVisit.Programmes.Qinglian.QinglianModule().DefaultRules();
+        var after = ProgrammeRulesService.Clone(qinglian);
+        after.ListConfirmerRole = Roles.Office;
+
+        Assert.Equal("综合部", RuleDiff.Settings(qinglian, roles: roles).Single(s => s.Label == "名单确认角色").Value);
+        Assert.Equal(["名单确认角色：综合部 → 办公室"], RuleDiff.Describe(qinglian, after, roles: roles));
+        Assert.Equal("纪检监察、案件管理室",
+            RuleDiff.Settings(new HuifangModule().DefaultRules(), roles: roles).Single(s => s.Label == "可以家访的角色").Value);
+    }
+
+    [Fact]
     public void Next_period_start_is_the_default_effective_date()
     {
         var rules = Lianzheng();

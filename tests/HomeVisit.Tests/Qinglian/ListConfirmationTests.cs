@@ -63,9 +63,36 @@ public sealed class ListConfirmationTests : IDisposable
         Assert.Equal(new DateTime(2026, 12, 28, 19, 0, 0), (await _w.S.VisitRowAsync(id)).PlannedStart);
         // Inside its own half year the visit moves freely: that list was confirmed when it was planned.
         await _w.Visits.RescheduleAsync(_w.S.Leader1, id, version, new DateTime(2026, 12, 29, 19, 0, 0));
-        await _w.Lists.ConfirmAsync(_w.GeneralAffairs, new DateOnly(2027, 1, 1));
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs, next: true);
         await _w.Visits.RescheduleAsync(_w.S.Leader1, id, (await _w.S.VisitRowAsync(id)).Version, new DateTime(2027, 1, 8, 19, 0, 0));
         Assert.Equal(new DateTime(2027, 1, 8, 19, 0, 0), (await _w.S.VisitRowAsync(id)).PlannedStart);
+    }
+
+    [Fact]
+    public async Task In_the_last_days_of_a_half_year_the_general_affairs_office_confirms_the_coming_ones_list_ahead_so_its_first_visits_can_be_planned()
+    {
+        _w.SetBeijing(new DateTime(2026, 12, 29, 9, 0, 0));
+        var early = GeneralPlan(new DateTime(2027, 1, 2, 19, 0, 0)); // three days' written notice reaches into the new half year
+        var error = await Assert.ThrowsAsync<PortalValidationException>(() => _w.Visits.SavePlanAsync(_w.S.Leader1, early));
+        Assert.Equal("2027年上半年的家访名单尚未确认：请综合部（名单确认角色）在“家访对象家庭”中确认名单后再安排家访（三、1）。",
+            error.Errors[nameof(VisitPlan.PlannedStart)]);
+
+        var coming = await _w.Lists.NextStatusAsync(_w.GeneralAffairs);
+        Assert.Equal(new DateOnly(2027, 1, 1), coming.Period.Start);
+        Assert.False(coming.Confirmed);
+        Assert.True(coming.CanConfirm);
+        Assert.False((await _w.Lists.NextStatusAsync(_w.S.Leader1)).CanConfirm);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _w.Lists.ConfirmAsync(_w.S.Leader1, next: true));
+
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs, next: true);
+
+        coming = await _w.Lists.NextStatusAsync(_w.S.Leader1);
+        Assert.True(coming.Confirmed);
+        Assert.Equal(_w.GeneralAffairs.DisplayName, coming.ConfirmedBy);
+        Assert.False((await _w.Lists.NextStatusAsync(_w.GeneralAffairs)).CanConfirm);
+        // This half year's list is another list: still to be confirmed.
+        Assert.False((await _w.Lists.StatusAsync(_w.S.Leader1)).Confirmed);
+        Assert.True(await _w.Visits.SavePlanAsync(_w.S.Leader1, GeneralPlan(new DateTime(2027, 1, 2, 19, 0, 0))) > 0);
     }
 
     [Fact]

@@ -100,4 +100,25 @@ public sealed class QinglianHostTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("不插手配偶工作", editor.QuerySelector("[data-testid=template-markdown]")!.GetAttribute("value") ?? editor.QuerySelector("[data-testid=template-markdown]")!.TextContent);
         Assert.Contains("不插手配偶工作", editor.QuerySelector("[data-testid=template-preview]")!.TextContent);
     }
+
+    [Fact]
+    public async Task The_demo_general_affairs_account_has_confirmed_this_half_years_list_and_may_confirm_the_next_one_ahead()
+    {
+        using var zonghe = portal.CreateBrowserLikeClient();
+        await zonghe.SignInAsync(DemoAccounts.GeneralAffairs);
+        var name = await portal.DisplayNameAsync(DemoAccounts.GeneralAffairs);
+
+        var page = await zonghe.GetDocumentAsync("/programmes/qinglian/households");
+
+        Assert.Equal("已确认", page.QuerySelector("[data-testid=household-list-state]")!.TextContent.Trim());
+        Assert.Contains(name, page.QuerySelector("[data-testid=household-list-by]")!.TextContent);
+        Assert.Equal("未确认", page.QuerySelector("[data-testid=household-next-list-state]")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("[data-testid=household-next-list-confirm]"));
+        // The leader plans; the list is not his to confirm.
+        using var leader = portal.CreateBrowserLikeClient();
+        await leader.SignInAsync(DemoAccounts.Leader);
+        var leaders = await leader.GetDocumentAsync("/programmes/qinglian/households");
+        Assert.NotNull(leaders.QuerySelector("[data-testid=household-next-list-state]"));
+        Assert.Null(leaders.QuerySelector("[data-testid=household-next-list-confirm]"));
+    }
 }
