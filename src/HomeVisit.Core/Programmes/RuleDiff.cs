@@ -53,7 +53,7 @@ public static class RuleDiff
     /// </summary>
     public static IEnumerable<(string Label, object Value)> SettingValues(ProgrammeRules r, IReadOnlyList<RecordField>? recordForm = null, IReadOnlyList<VisitFormInfo>? forms = null)
     {
-        yield return ("可以家访的角色", List(r.VisitorRoles.Select(RoleName)));
+        yield return ("可以家访的角色", List(r.VisitorRoles.Select(AccountRoles.CoreName)));
         yield return ("职务关键词", List(r.VisitorPositions));
         yield return ("家访对象范围", List(TargetScopes.Where(t => r.Targets.HasFlag(t.Value)).Select(t => t.Name)));
         yield return ("统计周期", Periods.KindName(r.Period));
@@ -68,8 +68,8 @@ public static class RuleDiff
         yield return ("书面通知", YesNo(r.NoticeInWriting));
         yield return ("家访组最少人数", r.MinTeamSize.ToString(CultureInfo.InvariantCulture));
         yield return ("计划需审批", YesNo(r.PlanNeedsApproval));
-        if (r.PlanNeedsApproval) yield return ("审批角色", r.ApproverRole is null ? None : RoleName(r.ApproverRole));
-        if (r.ListConfirmerRole is not null) yield return ("名单确认角色", RoleName(r.ListConfirmerRole));
+        if (r.PlanNeedsApproval) yield return ("审批角色", r.ApproverRole is null ? None : AccountRoles.CoreName(r.ApproverRole));
+        if (r.ListConfirmerRole is not null) yield return ("名单确认角色", AccountRoles.CoreName(r.ListConfirmerRole));
     }
 
     /// <summary>One quota as (setting, value) pairs, without its name.</summary>
@@ -80,7 +80,7 @@ public static class RuleDiff
     {
         yield return ("领导职务", List(q.LeadershipRoles.Select(LeadershipName)));
         yield return ("单位类型", List(q.UnitKinds.Select(UnitKindName)));
-        yield return ("角色", List(q.PortalRoles.Select(RoleName)));
+        yield return ("角色", List(q.PortalRoles.Select(AccountRoles.CoreName)));
         yield return ("职务关键词", List(q.PositionKeywords));
         yield return ("计数方式", CountName(q.Count));
         yield return ("计数对象", PerName(q.Per));
@@ -142,19 +142,6 @@ public static class RuleDiff
                 if (Text(newSettings[label]) != Text(value)) yield return new("{0} {1}：{2} → {3}", name, label, value, newSettings[label]);
         }
     }
-
-    public static string RoleName(string role) => role switch
-    {
-        Roles.SystemAdmin => "系统管理员",
-        Roles.ProgrammeAdmin => "项目管理员",
-        Roles.Leader => "领导（家访人）",
-        Roles.Liaison => "联络员",
-        Roles.DisciplineOffice => "纪检监察",
-        Roles.OrganisationDept => "组织部",
-        Roles.Staff => "职工",
-        Roles.DisciplineHead => "纪委主要负责人",
-        _ => role,
-    };
 
     /// <summary>The target scopes, in Chinese, for checkboxes and summaries.</summary>
     public static readonly IReadOnlyList<(TargetScope Value, string Name)> TargetScopes =
