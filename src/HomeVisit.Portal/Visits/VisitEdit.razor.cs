@@ -47,37 +47,16 @@ public partial class VisitEdit
     private List<PersonPick> _targets = [];
     private List<UnitOption> _branches = [];
     private string? _loadError;
-    // A time picked before the day: the day then starts at it.
-    private TimeSpan? _pickedTime;
+    private readonly PlannedStartPickers _start;
 
     private string Title => Id is null ? T["安排家访"] : T["修改家访计划"];
     private string BackHref => Id is int id ? $"/visits/{id}" : "/visits";
     private bool Locked => _model?.Status is VisitStatus.Done or VisitStatus.Cancelled;
 
     // A new plan starts in the evening for 上门家访 (seed 1 第六条（一）“利用晚上或休息日时间”), else in the morning; never 00:00.
-    private TimeSpan DefaultTime => _model?.Form == VisitForm.HomeVisit ? VisitTimes.DefaultStart : TimeSpan.FromHours(9);
-
-    // The date and the time pickers edit one PlannedStart.
-    private DateTime? StartDate
-    {
-        get => _model!.PlannedStart?.Date;
-        set
-        {
-            _model!.PlannedStart = value is { } d ? d.Date + (_model.PlannedStart?.TimeOfDay ?? _pickedTime ?? DefaultTime) : null;
-            _edit?.NotifyFieldChanged(_edit.Field(nameof(VisitPlan.PlannedStart)));
-        }
-    }
-
-    private TimeSpan? StartTime
-    {
-        get => _model!.PlannedStart?.TimeOfDay ?? _pickedTime ?? DefaultTime;
-        set
-        {
-            _pickedTime = value;
-            if (_model!.PlannedStart is { } s && value is { } t) _model.PlannedStart = s.Date + t;
-            _edit?.NotifyFieldChanged(_edit.Field(nameof(VisitPlan.PlannedStart)));
-        }
-    }
+    public VisitEdit() => _start = new(() => _model!.PlannedStart, v => _model!.PlannedStart = v,
+        () => _model?.Form == VisitForm.HomeVisit ? VisitTimes.DefaultStart : TimeSpan.FromHours(9),
+        () => _edit?.NotifyFieldChanged(_edit.Field(nameof(VisitPlan.PlannedStart))));
 
     protected override async Task OnParametersSetAsync()
     {
