@@ -1,5 +1,4 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
@@ -48,15 +47,10 @@ public partial class RevisitPlanPage
 
     private async Task LoadAsync()
     {
-        try
-        {
-            _record = await Sanctions.GetAsync(_user!, Record);
-        }
-        catch (NotFoundException)
-        {
-            _notFound = true;
-            return;
-        }
+        // A record the user may not see is one that does not exist (the programme is confidential).
+        (_record, var refused) = await PageLoad.RunAsync(() => Sanctions.GetAsync(_user!, Record), T);
+        _notFound |= refused is not null;
+        if (_notFound) return;
         var rules = await Rules.CurrentRulesAsync(_user!.InstitutionId, HuifangModule.ProgrammeKey);
         _forms = rules.AllowedForms;
         _minTeam = rules.MinTeamSize;
