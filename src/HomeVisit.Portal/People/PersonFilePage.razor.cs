@@ -1,7 +1,7 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -25,16 +25,9 @@ public partial class PersonFilePage
         // The read is audited: load in the live circuit only, not again for the prerendered HTML.
         if (!RendererInfo.IsInteractive) return;
         var user = PortalUser.FromPrincipal((await AuthState).User)!;
-        try
-        {
-            _file = await Files.GetAsync(user, Id);
-            _error = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _file = null;
-            _error = T["您无权查看该人员的个人廉政档案。"];
-        }
+        (_file, var refused) = await PageLoad.RunAsync(() => Files.GetAsync(user, Id), T);
+        // One text for both refusals, so the page does not tell whether the person exists.
+        _error = refused is null ? null : T["您无权查看该人员的个人廉政档案。"].Value;
     }
 
     private Task PrintAsync() => JS.InvokeVoidAsync("portal.print").AsTask();

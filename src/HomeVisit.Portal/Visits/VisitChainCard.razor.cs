@@ -1,6 +1,6 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.Visits;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -27,17 +27,8 @@ public partial class VisitChainCard
         await LoadAsync();
     }
 
-    private async Task LoadAsync()
-    {
-        try
-        {
-            _chain = await Visits.GetChainAsync(User, VisitId);
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _chain = null;
-        }
-    }
+    // A visit the user may not see has no card: its page already says so.
+    private async Task LoadAsync() => (_chain, _) = await PageLoad.RunAsync(() => Visits.GetChainAsync(User, VisitId), T);
 
     // The reason dialog runs the close itself, so its refusal shows beside the note.
     private async Task CloseAsync()

@@ -1,5 +1,4 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
@@ -46,16 +45,7 @@ public partial class VisitDetails
     private async Task LoadAsync()
     {
         _actions.Reset();
-        try
-        {
-            _visit = await Visits.GetAsync(_user!, Id);
-            _loadError = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _visit = null;
-            _loadError = T.Error(ex);
-        }
+        (_visit, _loadError) = await PageLoad.RunAsync(() => Visits.GetAsync(_user!, Id), T);
     }
 
     private void StartRecording() => _recording = true;

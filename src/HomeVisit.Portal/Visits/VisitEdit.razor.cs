@@ -47,37 +47,16 @@ public partial class VisitEdit
     private List<PersonPick> _targets = [];
     private List<UnitOption> _branches = [];
     private string? _loadError;
-    // A time picked before the day: the day then starts at it.
-    private TimeSpan? _pickedTime;
+    private readonly PlannedStartPickers _start;
 
     private string Title => Id is null ? T["安排家访"] : T["修改家访计划"];
     private string BackHref => Id is int id ? $"/visits/{id}" : "/visits";
     private bool Locked => _model?.Status is VisitStatus.Done or VisitStatus.Cancelled;
 
     // A new plan starts in the evening for 上门家访 (seed 1 第六条（一）“利用晚上或休息日时间”), else in the morning; never 00:00.
-    private TimeSpan DefaultTime => _model?.Form == VisitForm.HomeVisit ? VisitTimes.DefaultStart : TimeSpan.FromHours(9);
-
-    // The date and the time pickers edit one PlannedStart.
-    private DateTime? StartDate
-    {
-        get => _model!.PlannedStart?.Date;
-        set
-        {
-            _model!.PlannedStart = value is { } d ? d.Date + (_model.PlannedStart?.TimeOfDay ?? _pickedTime ?? DefaultTime) : null;
-            _edit?.NotifyFieldChanged(_edit.Field(nameof(VisitPlan.PlannedStart)));
-        }
-    }
-
-    private TimeSpan? StartTime
-    {
-        get => _model!.PlannedStart?.TimeOfDay ?? _pickedTime ?? DefaultTime;
-        set
-        {
-            _pickedTime = value;
-            if (_model!.PlannedStart is { } s && value is { } t) _model.PlannedStart = s.Date + t;
-            _edit?.NotifyFieldChanged(_edit.Field(nameof(VisitPlan.PlannedStart)));
-        }
-    }
+    public VisitEdit() => _start = new(() => _model!.PlannedStart, v => _model!.PlannedStart = v,
+        () => _model?.Form == VisitForm.HomeVisit ? VisitTimes.DefaultStart : TimeSpan.FromHours(9),
+        () => _edit?.NotifyFieldChanged(_edit.Field(nameof(VisitPlan.PlannedStart))));
 
     protected override async Task OnParametersSetAsync()
     {
@@ -91,44 +70,40 @@ public partial class VisitEdit
         await LoadAsync();
     }
 
-    private async Task LoadAsync()
+    // A follow-on of a closed chain is refused by validation, not only a plan the user may not see.
+    private async Task LoadAsync() => _loadError = await PageLoad.RunAsync(LoadPlanAsync, T, validates: true);
+
+    private async Task LoadPlanAsync()
     {
-        try
+        VisitPlan model;
+        if (Id is int id)
         {
-            VisitPlan model;
-            if (Id is int id)
-            {
-                model = await Visits.GetPlanAsync(_user!, id);
-            }
-            else if (FollowOnOf is int chainVisit)
-            {
-                model = await Visits.NewFollowOnPlanAsync(_user!, chainVisit);
-            }
-            else
-            {
-                model = new VisitPlan { ProgrammeKey = Programmes.Exists(ProgrammeFromQuery) ? ProgrammeFromQuery : null };
-                // The one planning is usually one of the visitors, and keeps the record.
-                if (_user!.PersonId is int me)
-                {
-                    model.VisitorIds = [me];
-                    model.RecorderId = me;
-                }
-                if (TargetFromQuery is int target && target != _user.PersonId) model.TargetPersonIds = [target];
-                model.Trigger = string.IsNullOrWhiteSpace(TriggerFromQuery) ? null : TriggerFromQuery;
-            }
-            var picks = await People.GetPicksAsync(_user!, model.VisitorIds.Concat(model.TargetPersonIds));
-            _visitors = model.VisitorIds.Select(id => picks.FirstOrDefault(p => p.Id == id)).OfType<PersonPick>().ToList();
-            _targets = model.TargetPersonIds.Select(id => picks.FirstOrDefault(p => p.Id == id)).OfType<PersonPick>().ToList();
-            var states = await Rules.ProgrammesForAsync(_user!);
-            _programmes = states.Where(p => p.Enabled || p.Module.Key == model.ProgrammeKey).Select(p => p.Module).ToList();
-            _model = model;
-            _edit = new EditContext(_model);
-            await ProgrammeChangedAsync();
+            model = await Visits.GetPlanAsync(_user!, id);
         }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException or PortalValidationException)
+        else if (FollowOnOf is int chainVisit)
         {
-            _loadError = T.Error(ex);
+            model = await Visits.NewFollowOnPlanAsync(_user!, chainVisit);
         }
+        else
+        {
+            model = new VisitPlan { ProgrammeKey = Programmes.Exists(ProgrammeFromQuery) ? ProgrammeFromQuery : null };
+            // The one planning is usually one of the visitors, and keeps the record.
+            if (_user!.PersonId is int me)
+            {
+                model.VisitorIds = [me];
+                model.RecorderId = me;
+            }
+            if (TargetFromQuery is int target && target != _user.PersonId) model.TargetPersonIds = [target];
+            model.Trigger = string.IsNullOrWhiteSpace(TriggerFromQuery) ? null : TriggerFromQuery;
+        }
+        var picks = await People.GetPicksAsync(_user!, model.VisitorIds.Concat(model.TargetPersonIds));
+        _visitors = model.VisitorIds.Select(id => picks.FirstOrDefault(p => p.Id == id)).OfType<PersonPick>().ToList();
+        _targets = model.TargetPersonIds.Select(id => picks.FirstOrDefault(p => p.Id == id)).OfType<PersonPick>().ToList();
+        var states = await Rules.ProgrammesForAsync(_user!);
+        _programmes = states.Where(p => p.Enabled || p.Module.Key == model.ProgrammeKey).Select(p => p.Module).ToList();
+        _model = model;
+        _edit = new EditContext(_model);
+        await ProgrammeChangedAsync();
     }
 
     // The programme's rules shape the form: its forms, its triggers, and what it asks of a plan.

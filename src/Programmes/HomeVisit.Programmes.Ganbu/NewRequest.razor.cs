@@ -1,4 +1,3 @@
-using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
@@ -33,17 +32,10 @@ public partial class NewRequest
         _days = new GanbuSettings { OrdinaryDays = d.OrdinaryDays, SpecialDays = d.SpecialDays, MajorDays = d.MajorDays };
         if (VisitId is int visitId && _visit?.Id != visitId)
         {
-            try
-            {
-                _visit = await Visits.GetAsync(Me, visitId);
-                _input.SourceVisitId = visitId;
-                _input.RequesterPersonId = _visit.Targets.FirstOrDefault(t => t.PersonId is not null)?.PersonId;
-            }
-            catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-            {
-                _loadError = T.Error(ex);
-                return;
-            }
+            (_visit, _loadError) = await PageLoad.RunAsync(() => Visits.GetAsync(Me, visitId), T);
+            if (_visit is null) return;
+            _input.SourceVisitId = visitId;
+            _input.RequesterPersonId = _visit.Targets.FirstOrDefault(t => t.PersonId is not null)?.PersonId;
         }
         await PreviewAsync();
     }

@@ -16,19 +16,9 @@ public partial class RecordForm
     private GanbuRecordForm? _f;
     private string? _loadError, _error;
 
-    protected override async Task LoadAsync()
-    {
-        try
-        {
-            _f = await Forms.RecordFormAsync(Me, Id);
-            _loadError = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException or PortalValidationException)
-        {
-            _f = null;
-            _loadError = T.Error(ex);
-        }
-    }
+    // A visit without a person to write the 记录单 for is refused by validation, not only one the user may not see.
+    protected override async Task LoadAsync() =>
+        (_f, _loadError) = await PageLoad.RunAsync(() => Forms.RecordFormAsync(Me, Id), T, validates: true);
 
     private async Task ArchiveAsync()
     {

@@ -1,5 +1,6 @@
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Localization;
+using HomeVisit.Portal.Shared;
 using HomeVisit.Portal.Visits;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -26,16 +27,7 @@ public partial class RequestDetails
     private async Task LoadRequestAsync()
     {
         _conflict = false;
-        try
-        {
-            _r = await Requests.GetAsync(Me, Id);
-            _loadError = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _r = null;
-            _loadError = T.Error(ex);
-        }
+        (_r, _loadError) = await PageLoad.RunAsync(() => Requests.GetAsync(Me, Id), T);
     }
 
     // A dialog closes with what it did: true (or a visit id) when done, "reload" after someone else changed the request.

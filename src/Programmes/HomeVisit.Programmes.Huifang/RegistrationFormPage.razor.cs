@@ -1,6 +1,6 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Portal.Localization;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -19,14 +19,9 @@ public partial class RegistrationFormPage
 
     protected override async Task OnParametersSetAsync()
     {
-        try
-        {
-            _f = await Revisits.RegistrationFormAsync(User!, VisitId);
-        }
-        catch (NotFoundException)
-        {
-            _notFound = true;
-        }
+        // A form the user may not see is one that does not exist (the programme is confidential).
+        (_f, var refused) = await PageLoad.RunAsync(() => Revisits.RegistrationFormAsync(User!, VisitId), T);
+        _notFound |= refused is not null;
     }
 
     // The annexed form is an official paper: it prints in Chinese whatever the reader's language (issue 18, item 7).

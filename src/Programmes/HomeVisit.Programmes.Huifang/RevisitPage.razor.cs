@@ -1,6 +1,6 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.Visits;
+using HomeVisit.Portal.Shared;
 using HomeVisit.Portal.Visits;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -34,18 +34,12 @@ public partial class RevisitPage
         await LoadAsync();
     }
 
-    private async Task LoadAsync()
+    // A revisit the user may not see is one that does not exist: the page says nothing more (the programme is confidential).
+    private async Task LoadAsync() => _notFound |= await PageLoad.RunAsync(async () =>
     {
-        try
-        {
-            _r = await Revisits.GetAsync(_user!, VisitId);
-            _visit = await Visits.GetAsync(_user!, VisitId);
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _notFound = true;
-        }
-    }
+        _r = await Revisits.GetAsync(_user!, VisitId);
+        _visit = await Visits.GetAsync(_user!, VisitId);
+    }, T) is not null;
 
     // 纪委主要负责人 approves the plan or sends it back with a reason (seed 5 第八条（二）).
     private async Task DecideAsync(bool approve)

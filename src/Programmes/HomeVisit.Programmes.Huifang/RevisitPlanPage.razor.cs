@@ -1,10 +1,10 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 using HomeVisit.Portal.Shared;
+using HomeVisit.Portal.Visits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -32,33 +32,12 @@ public partial class RevisitPlanPage
     private IReadOnlyList<PersonPick> _team = [];
     private IReadOnlyList<VisitForm> _forms = [];
     private int _minTeam = 2;
-    private TimeSpan? _pickedTime;
     private bool _notFound;
+    private readonly PlannedStartPickers _start;
 
     // A revisit is a talk in working hours: a plan picked without a time starts at 09:00, never at midnight.
-    private static readonly TimeSpan DefaultTime = TimeSpan.FromHours(9);
-
-    // The date and the time pickers edit one PlannedStart.
-    private DateTime? StartDate
-    {
-        get => _model!.PlannedStart?.Date;
-        set
-        {
-            _model!.PlannedStart = value is { } d ? d.Date + (_model.PlannedStart?.TimeOfDay ?? _pickedTime ?? DefaultTime) : null;
-            _edit?.NotifyFieldChanged(_edit.Field(nameof(RevisitPlanEdit.PlannedStart)));
-        }
-    }
-
-    private TimeSpan? StartTime
-    {
-        get => _model!.PlannedStart?.TimeOfDay ?? _pickedTime ?? DefaultTime;
-        set
-        {
-            _pickedTime = value;
-            if (_model!.PlannedStart is { } s && value is { } t) _model.PlannedStart = s.Date + t;
-            _edit?.NotifyFieldChanged(_edit.Field(nameof(RevisitPlanEdit.PlannedStart)));
-        }
-    }
+    public RevisitPlanPage() => _start = new(() => _model!.PlannedStart, v => _model!.PlannedStart = v, () => TimeSpan.FromHours(9),
+        () => _edit?.NotifyFieldChanged(_edit.Field(nameof(RevisitPlanEdit.PlannedStart))));
 
     protected override async Task OnParametersSetAsync()
     {
@@ -68,15 +47,10 @@ public partial class RevisitPlanPage
 
     private async Task LoadAsync()
     {
-        try
-        {
-            _record = await Sanctions.GetAsync(_user!, Record);
-        }
-        catch (NotFoundException)
-        {
-            _notFound = true;
-            return;
-        }
+        // A record the user may not see is one that does not exist (the programme is confidential).
+        (_record, var refused) = await PageLoad.RunAsync(() => Sanctions.GetAsync(_user!, Record), T);
+        _notFound |= refused is not null;
+        if (_notFound) return;
         var rules = await Rules.CurrentRulesAsync(_user!.InstitutionId, HuifangModule.ProgrammeKey);
         _forms = rules.AllowedForms;
         _minTeam = rules.MinTeamSize;

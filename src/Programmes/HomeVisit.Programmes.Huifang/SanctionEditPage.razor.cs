@@ -1,5 +1,4 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Core.People;
 using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
@@ -33,19 +32,13 @@ public partial class SanctionEditPage
         if (User is { } user && SanctionAccess.CanWrite(user)) await LoadAsync();
     }
 
-    private async Task LoadAsync()
+    // A record the user may not see is one that does not exist (the programme is confidential).
+    private async Task LoadAsync() => _notFound |= await PageLoad.RunAsync(async () =>
     {
-        try
-        {
-            _model = Id is int id ? SanctionEdit.From(await Sanctions.GetAsync(User!, id)) : new SanctionEdit();
-            _person = _model.PersonId is int p ? (await People.GetPicksAsync(User!, [p])).ToList() : [];
-            _edit = new EditContext(_model);
-        }
-        catch (NotFoundException)
-        {
-            _notFound = true;
-        }
-    }
+        _model = Id is int id ? SanctionEdit.From(await Sanctions.GetAsync(User!, id)) : new SanctionEdit();
+        _person = _model.PersonId is int p ? (await People.GetPicksAsync(User!, [p])).ToList() : [];
+        _edit = new EditContext(_model);
+    }, T) is not null;
 
     private void PersonChanged(IReadOnlyList<PersonPick> picks)
     {

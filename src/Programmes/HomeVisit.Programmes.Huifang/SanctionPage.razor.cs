@@ -1,5 +1,4 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -29,16 +28,11 @@ public partial class SanctionPage
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
+    // A record the user may not see is one that does not exist: the page says nothing more (the programme is confidential).
     private async Task LoadAsync()
     {
-        try
-        {
-            _r = await Sanctions.GetAsync(User!, Id);
-        }
-        catch (NotFoundException)
-        {
-            _notFound = true;
-        }
+        (_r, var refused) = await PageLoad.RunAsync(() => Sanctions.GetAsync(User!, Id), T);
+        _notFound |= refused is not null;
     }
 
     // 纪委主要负责人 approves revisiting a person 第五条 excludes “原则上”, or sends the request back (which drops it: asked first).

@@ -1,6 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Portal.Localization;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace HomeVisit.Programmes.Lianxi;
@@ -47,14 +48,7 @@ public abstract class LeaderSemesterPage<TData> : ComponentBase where TData : cl
             _error = Texts["请选择党员领导干部。"];
             return;
         }
-        try
-        {
-            Data = await LoadForAsync(User!, id, _day);
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _error = Texts.Error(ex);
-        }
+        (Data, _error) = await PageLoad.RunAsync(() => LoadForAsync(User!, id, _day), Texts);
     }
 
     protected async Task LeaderChangedAsync(int? id) { _leaderId = id; await LoadAsync(); }

@@ -1,6 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace HomeVisit.Programmes.Lianxi;
@@ -28,15 +29,8 @@ public partial class LinkEditPage
 
     private async Task LoadAsync()
     {
-        try
-        {
-            _today = Clock.Today();
-            _leader = await Links.ForLeaderAsync(User!, LeaderId, _today);
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _error = T.Error(ex);
-        }
+        _today = Clock.Today();
+        (_leader, _error) = await PageLoad.RunAsync(() => Links.ForLeaderAsync(User!, LeaderId, _today), T);
     }
 
     // Both forms start again from what was stored, with the leader's problems recounted.

@@ -1,6 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -38,17 +39,8 @@ public partial class SummaryPage
 
     private async Task LoadAsync()
     {
-        _error = null;
-        try
-        {
-            _s = await Progress.SummaryAsync(User!, _day, _unitId);
-            Chart(_s);
-        }
-        catch (Exception ex) when (ex is AccessDeniedException or NotFoundException)
-        {
-            _s = null;
-            _error = T.Error(ex);
-        }
+        (_s, _error) = await PageLoad.RunAsync(() => Progress.SummaryAsync(User!, _day, _unitId), T);
+        if (_s is not null) Chart(_s);
     }
 
     // The chart shows the same figures as the table under it: per college, required and done.

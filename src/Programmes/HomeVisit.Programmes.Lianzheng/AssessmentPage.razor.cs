@@ -1,6 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Quotas;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -29,16 +30,8 @@ public partial class AssessmentPage
     {
         var user = _user ??= PortalUser.FromPrincipal((await AuthState).User)!;
         if (!Quotas.CanOversee(user, LianzhengModule.ProgrammeKey)) return;
-        try
-        {
-            _assessment = await Lianzheng.AssessmentAsync(user, Year);
-            _error = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException or PortalValidationException)
-        {
-            _assessment = null;
-            _error = T.Error(ex);
-        }
+        // The year comes from the address: one outside the range is refused like a page the user may not see.
+        (_assessment, _error) = await PageLoad.RunAsync(() => Lianzheng.AssessmentAsync(user, Year), T, validates: true);
     }
 
     private void YearChanged(int year) => Nav.NavigateTo($"/programmes/lianzheng/assessment?year={year}");

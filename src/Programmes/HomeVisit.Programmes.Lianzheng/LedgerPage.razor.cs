@@ -2,6 +2,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -48,16 +49,8 @@ public partial class LedgerPage
     {
         var user = _user ??= PortalUser.FromPrincipal((await AuthState).User)!;
         _units = (await Org.GetOptionsAsync(user)).Where(u => u.Kind != OrgUnitKind.PartyBranch).ToList();
-        try
-        {
-            _ledger = await Lianzheng.LedgerAsync(user, Year, Unit, includeSubUnits: !Own);
-            _error = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException or PortalValidationException)
-        {
-            _ledger = null;
-            _error = T.Error(ex);
-        }
+        // The year comes from the address: one outside the ledger's range is refused like an unknown unit.
+        (_ledger, _error) = await PageLoad.RunAsync(() => Lianzheng.LedgerAsync(user, Year, Unit, includeSubUnits: !Own), T, validates: true);
     }
 
     // The chosen unit shows its name; the list shows the tree by indenting.

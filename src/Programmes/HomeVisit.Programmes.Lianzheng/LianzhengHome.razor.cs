@@ -2,6 +2,7 @@ using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Data;
 using HomeVisit.Core.Quotas;
 using HomeVisit.Core.Visits;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -24,14 +25,8 @@ public partial class LianzhengHome
         _user = PortalUser.FromPrincipal((await AuthState).User)!;
         if (_user.PersonId is int me && _user.CanVisit)
         {
-            try
-            {
-                _plan = await Lianzheng.GetPlanAsync(_user, me, Clock.Today().Year);
-            }
-            catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-            {
-                _plan = null;
-            }
+            // No plan to show is no reason to hide the open chains below it.
+            (_plan, _) = await PageLoad.RunAsync(() => Lianzheng.GetPlanAsync(_user, me, Clock.Today().Year), T);
         }
         _chains = await Visits.OpenChainsAsync(_user, LianzhengModule.ProgrammeKey, 1, 20);
     }

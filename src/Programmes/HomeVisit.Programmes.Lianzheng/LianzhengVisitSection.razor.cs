@@ -29,18 +29,13 @@ public partial class LianzhengVisitSection
         await LoadAsync();
     }
 
+    // A visit the user may not see has no card: its page already says so.
     private async Task LoadAsync()
     {
-        try
-        {
-            _status = await Lianzheng.GetRecordStatusAsync(User, VisitId);
-            _leaderSigned = _status.LeaderSigned;
-            _recorderSigned = _status.RecorderSigned;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _status = null;
-        }
+        (_status, _) = await PageLoad.RunAsync(() => Lianzheng.GetRecordStatusAsync(User, VisitId), T);
+        if (_status is null) return;
+        _leaderSigned = _status.LeaderSigned;
+        _recorderSigned = _status.RecorderSigned;
     }
 
     private Task SaveSignaturesAsync() =>

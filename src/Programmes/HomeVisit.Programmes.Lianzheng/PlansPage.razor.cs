@@ -65,15 +65,12 @@ public partial class PlansPage
         _plan = null;
         var visitor = Visitor ?? user.PersonId;
         if (visitor is not int id) return;
-        try
+        // The year comes from the address: one outside the range is refused like a visitor the user may not see.
+        _error = await PageLoad.RunAsync(async () =>
         {
             _plan = await Lianzheng.GetPlanAsync(user, id, Year);
             _visitorPick = (await People.GetPicksAsync(user, [id])).ToList();
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException or PortalValidationException)
-        {
-            _error = T.Error(ex);
-        }
+        }, T, validates: true);
     }
 
     private void Go(int? year, int? visitor) =>

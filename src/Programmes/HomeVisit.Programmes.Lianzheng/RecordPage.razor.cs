@@ -1,5 +1,5 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -22,16 +22,7 @@ public partial class RecordPage
     protected override async Task OnParametersSetAsync()
     {
         var user = _user ??= PortalUser.FromPrincipal((await AuthState).User)!;
-        try
-        {
-            _sheet = await Lianzheng.GetRecordSheetAsync(user, Id);
-            _error = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _sheet = null;
-            _error = T.Error(ex);
-        }
+        (_sheet, _error) = await PageLoad.RunAsync(() => Lianzheng.GetRecordSheetAsync(user, Id), T);
     }
 
     private async Task PrintAsync() => await JS.InvokeVoidAsync("portal.print");

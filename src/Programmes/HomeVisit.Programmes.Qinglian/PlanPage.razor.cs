@@ -64,30 +64,24 @@ public partial class PlanPage
             _loadError = T["您的角色不能安排家访。"];
             return;
         }
-        try
+        (_detail, _loadError) = await PageLoad.RunAsync(() => Households.GetAsync(_user, PersonId), T);
+        if (_detail is null) return;
+        if (!_detail.CanPlan)
         {
-            _detail = await Households.GetAsync(_user, PersonId);
-            if (!_detail.CanPlan)
-            {
-                _loadError = T["该职工的家庭不在您负责家访的范围内。"];
-                return;
-            }
-            _model = new QinglianPlan { PersonId = PersonId, Place = _detail.HomeAddress };
-            if (_user.PersonId is int me)
-            {
-                _model.VisitorIds = [me];
-                _model.RecorderId = me;
-                _visitors = (await People.GetPicksAsync(_user, [me])).ToList();
-            }
-            // The earliest day the notice rule allows, at a usual evening hour.
-            _model.PlannedStart = _detail.EarliestPlanDay.ToDateTime(new TimeOnly(19, 0));
-            _repeatWarning = _detail.Status != HouseholdStatus.Due;
-            _edit = new EditContext(_model);
+            _loadError = T["该职工的家庭不在您负责家访的范围内。"];
+            return;
         }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
+        _model = new QinglianPlan { PersonId = PersonId, Place = _detail.HomeAddress };
+        if (_user.PersonId is int me)
         {
-            _loadError = T.Error(ex);
+            _model.VisitorIds = [me];
+            _model.RecorderId = me;
+            _visitors = (await People.GetPicksAsync(_user, [me])).ToList();
         }
+        // The earliest day the notice rule allows, at a usual evening hour.
+        _model.PlannedStart = _detail.EarliestPlanDay.ToDateTime(new TimeOnly(19, 0));
+        _repeatWarning = _detail.Status != HouseholdStatus.Due;
+        _edit = new EditContext(_model);
     }
 
     private void VisitorsChanged(IReadOnlyList<PersonPick> picks)

@@ -1,6 +1,6 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Portal.Localization;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -21,18 +21,10 @@ public partial class PrintPage
     protected override async Task OnParametersSetAsync()
     {
         var user = User!;
-        try
-        {
-            _text = FamilyMemberId is int id ? await Print.CommitmentAsync(user, id)
-                : PersonId is int person ? await Print.RegistrationAsync(user, person)
-                : await Print.ProposalAsync(user);
-            _error = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _text = null;
-            _error = T.Error(ex);
-        }
+        (_text, _error) = await PageLoad.RunAsync(() =>
+            FamilyMemberId is int id ? Print.CommitmentAsync(user, id)
+            : PersonId is int person ? Print.RegistrationAsync(user, person)
+            : Print.ProposalAsync(user), T);
     }
 
     private Task PrintAsync() => JS.InvokeVoidAsync("portal.print").AsTask();

@@ -1,6 +1,6 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
 using HomeVisit.Portal.Localization;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace HomeVisit.Programmes.Qinglian;
@@ -27,16 +27,8 @@ public abstract class QinglianRecordPage : ComponentBase
 
     protected async Task LoadAsync()
     {
-        try
-        {
-            await LoadRecordsAsync();
-            LoadError = null;
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            ClearRecords();
-            LoadError = Texts.Error(ex);
-        }
+        LoadError = await PageLoad.RunAsync(LoadRecordsAsync, Texts);
+        if (LoadError is not null) ClearRecords();
     }
 
     /// <summary>Loads what the page shows; throws NotFound or AccessDenied when the user may not see it.</summary>

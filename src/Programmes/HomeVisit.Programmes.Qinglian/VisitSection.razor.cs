@@ -1,5 +1,5 @@
 using HomeVisit.Core.Accounts;
-using HomeVisit.Core.Data;
+using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace HomeVisit.Programmes.Qinglian;
@@ -20,13 +20,7 @@ public partial class VisitSection
         // Reload whenever the visit changed (notified, recorded, re-planned).
         if (_loaded == (VisitId, Version)) return;
         _loaded = (VisitId, Version);
-        try
-        {
-            _info = await Households.VisitInfoAsync(User, VisitId);
-        }
-        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException)
-        {
-            _info = null;
-        }
+        // A visit the user may not see has no section: its page already says so.
+        (_info, _) = await PageLoad.RunAsync(() => Households.VisitInfoAsync(User, VisitId), T);
     }
 }
