@@ -27,10 +27,10 @@ public sealed class TwoInstancesAsProcessesTests(TwoPortalProcesses portals) : I
         // One browser behind the balancer: cookies are per host name, not per port, as for one site name in front of both.
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var browser = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+        using var onA = new HttpClient(handler, disposeHandler: false) { BaseAddress = portals.A.Address, Timeout = TimeSpan.FromSeconds(60) };
+        using var onB = new HttpClient(handler, disposeHandler: false) { BaseAddress = portals.B.Address, Timeout = TimeSpan.FromSeconds(60) };
 
-        browser.BaseAddress = portals.A.Address;
-        using (var login = await browser.PostLoginAsync(DemoAccounts.Leader, DemoAccounts.Password))
+        using (var login = await onA.PostLoginAsync(DemoAccounts.Leader, DemoAccounts.Password))
         {
             Assert.True(login.StatusCode == HttpStatusCode.Redirect && LocalPath(login) == "/",
                 $"Sign-in on A answered {(int)login.StatusCode} {LocalPath(login)}");
@@ -44,8 +44,7 @@ public sealed class TwoInstancesAsProcessesTests(TwoPortalProcesses portals) : I
             Assert.StartsWith("/account/login", LocalPath(refused), StringComparison.Ordinal);
         }
 
-        browser.BaseAddress = portals.B.Address;
-        using var page = await browser.GetAsync("/visits");
+        using var page = await onB.GetAsync("/visits");
         Assert.True(page.StatusCode == HttpStatusCode.OK, $"B answered {(int)page.StatusCode} {LocalPath(page)} to A's cookie");
         var document = await PortalClient.ParseAsync(page);
         await using var db = portals.OpenDatabase();
@@ -162,7 +161,9 @@ public sealed class TwoPortalProcesses : IAsyncLifetime
             ["Reminders__Enabled"] = "true",
             // The scheduler says at Debug when it leaves an occurrence to another instance; one line per message.
             ["Logging__LogLevel__HomeVisit.Core.Scheduling"] = "Debug",
+            ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
         };
     }
 
@@ -277,6 +278,7 @@ public sealed class PortalProcess : IDisposable
     /// <summary>Until <c>/readyz</c> answers 200 (migrated, uploads writable); fails at once if the process ends.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
+        var started = Stopwatch.StartNew();
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
         await TwoPortalProcesses.WaitUntilAsync(async () =>
         {
@@ -291,6 +293,7 @@ public sealed class PortalProcess : IDisposable
                 return false; // not listening yet
             }
         }, timeout, $"portal process {Name} to answer /readyz at {Address}");
+        Append(FormattableString.Invariant($"[test] /readyz answered 200 after {started.Elapsed.TotalSeconds:F1} s"));
     }
 
     public void Dispose()
