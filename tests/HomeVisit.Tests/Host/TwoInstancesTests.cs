@@ -22,8 +22,9 @@ namespace HomeVisit.Tests.Host;
 /// Issue 19: two portal hosts on one PostgreSQL database inside the test process, each a real Kestrel server on its own
 /// loopback port, for what needs both hosts' services at hand: concurrent clients alternating between them, the
 /// schedulers racing for the same occurrence. Sharing a process and a HOME, the two would also share ASP.NET Core's
-/// default key ring, so the cookie test here does not show that the key ring in the database is what makes them agree;
-/// <see cref="TwoInstancesAsProcessesTests"/> shows that, with two processes of the built portal.
+/// default key ring: with the database key ring switched off, the cookie here is still accepted (checked; only the count
+/// of keys in the database notices). <see cref="TwoInstancesAsProcessesTests"/> shows that the key ring in the database
+/// is what makes instances agree, with two processes of the built portal.
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
