@@ -266,7 +266,28 @@ public sealed class PortalProcess : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        EndWithThisProcess(process.Id, address);
         return portal;
+    }
+
+    /// <summary>
+    /// Dispose ends the portal; if the test host itself is killed, nothing of it runs, so a shell in its own session
+    /// ends the portal once the test host is gone. It leaves alone whatever has that id by then unless its command line
+    /// names this portal's address, so a reused id is never hit.
+    /// </summary>
+    private static void EndWithThisProcess(int portal, Uri address)
+    {
+        const string script = """
+            exec </dev/null >/dev/null 2>&1
+            trap '' HUP INT
+            while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done
+            if ! kill -0 "$1" 2>/dev/null && tr '\0' ' ' < "/proc/$2/cmdline" | grep -qF -- "$3"; then kill -KILL "$2"; fi
+            """;
+        var start = new ProcessStartInfo("setsid") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "sh", "-c", script, "portal-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+                     portal.ToString(CultureInfo.InvariantCulture), address.ToString().TrimEnd('/') })
+            start.ArgumentList.Add(a);
+        using var _ = Process.Start(start);
     }
 
     private void Append(string? line)
