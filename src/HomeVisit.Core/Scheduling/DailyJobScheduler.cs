@@ -123,7 +123,13 @@ public sealed class DailyJobScheduler(
                     .SetProperty(s => s.LastOutcome, JobOutcome.Running)
                     .SetProperty(s => s.LastDetail, (string?)null)
                     .SetProperty(s => s.LastRunBy, InstanceId), ct);
-            if (taken == 0) return false;
+            if (taken == 0)
+            {
+                // At Debug only (every few minutes per job and instance); it tells an operator, and the two-process test,
+                // that this instance looked and left the occurrence to the one that did or does it.
+                logger.LogDebug("The daily job {Job} for {Due:u} is done or running on another instance; not taken.", job.Name, due);
+                return false;
+            }
         }
 
         JobOutcome outcome;

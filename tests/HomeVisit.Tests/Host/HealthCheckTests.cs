@@ -22,4 +22,28 @@ public sealed class HealthCheckTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unhealthy.StatusCode);
         Assert.Equal("Unhealthy", await unhealthy.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Ready_is_503_while_the_uploads_folder_cannot_be_written_and_health_stays_200()
+    {
+        // A lost mount, as the portal sees it: the configured folder cannot be made (its parent is a file).
+        var blocked = Path.Combine(Path.GetTempPath(), "homevisit-tests", "not-a-folder-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(blocked)!);
+        await File.WriteAllTextAsync(blocked, "");
+        try
+        {
+            using var portal = new PortalFactory();
+            portal.Settings["Uploads:Root"] = Path.Combine(blocked, "uploads");
+            using var client = portal.CreateClient();
+
+            using (var healthy = await client.GetAsync("/healthz")) Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
+            using var unready = await client.GetAsync("/readyz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, unready.StatusCode);
+            Assert.Equal("Unhealthy", await unready.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            File.Delete(blocked);
+        }
+    }
 }

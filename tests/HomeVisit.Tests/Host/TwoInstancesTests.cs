@@ -19,9 +19,12 @@ using Microsoft.Extensions.Options;
 namespace HomeVisit.Tests.Host;
 
 /// <summary>
-/// Issue 19: two portal instances behind a load balancer on one PostgreSQL database, each a real Kestrel server on its
-/// own loopback port. A user signed in on one is signed in on the other (the data-protection keys are in the
-/// database), and the daily reminders run on one of them only.
+/// Issue 19: two portal hosts on one PostgreSQL database inside the test process, each a real Kestrel server on its own
+/// loopback port, for what needs both hosts' services at hand: concurrent clients alternating between them, the
+/// schedulers racing for the same occurrence. Sharing a process and a HOME, the two would also share ASP.NET Core's
+/// default key ring: with the database key ring switched off, the cookie here is still accepted (checked; only the count
+/// of keys in the database notices). <see cref="TwoInstancesAsProcessesTests"/> shows that the key ring in the database
+/// is what makes instances agree, with two processes of the built portal.
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
