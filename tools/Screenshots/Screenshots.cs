@@ -11,19 +11,25 @@ var baseUrl = args.Length > 0 ? args[0].TrimEnd('/') : "http://127.0.0.1:5080";
 var outDir = args.Length > 1 ? args[1] : "docs/screenshots";
 Directory.CreateDirectory(outDir);
 
-(string Name, string User, string Path)[] pages =
+// Follow: a link on the page to open first (for a record's page whose id the demo data decides), or null.
+(string Name, string User, string Path, string? Follow)[] pages =
 [
-    ("home", "leader", "/"),
-    ("visits", "leader", "/visits"),
-    ("visit-new", "leader", "/visits/new"),
-    ("calendar", "leader", "/calendar"),
-    ("follow-ups", "jiwei", "/follow-ups"),
-    ("dashboard", "jiwei", "/dashboard"),
-    ("quotas", "admin", "/quotas"),
-    ("people", "admin", "/people"),
-    ("person-edit", "admin", "/people/new"),
-    ("lianzheng", "leader", "/programmes/lianzheng"),
-    ("ganbu", "zuzhi", "/programmes/ganbu"),
+    ("home", "leader", "/", null),
+    ("visits", "leader", "/visits", null),
+    ("visit-new", "leader", "/visits/new", null),
+    ("calendar", "leader", "/calendar", null),
+    ("follow-ups", "jiwei", "/follow-ups", null),
+    ("dashboard", "jiwei", "/dashboard", null),
+    ("quotas", "admin", "/quotas", null),
+    ("people", "admin", "/people", null),
+    ("person-edit", "admin", "/people/new", null),
+    ("lianzheng", "leader", "/programmes/lianzheng", null),
+    ("ganbu", "zuzhi", "/programmes/ganbu", null),
+    ("qinglian-households", "leader", "/programmes/qinglian/households", null),
+    ("qinglian-household", "leader", "/programmes/qinglian/households", "[data-testid=household-link]"),
+    ("lianxi", "leader", "/programmes/lianxi", null),
+    ("lianxi-progress", "leader", "/programmes/lianxi/progress", null),
+    ("huifang", "anguan", "/programmes/huifang", null),
 ];
 
 using var playwright = await Playwright.CreateAsync();
@@ -48,13 +54,15 @@ foreach (var (device, width, height) in new[] { ("desktop", 1366, 900), ("phone"
         await page.Locator("#password").FillAsync("Demo#2026");
         await page.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/login"), new() { Timeout = 90_000 });
-        foreach (var (name, _, path) in group)
+        foreach (var (name, _, path, follow) in group)
         {
             await page.GotoAsync(path);
-            await page.Locator("#hv-interactive[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 90_000 });
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            // Grids load their page over the circuit after the first render: wait until none shows its loading bar.
-            await page.Locator(".mud-table-loading-progress").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
+            await ReadyAsync(page);
+            if (follow is not null)
+            {
+                await page.GotoAsync(await page.Locator(follow).First.GetAttributeAsync("href") ?? throw new InvalidOperationException($"{follow} has no href on {path}"));
+                await ReadyAsync(page);
+            }
             // The calendar fetches its events after FullCalendar has drawn the empty month.
             if (name == "calendar")
                 await page.Locator(".fc-event").First.WaitForAsync(new() { Timeout = 60_000 });
@@ -63,4 +71,12 @@ foreach (var (device, width, height) in new[] { ("desktop", 1366, 900), ("phone"
             Console.WriteLine(file);
         }
     }
+}
+
+static async Task ReadyAsync(IPage page)
+{
+    await page.Locator("#hv-interactive[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 90_000 });
+    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    // Grids load their page over the circuit after the first render: wait until none shows its loading bar.
+    await page.Locator(".mud-table-loading-progress").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
 }

@@ -150,9 +150,20 @@ public sealed partial class MarkdownContent(string root)
     }
 
     /// <summary>The Markdown source of a shipped page, or null.</summary>
-    public string? LoadSource(string folder, string slug)
+    public string? LoadSource(string folder, string slug) => LoadSource(folder, slug, null);
+
+    /// <summary>
+    /// The source in a language ("en": <c>slug.en.md</c> beside <c>slug.md</c>), or the Chinese page when there is no
+    /// translation: an English reader should not meet a Chinese help page where an English one ships.
+    /// </summary>
+    public string? LoadSource(string folder, string slug, string? language)
     {
         if (!SlugPattern().IsMatch(slug)) return null;
+        if (language is not null && LanguagePattern().IsMatch(language))
+        {
+            var translated = Path.Combine(FolderPath(folder), $"{slug}.{language}.md");
+            if (File.Exists(translated)) return File.ReadAllText(translated);
+        }
         var path = Path.Combine(FolderPath(folder), slug + ".md");
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
@@ -162,8 +173,10 @@ public sealed partial class MarkdownContent(string root)
     {
         var dir = FolderPath(folder);
         if (!Directory.Exists(dir)) return [];
+        // Translations (slug.en.md) are versions of a page, not pages of their own.
         return Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal)
             .Select(f => Path.GetFileNameWithoutExtension(f))
+            .Where(slug => SlugPattern().IsMatch(slug))
             .Select(slug => Load(folder, slug)!)
             .ToList();
     }
@@ -175,9 +188,12 @@ public sealed partial class MarkdownContent(string root)
     /// taken out of enumerations ("甲项目、乙项目") and any other line naming one is left out, so the help
     /// pages do not tell that a secret programme exists (issue 13 item 7).
     /// </summary>
-    public ContentPage? Load(string folder, string slug, IReadOnlyCollection<string> unnamed)
+    public ContentPage? Load(string folder, string slug, IReadOnlyCollection<string> unnamed) => Load(folder, slug, unnamed, null);
+
+    /// <summary>As <see cref="Load(string, string, IReadOnlyCollection{string})"/>, in a language where the page is translated.</summary>
+    public ContentPage? Load(string folder, string slug, IReadOnlyCollection<string> unnamed, string? language)
     {
-        var markdown = LoadSource(folder, slug);
+        var markdown = LoadSource(folder, slug, language);
         if (markdown is null) return null;
         if (unnamed.Count > 0) markdown = Unname(markdown, unnamed);
         var title = markdown.Split('\n').Select(l => l.Trim())
@@ -199,8 +215,11 @@ public sealed partial class MarkdownContent(string root)
     }
 
     /// <summary>The pages of a folder for a reader who may not know of some programmes (see <see cref="Load(string, string, IReadOnlyCollection{string})"/>).</summary>
-    public IReadOnlyList<ContentPage> List(string folder, IReadOnlyCollection<string> unnamed) =>
-        List(folder).Select(p => Load(folder, p.Slug, unnamed)!).ToList();
+    public IReadOnlyList<ContentPage> List(string folder, IReadOnlyCollection<string> unnamed) => List(folder, unnamed, null);
+
+    /// <summary>The pages of a folder in a language where they are translated (see <see cref="LoadSource(string, string, string?)"/>).</summary>
+    public IReadOnlyList<ContentPage> List(string folder, IReadOnlyCollection<string> unnamed, string? language) =>
+        List(folder).Select(p => Load(folder, p.Slug, unnamed, language)!).ToList();
 
     private string FolderPath(string folder)
     {
@@ -211,6 +230,9 @@ public sealed partial class MarkdownContent(string root)
     // Slugs name files under the content root; nothing else (no dots, no slashes) can reach the disk.
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[a-z]{2}$")]
+    private static partial Regex LanguagePattern();
 
     [GeneratedRegex(@"\{\{\s*([^{}\s]{1,30})\s*\}\}")]
     private static partial Regex PlaceholderPattern();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Content;
 using HomeVisit.Core.Programmes;
@@ -22,7 +23,9 @@ public partial class HelpPage
         // Rendered per reader: a programme the user may not see (IProgrammeModule.AccessRoles) is not named to them.
         var user = PortalUser.FromPrincipal((await AuthState).User);
         var unnamed = Catalog.All.Where(m => user is null || !ProgrammeCatalog.MayUse(user, m)).SelectMany(m => new[] { m.Name, m.EnglishName }).ToList();
-        _pages = Content.List("help", unnamed);
-        _page = Slug is null ? _pages.FirstOrDefault() : Content.Load("help", Slug, unnamed);
+        // The English UI reads the English pages (slug.en.md) where they ship; Chinese is the source.
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : null;
+        _pages = Content.List("help", unnamed, language);
+        _page = Slug is null ? _pages.FirstOrDefault() : Content.Load("help", Slug, unnamed, language);
     }
 }

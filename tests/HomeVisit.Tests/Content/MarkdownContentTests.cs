@@ -44,6 +44,22 @@ public sealed class MarkdownContentTests : IDisposable
         Assert.Contains("<table>", pages[0].Html);
     }
 
+    [Fact]
+    public void A_page_is_read_in_english_where_it_is_translated_and_in_chinese_where_not()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "help"));
+        File.WriteAllText(Path.Combine(_root, "help", "01-a.md"), "# 第一页");
+        File.WriteAllText(Path.Combine(_root, "help", "01-a.en.md"), "# First page");
+        File.WriteAllText(Path.Combine(_root, "help", "02-b.md"), "# 第二页");
+        var content = new MarkdownContent(_root);
+
+        Assert.Equal(["第一页", "第二页"], content.List("help", [], null).Select(p => p.Title));
+        Assert.Equal(["First page", "第二页"], content.List("help", [], "en").Select(p => p.Title));
+        Assert.Equal(["01-a", "02-b"], content.List("help").Select(p => p.Slug));
+        Assert.Null(content.Load("help", "01-a.en"));
+        Assert.Equal("第一页", content.Load("help", "01-a", [], "../x")?.Title);
+    }
+
     [Theory]
     [InlineData("../secret")]
     [InlineData("..")]

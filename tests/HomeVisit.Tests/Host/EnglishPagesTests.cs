@@ -44,6 +44,48 @@ public sealed class EnglishPagesTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task The_help_pages_speak_english_in_the_english_ui_and_keep_the_secret_programme_from_outsiders()
+    {
+        using var admin = portal.CreateBrowserLikeClient();
+        await admin.SignInAsync(DemoAccounts.Admin);
+        using (await admin.GetAsync("/culture?c=en&redirectUri=%2F")) { }
+        using var jiwei = portal.CreateBrowserLikeClient();
+        await jiwei.SignInAsync(DemoAccounts.DisciplineOffice);
+        using (await jiwei.GetAsync("/culture?c=en&redirectUri=%2F")) { }
+
+        var help = await admin.GetDocumentAsync("/help");
+        Assert.Equal(["Getting started", "Programmes", "Data security"],
+            help.QuerySelectorAll("[data-testid=help-pages] .mud-nav-link-text").Select(a => a.TextContent.Trim()));
+        Assert.Equal("Getting started", help.QuerySelector("article h1")?.TextContent.Trim());
+        foreach (var path in new[] { "/help/01-kuaisu-rumen", "/help/02-jiafang-xiangmu", "/help/03-shuju-anquan" })
+        {
+            var text = (await admin.GetDocumentAsync(path)).QuerySelector("article")!.TextContent;
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", text);
+            Assert.DoesNotContain("Revisits of disciplined persons", text);
+        }
+        Assert.Contains("Leaders linked to teachers and students", (await admin.GetDocumentAsync("/help/02-jiafang-xiangmu")).QuerySelector("article")!.TextContent);
+        Assert.Contains("Revisits of disciplined persons", (await jiwei.GetDocumentAsync("/help/02-jiafang-xiangmu")).QuerySelector("article")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("lianzheng")]
+    [InlineData("ganbu")]
+    [InlineData("qinglian")]
+    [InlineData("lianxi")]
+    public async Task A_programmes_current_period_is_named_in_english_on_its_page(string key)
+    {
+        using var client = portal.CreateBrowserLikeClient();
+        await client.SignInAsync(DemoAccounts.Admin);
+        using (await client.GetAsync("/culture?c=en&redirectUri=%2F")) { }
+
+        var period = (await client.GetDocumentAsync($"/programmes/{key}")).QuerySelector("[data-testid=programme-period]")?.TextContent.Trim();
+
+        Assert.NotNull(period);
+        Assert.Contains("(current: ", period);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}|（", period);
+    }
+
+    [Fact]
     public async Task Printed_official_forms_stay_chinese_when_the_user_reads_english()
     {
         int ganbu, lianzheng;

@@ -151,6 +151,19 @@ public sealed class TextsTests : IDisposable
     }
 
     [Fact]
+    public void A_role_a_module_adds_is_named_in_english_on_the_cores_account_pages()
+    {
+        // The accounts, discipline-role and SSO pages name every role through the portal's texts (IProgrammeModule.AddedRoleName).
+        var texts = _host.Texts<PortalResources>();
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var missing = ProgrammesServiceCollectionExtensions.Modules
+            .SelectMany(m => m.AddedRoles.Select(r => (m.Key, Name: m.AddedRoleName(r))))
+            .Where(r => texts[r.Name].ResourceNotFound).Select(r => $"{r.Key}: {r.Name}").ToList();
+        Assert.True(missing.Count == 0, "No English:\n" + string.Join("\n", missing));
+        Assert.Equal("Case management office", texts["案件管理室"]);
+    }
+
+    [Fact]
     public void A_modules_record_form_menu_and_priority_situations_have_english_in_its_own_set()
     {
         CultureInfo.CurrentUICulture = new CultureInfo("en");
