@@ -5,6 +5,7 @@ using HomeVisit.Core.Programmes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace HomeVisit.Programmes.Lianzheng;
 
@@ -25,7 +26,14 @@ public partial class LedgerPage
 
     // Whether the page opens at all is its Programme:lianzheng policy, checked over HTTP and again by the router in the circuit.
     private PortalUser? _user;
-    private Ledger? _ledger;
+    // The title lines and the year's count; the rows come a page at a time through the grid.
+    private Ledger? _head;
+    private int _total;
+    private MudDataGrid<LedgerRow>? _grid;
+    private (int Year, int? Unit, bool Own)? _shown;
+    // The whole year, read when the user prints (the A4 table is print-only), for the year, unit and scope shown.
+    private Ledger? _print;
+    private bool _printing, _printPending;
     private IReadOnlyList<UnitOption> _units = [];
     private string? _error;
 
@@ -50,14 +58,32 @@ public partial class LedgerPage
         _units = (await Org.GetOptionsAsync(user)).Where(u => u.Kind != OrgUnitKind.PartyBranch).ToList();
         try
         {
-            _ledger = await Lianzheng.LedgerAsync(user, Year, Unit, includeSubUnits: !Own);
-            _error = null;
+            var page = await Lianzheng.LedgerPageAsync(user, Year, Unit, includeSubUnits: !Own, page: 1, pageSize: 0);
+            (_head, _total, _error) = (page.Head, page.Page.Total, null);
         }
         catch (Exception ex) when (ex is NotFoundException or AccessDeniedException or PortalValidationException)
         {
-            _ledger = null;
+            _head = null;
             _error = T.Error(ex);
         }
+        if (_shown != (Year, Unit, Own))
+        {
+            _shown = (Year, Unit, Own);
+            _print = null;
+            if (_grid is not null) await _grid.ReloadServerData();
+        }
+    }
+
+    // One page from the database, numbered as in the whole year; the count above comes from the same query.
+    private async Task<GridData<LedgerRow>> LoadAsync(GridState<LedgerRow> state, CancellationToken ct)
+    {
+        var result = await Lianzheng.LedgerPageAsync(_user!, Year, Unit, !Own, state.Page + 1, state.PageSize, ct);
+        if (result.Page.Total != _total)
+        {
+            _total = result.Page.Total;
+            StateHasChanged();
+        }
+        return new GridData<LedgerRow> { Items = result.Page.Items, TotalItems = result.Page.Total };
     }
 
     // The chosen unit shows its name; the list shows the tree by indenting.
@@ -66,5 +92,30 @@ public partial class LedgerPage
     private void Go(int? year, int? unit, bool own = false) =>
         Nav.NavigateTo($"/programmes/lianzheng/ledger?year={year ?? Year}{(unit is int u ? $"&unit={u}" : "")}{(own && unit is not null ? "&own=true" : "")}");
 
-    private async Task PrintAsync() => await JS.InvokeVoidAsync("portal.print");
+    // The printed ledger is the whole year: read it, let it render into the print-only table, then print.
+    private async Task PrintAsync()
+    {
+        if (_user is null || _printing) return;
+        _printing = true;
+        try
+        {
+            _print = await Lianzheng.LedgerAsync(_user, Year, Unit, includeSubUnits: !Own);
+            _printPending = true;
+        }
+        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException or PortalValidationException)
+        {
+            _error = T.Error(ex);
+        }
+        finally
+        {
+            _printing = false;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_printPending) return;
+        _printPending = false;
+        await JS.InvokeVoidAsync("portal.print");
+    }
 }
