@@ -96,6 +96,13 @@ public sealed class LargeInstitutionGenerator
             }
             using var transaction = connection.BeginTransaction();
             generator.Fill(connection, transaction);
+            using (var counting = connection.CreateCommand())
+            {
+                // The rows are inserted with plain SQL, past the portal's save that keeps these columns (VisitCounting).
+                counting.Transaction = transaction;
+                counting.CommandText = HomeVisit.Core.Visits.VisitCounting.FillSql;
+                counting.ExecuteNonQuery();
+            }
             transaction.Commit();
             using var analyse = connection.CreateCommand();
             // Statistics for the query planner, as a long-running database would have them.

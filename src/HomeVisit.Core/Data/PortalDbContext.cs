@@ -92,6 +92,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     {
         if (CopyingRows) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         ChangeTracker.DetectChanges();
+        VisitCounting.Keep(ChangeTracker);
+        ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries<AuditEntry>())
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)

@@ -59,9 +59,9 @@ public sealed class PeriodSummaryService(
             .Select(v => new
             {
                 v.Status, v.Form, Ahead = v.PlannedStart >= startOfToday,
-                Unit = byVisited
-                    ? v.Targets.Where(t => t.PersonId != null).OrderBy(t => t.Id).Select(t => t.Person!.UnitId).FirstOrDefault()
-                    : v.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault(),
+                // The person a visit counts under is stored on it (VisitCounting): one lookup by primary key per visit,
+                // not a sorted subquery over its visitors or targets.
+                Unit = db.People.Where(p => p.Id == (byVisited ? v.FirstTargetPersonId : v.LeadVisitorPersonId)).Select(p => p.UnitId).FirstOrDefault(),
             })
             .GroupBy(x => new { x.Unit, x.Status, x.Form, x.Ahead })
             .Select(g => new { g.Key.Unit, g.Key.Status, g.Key.Form, g.Key.Ahead, N = g.Count() })
@@ -72,9 +72,8 @@ public sealed class PeriodSummaryService(
             .Select(f => new
             {
                 f.Status,
-                Unit = f.Visit == null ? null : byVisited
-                    ? f.Visit.Targets.Where(t => t.PersonId != null).OrderBy(t => t.Id).Select(t => t.Person!.UnitId).FirstOrDefault()
-                    : f.Visit.Visitors.OrderBy(x => x.IsRecorder).Select(x => x.Person!.UnitId).FirstOrDefault(),
+                Unit = f.Visit == null ? null
+                    : db.People.Where(p => p.Id == (byVisited ? f.Visit.FirstTargetPersonId : f.Visit.LeadVisitorPersonId)).Select(p => p.UnitId).FirstOrDefault(),
             })
             .GroupBy(x => new { x.Unit, x.Status })
             .Select(g => new { g.Key.Unit, g.Key.Status, N = g.Count() })

@@ -65,6 +65,15 @@ public class Visit : IInstitutionScoped, IAudited, IVersioned
     public int? ChainClosedByUserId { get; set; }
     /// <summary>On a chain root: what changed for the person, recorded when the chain closed.</summary>
     public string? ChainCloseNote { get; set; }
+    /// <summary>
+    /// The visitor whose unit the visit counts under when figures are grouped per unit (<see cref="VisitUnits"/>): the
+    /// first visitor who is not the recorder, else the recorder. Kept by <see cref="VisitCounting"/> whenever the
+    /// visitors change, in the same save; the unit itself is read from the person, so a move to another unit moves the
+    /// visit with them, as before.
+    /// </summary>
+    public int? LeadVisitorPersonId { get; set; }
+    /// <summary>The first person visited: whose unit the visit counts under in a programme that counts by the visited unit.</summary>
+    public int? FirstTargetPersonId { get; set; }
     public List<VisitVisitor> Visitors { get; set; } = [];
     public List<VisitTarget> Targets { get; set; } = [];
     public List<VisitFamilyMet> FamilyMet { get; set; } = [];

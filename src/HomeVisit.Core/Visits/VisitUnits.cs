@@ -6,7 +6,8 @@ namespace HomeVisit.Core.Visits;
 /// The one definition of the unit a visit belongs to when figures are counted per unit: the visitors' unit, or for a
 /// programme that counts under the visited unit (<see cref="Programmes.IProgrammeModule.CountsUnderVisitedUnit"/>)
 /// the visited person's. Period summary, dashboard and ledger all filter through
-/// it; the period summary groups the same way (the first visitor who is not the recorder, or the first person visited).
+/// it; the period summary groups the same way (the first visitor who is not the recorder, or the first person visited,
+/// stored on the visit as <see cref="Visit.LeadVisitorPersonId"/> and <see cref="Visit.FirstTargetPersonId"/>).
 /// </summary>
 public static class VisitUnits
 {

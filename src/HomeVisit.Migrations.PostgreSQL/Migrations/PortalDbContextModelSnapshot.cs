@@ -992,6 +992,9 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .HasColumnType("timestamp without time zone")
                         .HasComputedColumnSql("COALESCE(\"ActualStart\", \"PlannedStart\")", true);
 
+                    b.Property<int?>("FirstTargetPersonId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1002,6 +1005,9 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                         .HasColumnType("character varying(20000)");
 
                     b.Property<int>("InstitutionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LeadVisitorPersonId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("NotifiedAt")

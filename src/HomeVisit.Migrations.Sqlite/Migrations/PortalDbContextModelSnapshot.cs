@@ -943,6 +943,9 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasComputedColumnSql("COALESCE(\"ActualStart\", \"PlannedStart\")", false);
 
+                    b.Property<int?>("FirstTargetPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -953,6 +956,9 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeadVisitorPersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("NotifiedAt")

@@ -6,6 +6,7 @@ using HomeVisit.Portal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace HomeVisit.Programmes.Lianzheng;
 
@@ -26,7 +27,14 @@ public partial class LedgerPage
 
     // Whether the page opens at all is its Programme:lianzheng policy, checked over HTTP and again by the router in the circuit.
     private PortalUser? _user;
-    private Ledger? _ledger;
+    // The title lines and the year's count; the rows come a page at a time through the grid.
+    private Ledger? _head;
+    private int _total;
+    private MudDataGrid<LedgerRow>? _grid;
+    private (int Year, int? Unit, bool Own)? _shown;
+    // The whole year, read when the user prints (the A4 table is print-only), for the year, unit and scope shown.
+    private Ledger? _print;
+    private bool _printing, _printPending;
     private IReadOnlyList<UnitOption> _units = [];
     private string? _error;
 
@@ -50,7 +58,27 @@ public partial class LedgerPage
         var user = _user ??= PortalUser.FromPrincipal((await AuthState).User)!;
         _units = (await Org.GetOptionsAsync(user)).Where(u => u.Kind != OrgUnitKind.PartyBranch).ToList();
         // The year comes from the address: one outside the ledger's range is refused like an unknown unit.
-        (_ledger, _error) = await PageLoad.RunAsync(() => Lianzheng.LedgerAsync(user, Year, Unit, includeSubUnits: !Own), T, validates: true);
+        (var first, _error) = await PageLoad.RunAsync(() => Lianzheng.LedgerPageAsync(user, Year, Unit, includeSubUnits: !Own, page: 1, pageSize: 0), T, validates: true);
+        _head = first?.Head;
+        _total = first?.Page.Total ?? 0;
+        if (_shown != (Year, Unit, Own))
+        {
+            _shown = (Year, Unit, Own);
+            _print = null;
+            if (_grid is not null) await _grid.ReloadServerData();
+        }
+    }
+
+    // One page from the database, numbered as in the whole year; the count above comes from the same query.
+    private async Task<GridData<LedgerRow>> LoadAsync(GridState<LedgerRow> state, CancellationToken ct)
+    {
+        var result = await Lianzheng.LedgerPageAsync(_user!, Year, Unit, !Own, state.Page + 1, state.PageSize, ct);
+        if (result.Page.Total != _total)
+        {
+            _total = result.Page.Total;
+            StateHasChanged();
+        }
+        return new GridData<LedgerRow> { Items = result.Page.Items, TotalItems = result.Page.Total };
     }
 
     // The chosen unit shows its name; the list shows the tree by indenting.
@@ -59,5 +87,30 @@ public partial class LedgerPage
     private void Go(int? year, int? unit, bool own = false) =>
         Nav.NavigateTo($"/programmes/lianzheng/ledger?year={year ?? Year}{(unit is int u ? $"&unit={u}" : "")}{(own && unit is not null ? "&own=true" : "")}");
 
-    private async Task PrintAsync() => await JS.InvokeVoidAsync("portal.print");
+    // The printed ledger is the whole year: read it, let it render into the print-only table, then print.
+    private async Task PrintAsync()
+    {
+        if (_user is null || _printing) return;
+        _printing = true;
+        try
+        {
+            _print = await Lianzheng.LedgerAsync(_user, Year, Unit, includeSubUnits: !Own);
+            _printPending = true;
+        }
+        catch (Exception ex) when (ex is NotFoundException or AccessDeniedException or PortalValidationException)
+        {
+            _error = T.Error(ex);
+        }
+        finally
+        {
+            _printing = false;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_printPending) return;
+        _printPending = false;
+        await JS.InvokeVoidAsync("portal.print");
+    }
 }

@@ -104,6 +104,9 @@ public sealed record Ledger(int Year, int? UnitId, string UnitName, string Insti
     public string Subtitle => $"单位（部门）：{UnitName}　　{Year} 年度";
 }
 
+/// <summary>A page of the ledger for the screen: its title lines (<see cref="Head"/>, without rows) and the page's rows with the year's total.</summary>
+public sealed record LedgerPageResult(Ledger Head, PagedResult<LedgerRow> Page);
+
 // ---- 年度考核 (第八条（四）) ----------------------------------------------------------------------------------
 
 /// <summary>

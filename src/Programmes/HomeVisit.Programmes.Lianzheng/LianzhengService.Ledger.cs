@@ -11,10 +11,68 @@ public sealed partial class LianzhengService
     /// The 廉洁家访台账 (annex 2) of a unit and year: the done visits of the programme whose visiting leaders belong to
     /// the unit or a unit below it (the whole institution when no unit is given), in the year by the actual visit date,
     /// oldest first; one row per visit. Only visits the user may see: overseers get the whole unit, a leader or liaison
-    /// the visits they took part in. The .xlsx export reuses these rows (<see cref="LianzhengLedgerProvider"/>).
-    /// <paramref name="includeSubUnits"/> false keeps the unit's own leaders only (本级: the school's leaders, say).
+    /// the visits they took part in. <paramref name="includeSubUnits"/> false keeps the unit's own leaders only (本级:
+    /// the school's leaders, say). The whole year, for the printed ledger; the screen pages it (<see cref="LedgerPageAsync"/>)
+    /// and the .xlsx export streams it (<see cref="LedgerRowsAsync"/>), both over the same rows in the same order.
     /// </summary>
     public async Task<Ledger> LedgerAsync(PortalUser user, int year, int? unitId, bool includeSubUnits = true, CancellationToken ct = default)
+    {
+        var (head, _) = await LedgerHeadAsync(user, year, unitId, includeSubUnits, count: false, ct);
+        var rows = new List<LedgerRow>();
+        await foreach (var row in LedgerRowsAsync(user, year, unitId, includeSubUnits, ct)) rows.Add(row);
+        return head with { Rows = rows };
+    }
+
+    /// <summary>
+    /// One page (1-based) of the ledger's rows, numbered as in the whole year, with the number of rows the year holds:
+    /// counted and paged in the database, for the screen.
+    /// </summary>
+    public async Task<LedgerPageResult> LedgerPageAsync(PortalUser user, int year, int? unitId, bool includeSubUnits, int page, int pageSize,
+        CancellationToken ct = default)
+    {
+        var (head, total) = await LedgerHeadAsync(user, year, unitId, includeSubUnits, count: true, ct);
+        if (pageSize <= 0 || total == 0) return new LedgerPageResult(head, new PagedResult<LedgerRow>([], total, page, pageSize));
+        pageSize = Math.Min(pageSize, 500);
+        page = Math.Max(page, 1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var subtree = await LedgerSubtreeAsync(db, user, unitId, includeSubUnits, ct);
+        var rows = await LedgerRowsOfAsync(LedgerVisits(db, user, year, subtree), (page - 1) * pageSize, pageSize, ct);
+        return new LedgerPageResult(head, new PagedResult<LedgerRow>(rows, total, page, pageSize));
+    }
+
+    /// <summary>
+    /// The ledger's rows of the whole year in order, read from the database a batch at a time (keyset on the visit date
+    /// and id), so a county's year goes to the .xlsx export without being held in memory.
+    /// </summary>
+    public async IAsyncEnumerable<LedgerRow> LedgerRowsAsync(PortalUser user, int year, int? unitId, bool includeSubUnits = true,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        const int batch = 500;
+        await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
+        CheckYear(year);
+        List<int>? subtree;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) subtree = await LedgerSubtreeAsync(db, user, unitId, includeSubUnits, ct);
+        var no = 0;
+        (DateTime Start, int Id)? after = null;
+        while (true)
+        {
+            List<LedgerRow> rows;
+            // A context per batch: nothing tracked or cached grows with the year.
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var visits = LedgerVisits(db, user, year, subtree);
+                if (after is var (start, id)) visits = visits.Where(v => v.EffectiveStart > start || (v.EffectiveStart == start && v.Id > id));
+                rows = await LedgerRowsOfAsync(visits, no, batch, ct, skipInDatabase: false);
+            }
+            foreach (var row in rows) yield return row;
+            if (rows.Count < batch) yield break;
+            no += rows.Count;
+            after = (rows[^1].Date, rows[^1].VisitId);
+        }
+    }
+
+    /// <summary>The ledger's title lines (institution, unit) and, when asked, the number of its rows.</summary>
+    private async Task<(Ledger Head, int Total)> LedgerHeadAsync(PortalUser user, int year, int? unitId, bool includeSubUnits, bool count, CancellationToken ct)
     {
         await access.EnsureAsync(user, LianzhengAccess.ProgrammeKey);
         CheckYear(year);
@@ -29,7 +87,21 @@ public sealed partial class LianzhengService
             subtree = includeSubUnits ? Subtree(units, id) : [id];
             unitName = includeSubUnits ? unit.Name : $"{unit.Name}（本级）";
         }
+        var total = count ? await LedgerVisits(db, user, year, subtree).CountAsync(ct) : 0;
+        return (new Ledger(year, unitId, unitName, institution, []), total);
+    }
 
+    private async Task<List<int>?> LedgerSubtreeAsync(PortalDbContext db, PortalUser user, int? unitId, bool includeSubUnits, CancellationToken ct)
+    {
+        if (unitId is not int id) return null;
+        if (!includeSubUnits) return [id];
+        var units = await UnitsAsync(db, user.InstitutionId, ct);
+        return units.ContainsKey(id) ? Subtree(units, id) : throw new NotFoundException("单位不存在。");
+    }
+
+    /// <summary>The done visits of the year the ledger lists, for the units of <paramref name="subtree"/> (null: all).</summary>
+    private IQueryable<Visit> LedgerVisits(PortalDbContext db, PortalUser user, int year, List<int>? subtree)
+    {
         var start = new DateTime(year, 1, 1);
         var end = start.AddYears(1);
         var visits = VisibleVisits(db, user).AsNoTracking()
@@ -42,10 +114,20 @@ public sealed partial class LianzhengService
             visits = visits.Where(v => v.Visitors.Any(x => x.Person!.UnitId != null && subtree.Contains(x.Person.UnitId.Value)
                                                           && (!x.IsRecorder || !v.Visitors.Any(o => !o.IsRecorder))));
         }
-        // Split: the year's visits, then their visitors and targets by visit id, rather than one join that SQLite
+        return visits;
+    }
+
+    /// <summary>
+    /// The ledger rows of <paramref name="take"/> visits in the ledger's order, numbered from <paramref name="skip"/> + 1;
+    /// <paramref name="skipInDatabase"/> false when the query itself already starts after the rows before (keyset).
+    /// </summary>
+    private static async Task<List<LedgerRow>> LedgerRowsOfAsync(IQueryable<Visit> visits, int skip, int take, CancellationToken ct, bool skipInDatabase = true)
+    {
+        var ordered = visits.OrderBy(v => v.EffectiveStart).ThenBy(v => v.Id).AsQueryable();
+        if (skipInDatabase && skip > 0) ordered = ordered.Skip(skip);
+        // Split: the page's visits, then their visitors and targets by visit id, rather than one join that SQLite
         // pairs with every visitor and target row of the database.
-        var found = await visits
-            .OrderBy(v => v.EffectiveStart).ThenBy(v => v.Id)
+        var found = await ordered.Take(take)
             .AsSplitQuery()
             .Select(v => new
             {
@@ -55,15 +137,15 @@ public sealed partial class LianzhengService
             })
             .ToListAsync(ct);
 
-        var rows = new List<LedgerRow>();
+        var rows = new List<LedgerRow>(found.Count);
         foreach (var v in found)
         {
             var leaders = LeadersOf(v.Visitors, x => x.IsRecorder);
-            rows.Add(new LedgerRow(rows.Count + 1, v.Id, v.Date,
+            rows.Add(new LedgerRow(skip + rows.Count + 1, v.Id, v.Date,
                 string.Join("、", leaders.Select(l => l.Name)), JoinPositions(leaders.Select(l => l.Position)),
                 string.Join("、", v.Targets.Select(t => t.Name)), JoinPositions(v.Targets.Select(t => t.Position)), Remark(v.Form)));
         }
-        return new Ledger(year, unitId, unitName, institution, rows);
+        return rows;
     }
 
     /// <summary>The 备注 cell: the form when it is not an ordinary 上门家访.</summary>

@@ -54,6 +54,31 @@ public sealed class PeriodSummaryTests : IDisposable
         await Assert.ThrowsAsync<AccessDeniedException>(() => _summaries.BuildAsync(_s.Leader1, "qinglian", new DateOnly(2026, 11, 20)));
     }
 
+    [Fact]
+    public async Task A_visit_counts_under_its_first_leaders_unit_and_moves_when_the_plans_visitors_change()
+    {
+        // 李院长 (甲学院) plans a visit alone; then puts 王院长 (乙学院) first and keeps the record himself.
+        var plan = _s.PlanForLeaderOne();
+        plan.ProgrammeKey = "qinglian";
+        plan.PlannedStart = _s.Clock.Today.AddDays(10).AddHours(19);
+        var id = await _s.Visits.SavePlanAsync(_s.Leader1, plan);
+        var day = DateOnly.FromDateTime(plan.PlannedStart.Value);
+
+        var before = await _summaries.BuildAsync(_s.Zuzhi, "qinglian", day);
+        Assert.Equal(1, Assert.Single(before.Units, u => u.UnitName == "甲学院").Planned);
+        Assert.DoesNotContain(before.Units, u => u.UnitName == "乙学院");
+
+        var edit = await _s.Visits.GetPlanAsync(_s.Leader1, id);
+        edit.VisitorIds = [_s.LeaderTwo.Id, _s.LeaderOne.Id];
+        edit.RecorderId = _s.LeaderOne.Id;
+        await _s.Visits.SavePlanAsync(_s.Leader1, edit);
+
+        var after = await _summaries.BuildAsync(_s.Zuzhi, "qinglian", day);
+        Assert.Equal(1, Assert.Single(after.Units, u => u.UnitName == "乙学院").Planned);
+        Assert.DoesNotContain(after.Units, u => u.UnitName == "甲学院" && u.Planned > 0);
+        Assert.Equal(1, after.Total.Planned);
+    }
+
     private async Task PlanAndRecordAsync(DateTime when)
     {
         // Recorded after the fact: plan it for then (past plans are allowed; notice rules look forward only from today).

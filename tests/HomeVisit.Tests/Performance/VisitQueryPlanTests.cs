@@ -85,6 +85,28 @@ public sealed class VisitQueryPlanTests(LargeDatabaseFixture portal)
         Assert.All(summary.Concat(dashboard), plan => Assert.Matches(@"USING (COVERING )?INDEX IX_Visits_InstitutionId_(ProgrammeKey_)?EffectiveStart \(.*EffectiveStart>\? AND EffectiveStart<\?\)", plan));
     }
 
+    [Fact]
+    public async Task The_period_summary_groups_a_periods_visits_by_the_stored_lead_visitor_not_a_sorted_subquery_per_visit()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var plans = await QueryPlans.OfAsync(portal, DemoAccounts.DisciplineOffice,
+            user => portal.Services.GetRequiredService<HomeVisit.Core.Exports.PeriodSummaryService>().BuildAsync(user, "lianzheng", today),
+            text => text.Contains("\"LeadVisitorPersonId\"", StringComparison.Ordinal));
+
+        // The visits' grouping and the follow-up items' grouping.
+        Assert.Equal(2, plans.Count);
+        Assert.All(plans, plan =>
+        {
+            // Before, each visit's unit was a subquery over its visitor rows, sorted (a temporary b-tree) to find the first.
+            Assert.DoesNotContain("VisitVisitors", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("VisitTargets", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("FOR ORDER BY", plan, StringComparison.Ordinal);
+            Assert.Contains("USING INTEGER PRIMARY KEY", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("AUTOMATIC", plan, StringComparison.Ordinal);
+        });
+        Assert.Matches(@"USING (COVERING )?INDEX IX_Visits_InstitutionId_ProgrammeKey_EffectiveStart \(.*EffectiveStart>\? AND EffectiveStart<\?\)", plans[0]);
+    }
+
     /// <summary>The query plans of the SELECTs on Visits that an action sends as the given user.</summary>
     private Task<List<string>> PlansOfAsync(Func<PortalUser, Task> action, string userName, bool onEffectiveStart = false) =>
         QueryPlans.OfAsync(portal, userName, action, text => text.Contains("FROM \"Visits\"", StringComparison.Ordinal)
