@@ -35,13 +35,10 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "FirstTargetPersonId",
-                table: "Visits");
-
-            migrationBuilder.DropColumn(
-                name: "LeadVisitorPersonId",
-                table: "Visits");
+            // SQLite's own DROP COLUMN (3.35+), not EF's DropColumn: EF rebuilds the table for it, which drops the
+            // search triggers on "Visits" (TextSearch) that a later migration down or up would then not find.
+            migrationBuilder.Sql("""ALTER TABLE "Visits" DROP COLUMN "FirstTargetPersonId";""");
+            migrationBuilder.Sql("""ALTER TABLE "Visits" DROP COLUMN "LeadVisitorPersonId";""");
         }
     }
 }
