@@ -30,7 +30,7 @@ public static class AuthenticationServiceCollectionExtensions
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
                 o.AccessDeniedPath = "/account/denied";
-                o.ExpireTimeSpan = IdleTracker.CookieLifetime(idle);
+                o.ExpireTimeSpan = idle;
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = ValidateSessionAsync;
                 o.Events.OnSigningIn = StartSessionAsync;

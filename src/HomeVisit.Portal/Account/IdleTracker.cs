@@ -22,18 +22,7 @@ public sealed class IdleTracker(TimeProvider clock, IOptions<AccountOptions> opt
     /// How often the page reports input and the guard looks at the clock: a sixth of the timeout, between 1 and 30
     /// seconds, so the sign-out comes at most that late and a busy user costs one message per interval.
     /// </summary>
-    public TimeSpan CheckInterval => CheckIntervalFor(IdleTimeout);
-
-    private static TimeSpan CheckIntervalFor(TimeSpan idle) => TimeSpan.FromTicks(Math.Clamp(idle.Ticks / 6, TimeSpan.TicksPerSecond, 30 * TimeSpan.TicksPerSecond));
-
-    /// <summary>
-    /// How long the sign-in cookie lives without a request: the idle timeout plus two check intervals (at least five
-    /// seconds). An open tab is signed out by its guard, which ends the session on the server and then shows the
-    /// timeout page; were the cookie to lapse at the same instant, a page reload racing the guard (a circuit
-    /// reconnecting on a busy server) would land on the sign-in page with no word of why.
-    /// </summary>
-    public static TimeSpan CookieLifetime(TimeSpan idle)
-        => idle + TimeSpan.FromTicks(Math.Max(2 * CheckIntervalFor(idle).Ticks, TimeSpan.FromSeconds(5).Ticks));
+    public TimeSpan CheckInterval => TimeSpan.FromTicks(Math.Clamp(IdleTimeout.Ticks / 6, TimeSpan.TicksPerSecond, 30 * TimeSpan.TicksPerSecond));
 
     public void UserInput() => Interlocked.Exchange(ref _lastInputTicks, clock.GetUtcNow().UtcTicks);
 }
