@@ -2032,6 +2032,21 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.ToTable("QinglianListConfirmations", (string)null);
                 });
 
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianListMember", b =>
+                {
+                    b.Property<int>("ConfirmationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConfirmationId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("QinglianListMembers", (string)null);
+                });
+
             modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -2843,6 +2858,21 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianListMember", b =>
+                {
+                    b.HasOne("HomeVisit.Programmes.Qinglian.QinglianListConfirmation", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ConfirmationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HomeVisit.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianNotice", b =>
                 {
                     b.HasOne("HomeVisit.Core.Institutions.Institution", null)
@@ -2890,6 +2920,11 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.Navigation("Steps");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("HomeVisit.Programmes.Qinglian.QinglianListConfirmation", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -47,6 +47,7 @@ public static class QinglianDemo
             InstitutionId = demo.InstitutionId, PeriodStart = Periods.Containing(PeriodKind.HalfYear, demo.Today).Start,
             ListHash = QinglianListService.Fingerprint(people), Households = people.Count,
             ConfirmedByUserId = generalAffairs.Id, ConfirmedByName = generalAffairs.DisplayName, ConfirmedAt = demo.NowUtc,
+            Members = people.Select(id => new QinglianListMember { PersonId = id }).ToList(),
         });
     }
 }

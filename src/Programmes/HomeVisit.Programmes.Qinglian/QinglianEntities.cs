@@ -96,6 +96,30 @@ public class QinglianListConfirmation : IInstitutionScoped, IAudited
     public string? ConfirmedByName { get; set; }
     /// <summary>UTC.</summary>
     public DateTime ConfirmedAt { get; set; }
+    /// <summary>The staff members on the list as confirmed: the households whose visits the confirmation allows.</summary>
+    public List<QinglianListMember> Members { get; set; } = [];
+}
+
+/// <summary>
+/// One household (staff member) on a confirmed list. A visit is planned only to people on the period's latest confirmed
+/// list, so a newcomer waits for the 综合部 while everyone already on the list can still be visited.
+/// </summary>
+public class QinglianListMember
+{
+    public int ConfirmationId { get; set; }
+    public int PersonId { get; set; }
+}
+
+internal sealed class QinglianListMemberConfiguration : IEntityTypeConfiguration<QinglianListMember>
+{
+    public void Configure(EntityTypeBuilder<QinglianListMember> b)
+    {
+        b.ToTable("QinglianListMembers");
+        b.HasKey(x => new { x.ConfirmationId, x.PersonId });
+        b.HasOne<QinglianListConfirmation>().WithMany(c => c.Members).HasForeignKey(x => x.ConfirmationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PersonId);
+    }
 }
 
 internal sealed class QinglianListConfirmationConfiguration : IEntityTypeConfiguration<QinglianListConfirmation>

@@ -96,26 +96,37 @@ public sealed class ListConfirmationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_staff_member_added_after_confirmation_needs_the_list_confirmed_again()
+    public async Task A_staff_member_added_after_confirmation_waits_for_the_list_to_be_confirmed_again_while_the_others_are_still_visited()
     {
         await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        int newcomer;
         await using (var db = _w.S.Context())
         {
-            // A new colleague joins: the list the 综合部 confirmed no longer holds every household.
-            db.People.Add(new Person { InstitutionId = _w.S.InstitutionA, Name = "新同事", StaffNumber = "N-0001", UnitId = _w.S.StaffTwo.UnitId });
+            // A new colleague joins (a roster import, say): the list the 综合部 confirmed does not hold them.
+            var person = new Person { InstitutionId = _w.S.InstitutionA, Name = "新同事", StaffNumber = "N-0001", UnitId = _w.S.StaffOne.UnitId };
+            db.People.Add(person);
             await db.SaveChangesAsync();
+            newcomer = person.Id;
         }
 
         var status = await _w.Lists.StatusAsync(_w.GeneralAffairs);
         Assert.False(status.Confirmed);
         Assert.True(status.Changed);
         Assert.True(status.CanConfirm);
-        var error = await Assert.ThrowsAsync<PortalValidationException>(() => _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)));
-        Assert.Equal("2026年下半年的家访名单确认后有变动：请综合部（名单确认角色）重新确认名单后再安排家访（三、1）。",
+        // Everyone on the list can still be visited: a new hire does not stop the institution's visits.
+        Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)) > 0);
+        // The newcomer cannot, on any route, until the list is confirmed again; the message names them beside the date.
+        var plan = GeneralPlan(new DateTime(2026, 11, 28, 19, 0, 0));
+        plan.TargetPersonIds = [newcomer];
+        var error = await Assert.ThrowsAsync<PortalValidationException>(() => _w.Visits.SavePlanAsync(_w.S.Leader1, plan));
+        Assert.Equal("新同事不在2026年下半年已确认的家访名单中：请综合部（名单确认角色）在“家访对象家庭”中重新确认名单后再安排家访（三、1）。",
             error.Errors[nameof(VisitPlan.PlannedStart)]);
+        var householdPage = await Assert.ThrowsAsync<PortalValidationException>(() => _w.PlanAsync(new DateTime(2026, 11, 28, 19, 0, 0), personId: newcomer));
+        Assert.Contains("新同事不在", householdPage.Errors[nameof(VisitPlan.PlannedStart)]);
 
         await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
-        Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)) > 0);
+        Assert.True((await _w.Lists.StatusAsync(_w.S.Leader1)).Confirmed);
+        Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 28, 19, 0, 0), personId: newcomer) > 0);
     }
 
     [Fact]
