@@ -143,22 +143,26 @@ public sealed class QinglianListCheck : IVisitPlanCheck
     {
         if (plan.ProgrammeKey != QinglianProgramme.Key || rules.ListConfirmerRole is null || plan.PlannedStart is not { } when) return;
         var period = Periods.Containing(rules.Period, DateOnly.FromDateTime(when), rules.Semester);
-        if (plan.Id != 0)
-        {
-            // Moving a visit inside its period (a calendar drag) does not ask for the list again: that was settled when it was planned.
-            var before = await db.Visits.AsNoTracking().Where(x => x.Id == plan.Id).Select(x => (DateTime?)x.PlannedStart).FirstOrDefaultAsync(ct);
-            if (before is { } b && b >= period.StartTime && b < period.EndExclusive) return;
-        }
         var latest = await db.Set<QinglianListConfirmation>().AsNoTracking()
             .Where(c => c.InstitutionId == user.InstitutionId && c.PeriodStart == period.Start)
             .OrderByDescending(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         if (latest is null)
         {
+            // Moving a visit inside its period (a calendar drag) does not ask for the list again: that was settled when it was planned.
+            if (plan.Id != 0)
+            {
+                var before = await db.Visits.AsNoTracking().Where(x => x.Id == plan.Id).Select(x => (DateTime?)x.PlannedStart).FirstOrDefaultAsync(ct);
+                if (before is { } b && b >= period.StartTime && b < period.EndExclusive) return;
+            }
             v.Add(nameof(plan.PlannedStart), new PortalMessage("{0}的家访名单尚未确认：请综合部（名单确认角色）在“家访对象家庭”中确认名单后再安排家访（三、1）。", period));
             return;
         }
         // Only the people the list holds: a newcomer since the confirmation waits for the 综合部, everyone else can be visited.
-        var targets = plan.TargetPersonIds;
+        // An edit is held to it for the people it adds (the side door of adding a newcomer to a visit already planned);
+        // those it had were settled when it was planned, so moving it on the calendar is not refused for them.
+        var had = plan.Id == 0 ? new List<int>() : await db.VisitTargets.AsNoTracking()
+            .Where(t => t.VisitId == plan.Id && t.PersonId != null).Select(t => t.PersonId!.Value).ToListAsync(ct);
+        var targets = plan.TargetPersonIds.Except(had).ToList();
         if (targets.Count == 0) return;
         var missing = await db.People.AsNoTracking()
             .Where(p => targets.Contains(p.Id) && !db.Set<QinglianListMember>().Any(m => m.ConfirmationId == latest && m.PersonId == p.Id))

@@ -114,7 +114,14 @@ public sealed class ListConfirmationTests : IDisposable
         Assert.True(status.Changed);
         Assert.True(status.CanConfirm);
         // Everyone on the list can still be visited: a new hire does not stop the institution's visits.
-        Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0)) > 0);
+        var planned = await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0));
+        Assert.True(planned > 0);
+        // Nor can the newcomer be slipped into a visit already planned: the edit is refused for the person it adds.
+        var edit = await _w.Visits.GetPlanAsync(_w.S.Leader1, planned);
+        edit.TargetPersonIds = [.. edit.TargetPersonIds, newcomer];
+        var sideDoor = await Assert.ThrowsAsync<PortalValidationException>(() => _w.Visits.SavePlanAsync(_w.S.Leader1, edit));
+        Assert.StartsWith("新同事不在", sideDoor.Errors[nameof(VisitPlan.PlannedStart)]);
+        Assert.Equal([_w.StaffOne], await _w.S.ReadAsync(db => db.VisitTargets.Where(t => t.VisitId == planned).Select(t => t.PersonId!.Value).ToListAsync()));
         // The newcomer cannot, on any route, until the list is confirmed again; the message names them beside the date.
         var plan = GeneralPlan(new DateTime(2026, 11, 28, 19, 0, 0));
         plan.TargetPersonIds = [newcomer];
