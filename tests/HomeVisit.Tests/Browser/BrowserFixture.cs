@@ -61,8 +61,12 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>The browser's time zone (IANA id).</summary>
     protected virtual string BrowserTimeZone => "Asia/Shanghai";
 
+    /// <summary>Runs before the portal starts: a derived fixture builds the database its <see cref="Settings"/> name.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         // Upper bounds, not waits: every wait is for a condition. Expectations wait as long as actions do; on a loaded
         // 2-core runner a save over the circuit followed by its navigation was seen to take more than 15 s.
         Assertions.SetDefaultExpectTimeout(30_000);
@@ -148,7 +152,7 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>How long closing a context or the browser may take before the test moves on (see <see cref="BrowserSession"/>).</summary>
     public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(20);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
