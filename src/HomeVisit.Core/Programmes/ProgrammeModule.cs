@@ -81,6 +81,13 @@ public interface IProgrammeModule
     IReadOnlyList<string> AuditEntityTypes => [];
 
     /// <summary>
+    /// The Chinese names of what the module writes to the audit log's <c>EntityType</c> (its record types and the
+    /// exports or reads it names itself), e.g. <c>Commitment</c> → 承诺书; English in <see cref="TextResources"/>. The
+    /// audit page shows these names instead of the stored codes; a code without a name is shown as stored.
+    /// </summary>
+    IReadOnlyDictionary<string, string> AuditEntityNames => new Dictionary<string, string>();
+
+    /// <summary>
     /// Whether a visit of the programme belongs to the visited person's unit rather than the visitors' wherever figures
     /// are counted per unit (period summary, dashboard unit filter, ledger of a unit), e.g. a programme whose visitors
     /// all come from one office that visits people of every unit. See <see cref="Visits.VisitUnits"/>.

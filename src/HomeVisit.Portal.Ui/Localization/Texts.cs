@@ -84,13 +84,11 @@ public sealed class Texts<TResources> : IStringLocalizer<TResources>
     public string Period(HomeVisit.Core.Programmes.Period period) => PeriodTexts.Label(period, this);
 }
 
-/// <summary>A resource set with the core set behind it (see <see cref="Texts{TResources}"/>).</summary>
+/// <summary>A resource set with the core set behind it (see <see cref="Texts{TResources}"/>; the core set has none behind it).</summary>
 public sealed class ResourceChain(IStringLocalizer own, IStringLocalizer? core) : IStringLocalizer
 {
     public static IStringLocalizer Create(IStringLocalizerFactory factory, Type resources) =>
-        resources == typeof(PortalResources)
-            ? factory.Create(resources)
-            : new ResourceChain(factory.Create(resources), factory.Create(typeof(PortalResources)));
+        new ResourceChain(factory.Create(resources), resources == typeof(PortalResources) ? null : factory.Create(typeof(PortalResources)));
 
     public LocalizedString this[string name]
     {
@@ -106,7 +104,9 @@ public sealed class ResourceChain(IStringLocalizer own, IStringLocalizer? core) 
         get
         {
             var format = this[name];
-            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound);
+            // English counts: "1 visit", not "1 visits" (EnglishPlurals).
+            var template = EnglishPlurals.Adjust(format.Value, arguments);
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, template, arguments), format.ResourceNotFound);
         }
     }
 

@@ -1,5 +1,7 @@
 using HomeVisit.Core.Accounts;
 using HomeVisit.Core.Audit;
+using HomeVisit.Core.Programmes;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using HomeVisit.Portal.Shared;
@@ -10,6 +12,8 @@ namespace HomeVisit.Portal.Admin;
 public partial class AuditLog
 {
     [Inject] private AuditService Audit { get; set; } = default!;
+    [Inject] private IEnumerable<IProgrammeModule> Modules { get; set; } = default!;
+    [Inject] private IStringLocalizerFactory TextFactory { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
@@ -27,6 +31,11 @@ public partial class AuditLog
         [AuditActions.SignInFailed] = "登录失败",
         [AuditActions.SignOut] = "退出登录",
         [AuditActions.Denied] = "拒绝访问",
+        ["export"] = "导出",
+        ["import"] = "导入",
+        [DisciplineRoleService.GrantAction] = "授予角色",
+        [DisciplineRoleService.RevokeAction] = "撤销角色",
+        ["rules-backdated"] = "规则追溯生效",
     };
 
     private PortalUser? _user;
@@ -41,12 +50,14 @@ public partial class AuditLog
 
     // The database pages and filters; the count above the grid is kept by _pages (ServerData does not re-render the page).
     private Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken ct) =>
-        _pages.LoadAsync(state, (page, size) => Audit.ListAsync(_user!, new AuditQuery(_userName, _action, _entityType, _entityId, _from, _to, page, size), ct));
+        _pages.LoadAsync(state, (page, size) => Audit.ListAsync(_user!, new AuditQuery(_userName, _action, AuditNames.CodeOf(_entityType, T, Modules, TextFactory), _entityId, _from, _to, page, size), ct));
 
     private async Task SearchAsync()
     {
         if (_grid is not null) await _grid.ReloadServerData();
     }
+
+    private string EntityTypeName(string code) => AuditNames.EntityType(code, T, Modules, TextFactory);
 
     private string ActionName(string action) => ActionTexts.TryGetValue(action, out var text) ? T[text] : action;
 }

@@ -10,4 +10,6 @@ public static class RoleNames
 
     /// <summary>The role's Chinese name, the key of its English in the portal's texts.</summary>
     public static string Of(string role) => Known.Name(role);
+
+    public static bool IsKnown(string role) => Known.IsKnown(role);
 }

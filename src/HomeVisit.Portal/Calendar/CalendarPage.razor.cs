@@ -42,7 +42,7 @@ public partial class CalendarPage
     private string Describe(CalendarEntry e)
     {
         var overdue = VisitSchedule.IsOverdue(e.Status, e.Start, Clock.StartOfToday());
-        return $"{e.Start:HH:mm}–{e.End:HH:mm} {T[e.ProgrammeName]} {T.Enum(e.Form)} · {e.Targets}（{(overdue ? T["逾期未完成"] : T.Enum(e.Status))}）";
+        return $"{e.Start:HH:mm}–{e.End:HH:mm} {T[e.ProgrammeName]} {T.Enum(e.Form)} · {T.Format("{0}（{1}）", e.Targets, overdue ? T["逾期未完成"].Value : T.Enum(e.Status))}";
     }
 
     /// <summary>A visit dropped on a new start: asks, lets the service check every rule again, and says whether it moved.</summary>

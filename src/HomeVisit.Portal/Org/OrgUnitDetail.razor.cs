@@ -40,7 +40,10 @@ public partial class OrgUnitDetail
         return picks.Select(p => (int?)p.Id);
     }
 
-    private string PersonLabel(int? id) => id is int i && _people.TryGetValue(i, out var p) ? p.Label : "";
+    // PersonPick.Label in the reader's language: its brackets are the language's own.
+    private string PersonLabel(int? id) => id is int i && _people.TryGetValue(i, out var p)
+        ? T.Format("{0}（{1}）", p.Name, string.IsNullOrEmpty(p.UnitName) ? p.StaffNumber : $"{p.UnitName} {p.Position}")
+        : "";
 
     private async Task AddLeaderAsync()
     {

@@ -17,6 +17,17 @@ public sealed class GanbuModule : IProgrammeModule, ILocalizedProgramme
     public string Name => "干部家访";
     public string EnglishName => "Cadre home visits";
     public Type TextResources => typeof(GanbuResources);
+
+    public IReadOnlyDictionary<string, string> AuditEntityNames { get; } = new Dictionary<string, string>
+    {
+        [nameof(GanbuRequest)] = "干部诉求",
+        [nameof(GanbuApiKey)] = "接口密钥",
+        [nameof(GanbuSettings)] = "干部家访设置",
+        [nameof(GanbuQuarterReport)] = "干部诉求季度报告",
+        [nameof(GanbuInspection)] = "督导检查记录",
+        [nameof(GanbuRecordArchive)] = "干部家访记录单存档",
+        ["GanbuQuarterSummary"] = "干部家访诉求季度汇总",
+    };
     public string Colour => "#2e86c1";
     public string Source => "魏县领导干部家访制度实施意见（魏组〔2023〕6 号）";
 

@@ -15,6 +15,12 @@ public sealed class HuifangModule : IProgrammeModule, ILocalizedProgramme
     public string Name => "受处分人员回访关爱";
     public string EnglishName => "Revisits of disciplined persons";
     public Type TextResources => typeof(HuifangResources);
+
+    public IReadOnlyDictionary<string, string> AuditEntityNames { get; } = new Dictionary<string, string>
+    {
+        [nameof(SanctionRecord)] = "处分记录",
+        [nameof(Revisit)] = "回访",
+    };
     public IReadOnlyList<VisitFormInfo> AddedForms => HuifangForms.Added;
     public string Colour => "#d68910";
 

@@ -17,6 +17,12 @@ public sealed class LianxiModule : IProgrammeModule, ILocalizedProgramme
     public string Name => "联系师生";
     public string EnglishName => "Leaders linked to teachers and students";
     public Type TextResources => typeof(LianxiResources);
+
+    public IReadOnlyDictionary<string, string> AuditEntityNames { get; } = new Dictionary<string, string>
+    {
+        [nameof(LianxiLink)] = "联系党支部和联系对象",
+        ["LianxiRecordTable"] = "联系师生工作记录表",
+    };
     public IReadOnlyList<VisitFormInfo> AddedForms => LianxiForms.Added;
     public string Colour => "#8e44ad";
     public string Source => "党组织班子成员联系党支部、联系师生制度（试行）（吉交院组字[2018]6 号）";

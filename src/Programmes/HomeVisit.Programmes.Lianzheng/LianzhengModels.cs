@@ -121,4 +121,8 @@ public sealed record AssessmentRow(int? UnitId, string UnitName, int Visitors, i
     public int Percent => Required == 0 ? 100 : (int)Math.Round(100.0 * Done / Required);
 }
 
-public sealed record Assessment(int Year, string PeriodLabel, IReadOnlyList<AssessmentRow> Units, AssessmentRow Total);
+public sealed record Assessment(int Year, string PeriodLabel, IReadOnlyList<AssessmentRow> Units, AssessmentRow Total)
+{
+    /// <summary>The period assessed; pages name it in the reader's language (<see cref="PeriodLabel"/> is Chinese, for exports).</summary>
+    public HomeVisit.Core.Programmes.Period? Period { get; init; }
+}

@@ -204,6 +204,9 @@ public sealed partial class LianzhengService
             .ToList();
         var t = rollup.Total;
         return new Assessment(year, rollup.Period.Label, rows,
-            new AssessmentRow(null, t.UnitName, t.Visitors, t.OnTrack, t.Behind, t.Required, t.Done, visits.Count));
+            new AssessmentRow(null, t.UnitName, t.Visitors, t.OnTrack, t.Behind, t.Required, t.Done, visits.Count))
+        {
+            Period = rollup.Period,
+        };
     }
 }

@@ -17,6 +17,12 @@ public sealed class LianzhengModule : IProgrammeModule, ILocalizedProgramme
     public string Name => "廉政家访";
     public string EnglishName => "Integrity home visits";
     public Type TextResources => typeof(LianzhengResources);
+
+    public IReadOnlyDictionary<string, string> AuditEntityNames { get; } = new Dictionary<string, string>
+    {
+        [nameof(LianzhengPlanItem)] = "廉政家访年度计划",
+        [nameof(LianzhengRecordArchive)] = "廉政家访记录单存档",
+    };
     public string Colour => "#c0392b";
     public string Source => "广西交通职业技术学院领导干部廉政家访工作制度（桂交院党〔2022〕15 号）";
 

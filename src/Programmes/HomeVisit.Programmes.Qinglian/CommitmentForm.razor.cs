@@ -35,10 +35,14 @@ public partial class CommitmentForm
     private string VisitText(int? id) =>
         Detail.Visits.FirstOrDefault(v => v.Id == id) is { } v ? (v.ActualStart ?? v.PlannedStart).ToString("yyyy-MM-dd") : "";
 
+    // The type and size are told beside the field when the file is chosen, not only after saving; the file stays
+    // chosen, so saving it anyway gets the same message from the service.
     private void OnFileChosen(InputFileChangeEventArgs e)
     {
         _file = e.File;
         _edit.NotifyFieldChanged(_edit.Field("Scan"));
+        if (CommitmentService.ScanProblem(_file.Name, _file.Size) is { } problem)
+            _validation?.Show(new PortalValidationException("Scan", problem));
     }
 
     private async Task SaveAsync()

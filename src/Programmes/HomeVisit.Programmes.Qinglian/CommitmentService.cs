@@ -213,6 +213,17 @@ public sealed class CommitmentService(
         }
     }
 
+    /// <summary>
+    /// What is wrong with a chosen scan judged by its name and declared size (its type, its size), so the form can say
+    /// so beside the field as soon as it is chosen; null when nothing is. Saving checks again, the content too.
+    /// </summary>
+    public static PortalMessage? ScanProblem(string fileName, long size)
+    {
+        if (!ScanTypes.ContainsKey(Path.GetExtension(fileName.Trim()))) return new("扫描件只能是 PDF、JPG 或 PNG 文件。");
+        if (size > MaxScanBytes) return new("扫描件不能超过 10 MB（所选文件 {0:0.0} MB）。", size / 1024.0 / 1024.0);
+        return size == 0 ? new("扫描件是空文件。") : null;
+    }
+
     private static async Task<(byte[] Bytes, string ContentType, string FileName)> ReadScanAsync(Validator v, ScanUpload? scan, CancellationToken ct)
     {
         const string field = "Scan";

@@ -25,6 +25,13 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
     public string Name => "清廉家访";
     public string EnglishName => "Family integrity visits";
     public Type TextResources => typeof(QinglianResources);
+
+    public IReadOnlyDictionary<string, string> AuditEntityNames { get; } = new Dictionary<string, string>
+    {
+        [nameof(QinglianNotice)] = "家访通知书",
+        [nameof(Commitment)] = "家庭助廉承诺书",
+        [nameof(QinglianListConfirmation)] = "家访对象名单确认",
+    };
     public string Colour => "#27ae60";
     public string Source => "机关清廉家访活动实施方案（“清廉家庭·幸福人生”）";
 

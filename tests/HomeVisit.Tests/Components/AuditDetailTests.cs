@@ -52,4 +52,16 @@ public sealed class AuditDetailTests
         Assert.Empty(cut.FindAll("[data-testid=audit-changes]"));
         Assert.Equal("打印 登记表", cut.Find(".hv-audit-detail").TextContent);
     }
+
+    [Fact]
+    public async Task A_stored_role_code_in_a_reads_note_shows_the_audiences_name_with_the_stored_note_as_its_tooltip()
+    {
+        await using var ctx = new PortalBunitContext("en");
+        const string stored = "重要问题线索（PartyCommittee+DisciplineOffice）";
+        var cut = ctx.Render<AuditDetail>(p => p.Add(d => d.Detail, stored).Add(d => d.Action, "read"));
+
+        var detail = cut.Find(".hv-audit-detail");
+        Assert.Equal("Important lead (the Party committee and the discipline committee)", detail.TextContent);
+        Assert.Equal(stored, detail.GetAttribute("title"));
+    }
 }

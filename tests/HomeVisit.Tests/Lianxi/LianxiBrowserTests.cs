@@ -76,6 +76,34 @@ public sealed class LianxiBrowserTests(BrowserFixture app)
         Assert.True(await FitsWidthAsync(page), "the list scrolls sideways at 360 px");
     }
 
+    [Fact]
+    public async Task A_leader_reads_the_progress_of_each_linked_branch_on_a_phone_as_cards_without_scrolling_sideways()
+    {
+        await using var session = await app.SignInAsync(DemoAccounts.Leader);
+        var page = session.Page;
+        await page.SetViewportSizeAsync(360, 740);
+
+        await page.GotoAsync("/programmes/lianxi/progress");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var branch = page.Locator("[data-testid=progress-branches] tr:has([data-testid=line-activities])").First;
+        await Assertions.Expect(branch).ToBeVisibleAsync();
+        await Assertions.Expect(branch).ToContainTextAsync("汽车工程学院");
+
+        // Each cell takes the card's width (its label beside it), instead of five columns squeezed into 360 px.
+        var layout = await page.EvaluateAsync<double[]>("""
+            () => {
+                const section = document.querySelector('[data-testid=progress-branches]');
+                const row = [...section.querySelectorAll('tr')].find(r => r.querySelector('[data-testid=line-activities]'));
+                const narrowest = Math.min(...[...row.querySelectorAll('td')].map(td => td.getBoundingClientRect().width));
+                const overflow = Math.max(...[section, ...section.querySelectorAll('.hv-scroll-x, .mud-table-container')].map(e => e.scrollWidth - e.clientWidth));
+                return [narrowest, section.getBoundingClientRect().width, overflow, document.documentElement.scrollWidth - document.documentElement.clientWidth];
+            }
+            """);
+        Assert.True(layout[0] >= layout[1] * 0.6, $"a branch cell is {layout[0]:0} px wide in a {layout[1]:0} px section");
+        Assert.True(layout[2] <= 1, $"the branch table scrolls sideways by {layout[2]:0} px");
+        Assert.True(layout[3] <= 0, "the page scrolls sideways at 360 px");
+    }
+
     // Neither the page nor the form, the filter or the list (its table container included) is wider than the screen.
     private static Task<bool> FitsWidthAsync(IPage page) =>
         page.EvaluateAsync<bool>("""

@@ -104,18 +104,24 @@ public sealed class QinglianBrowserTests(BrowserFixture app)
             visitDay = (v0.ActualStart ?? v0.PlannedStart).ToString("yyyy-MM-dd");
         }
         await Assertions.Expect(page.GetByTestId("commitment-visit")).ToHaveValueAsync(visitDay);
-        await page.GetByTestId("commitment-scan-input").SetInputFilesAsync(new FilePayload
+        // MudFileUpload, as on the import page: its file input is hidden behind the 选择扫描件 button.
+        await Assertions.Expect(page.GetByTestId("commitment-scan-pick")).ToHaveTextAsync("选择扫描件");
+        var scanInput = page.GetByTestId("commitment-scan-field").Locator("input[type=file]:not(.d-none)");
+        await scanInput.SetInputFilesAsync(new FilePayload
         {
             Name = "承诺书.txt", MimeType = "text/plain", Buffer = "签了"u8.ToArray(),
         });
         await Assertions.Expect(page.GetByTestId("commitment-scan-chosen")).ToContainTextAsync("承诺书.txt");
+        // The wrong type is told beside the field as soon as the file is chosen, and again on saving.
+        await Assertions.Expect(page.GetByTestId("error-Scan")).ToContainTextAsync("扫描件只能是 PDF、JPG 或 PNG 文件。");
         await page.GetByTestId("commitment-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-Scan")).ToContainTextAsync("扫描件只能是 PDF、JPG 或 PNG 文件。");
-        await page.GetByTestId("commitment-scan-input").SetInputFilesAsync(new FilePayload
+        await scanInput.SetInputFilesAsync(new FilePayload
         {
             Name = "家庭助廉承诺书.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n签字扫描件\n"u8.ToArray(),
         });
         await Assertions.Expect(page.GetByTestId("commitment-scan-chosen")).ToContainTextAsync("家庭助廉承诺书.pdf");
+        await Assertions.Expect(page.GetByTestId("error-Scan")).ToHaveTextAsync("");
         await page.GetByTestId("commitment-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("commitment-row")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("commitment-row")).ToContainTextAsync(spouseName);
