@@ -142,8 +142,8 @@ public sealed class QinglianListService(
 
     /// <summary>
     /// The latest confirmation of each of the periods starting on <paramref name="periodStarts"/> that has one, compared with
-    /// the staff of the institution now, in one statement: the kept members against the people (counts, and the names of
-    /// the first few added), so nothing grows with the size of the list but the database's own work. A member whose
+    /// the staff of the institution now, in one statement: the kept members against the people, counted, so nothing grows
+    /// with the size of the list but the database's own work (and the first few added by name when there are any). A member whose
     /// person row is gone was cascaded away with it, so the removed are counted against the households confirmed.
     /// </summary>
     internal static async Task<IReadOnlyList<ListComparison>> CompareAsync(
@@ -162,12 +162,18 @@ public sealed class QinglianListService(
                 Listed = members.Count(m => m.ConfirmationId == c.Id),
                 Kept = members.Count(m => m.ConfirmationId == c.Id && staff.Any(p => p.Id == m.PersonId)),
                 Added = staff.Count(p => !members.Any(m => m.ConfirmationId == c.Id && m.PersonId == p.Id)),
-                Names = staff.Where(p => !members.Any(m => m.ConfirmationId == c.Id && m.PersonId == p.Id))
-                    .OrderBy(p => p.Id).Select(p => p.Name).Take(HouseholdListChange.NamesShown).ToList(),
             })
             .ToListAsync(ct);
-        return rows.Select(c => new ListComparison(c.Id, c.PeriodStart, c.ConfirmedByName, c.ConfirmedAt, c.Kept + c.Added,
-            new HouseholdListChange(c.Added, Math.Max(0, Math.Max(c.Households, c.Listed) - c.Kept), c.Names))).ToList();
+        var compared = new List<ListComparison>(rows.Count);
+        foreach (var c in rows)
+        {
+            // The names only when someone came: a second statement then (SQLite cannot take the first few per row in one).
+            List<string> names = c.Added == 0 ? [] : await staff.Where(p => !members.Any(m => m.ConfirmationId == c.Id && m.PersonId == p.Id))
+                .OrderBy(p => p.Id).Select(p => p.Name).Take(HouseholdListChange.NamesShown).ToListAsync(ct);
+            compared.Add(new ListComparison(c.Id, c.PeriodStart, c.ConfirmedByName, c.ConfirmedAt, c.Kept + c.Added,
+                new HouseholdListChange(c.Added, Math.Max(0, Math.Max(c.Households, c.Listed) - c.Kept), names)));
+        }
+        return compared;
     }
 
     private static async Task<(string Hash, int Households)> FingerprintAsync(PortalDbContext db, int institutionId, CancellationToken ct)

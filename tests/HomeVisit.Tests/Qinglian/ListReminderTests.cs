@@ -11,15 +11,17 @@ namespace HomeVisit.Tests.Qinglian;
 
 /// <summary>
 /// Seed 3 三、1: when a confirmed household list no longer matches the staff (a new hire waits for it), the 综合部 (the
-/// role the rules name) is reminded through the portal's daily reminders, once, until it confirms again.
+/// role the rules name) is reminded through the portal's daily reminders, once, until it confirms again. On both
+/// providers: the comparison is SQL of its own.
 /// </summary>
-public sealed class ListReminderTests : IDisposable
+public abstract class ListReminderTests : IDisposable
 {
-    private readonly QinglianWorld _w = new(listCheck: true);
+    private readonly QinglianWorld _w;
     private readonly PortalUser _zonghe;
 
-    public ListReminderTests()
+    protected ListReminderTests(PortalDatabaseProvider provider)
     {
+        _w = new(listCheck: true, provider);
         using var db = _w.S.Context();
         var person = new Person { InstitutionId = _w.S.InstitutionA, Name = "综合部干事", StaffNumber = "Z-0001", UnitId = _w.S.StaffOne.UnitId };
         var account = new UserAccount
@@ -101,3 +103,7 @@ public sealed class ListReminderTests : IDisposable
         Assert.Equal("2026年下半年的家访名单确认后人员有变动，请重新确认", Assert.Single(await UnreadAsync(_zonghe)).Title);
     }
 }
+
+public sealed class ListReminderTestsOnSqlite() : ListReminderTests(PortalDatabaseProvider.Sqlite);
+
+public sealed class ListReminderTestsOnPostgreSql() : ListReminderTests(PortalDatabaseProvider.PostgreSQL);
