@@ -14,7 +14,7 @@ public static class ReminderKinds
     public const string OverdueFollowUp = "overdue-follow-up";
 
     /// <summary>
-    /// A programme module's own kind: its key, a colon and what the reminder is about (e.g. <c>qinglian:list-changed</c>), so
+    /// A programme module's own kind: its key, a colon and what the reminder is about (<c>{key}:{what}</c>), so
     /// the start page shows the reminder's texts from the module's resource set.
     /// </summary>
     public static string OfProgramme(string programmeKey, string what) => $"{programmeKey}:{what}";
