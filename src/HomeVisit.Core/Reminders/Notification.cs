@@ -12,6 +12,15 @@ public static class ReminderKinds
     public const string NoticeDue = "notice-due";
     public const string QuotaGap = "quota-gap";
     public const string OverdueFollowUp = "overdue-follow-up";
+
+    /// <summary>
+    /// A programme module's own kind: its key, a colon and what the reminder is about (<c>{key}:{what}</c>), so
+    /// the start page shows the reminder's texts from the module's resource set.
+    /// </summary>
+    public static string OfProgramme(string programmeKey, string what) => $"{programmeKey}:{what}";
+
+    /// <summary>The programme whose module made a reminder of this kind (<see cref="OfProgramme"/>); null for the core's.</summary>
+    public static string? ProgrammeOf(string kind) => kind.IndexOf(':', StringComparison.Ordinal) is > 0 and var i ? kind[..i] : null;
 }
 
 /// <summary>

@@ -5,6 +5,8 @@ using HomeVisit.Core.Reminders;
 using HomeVisit.Core.Visits;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using HomeVisit.Portal.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace HomeVisit.Portal.Home;
 
@@ -14,6 +16,7 @@ public partial class Home
     [Inject] private FollowUpService FollowUps { get; set; } = default!;
     [Inject] private ReminderService Reminders { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ProgrammeTexts ModuleTexts { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
@@ -32,6 +35,9 @@ public partial class Home
         _open = await FollowUps.ListAsync(_user, new FollowUpQuery(OpenOnly: true, PageSize: 8));
         _overdue = (await FollowUps.ListAsync(_user, new FollowUpQuery(OverdueOnly: true, PageSize: 1))).Total;
     }
+
+    // A module's reminder speaks the module's words (its kind names it); the core's fall back to the core set.
+    private IStringLocalizer TextsOf(NotificationView r) => ModuleTexts.For(ReminderKinds.ProgrammeOf(r.Kind));
 
     private async Task DismissAsync(NotificationView r)
     {

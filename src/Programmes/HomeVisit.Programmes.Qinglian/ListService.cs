@@ -15,13 +15,41 @@ namespace HomeVisit.Programmes.Qinglian;
 /// </summary>
 public sealed record HouseholdListStatus(
     Period Period, bool Required, bool Confirmed, bool Changed, int Households, string? ConfirmedBy, DateTime? ConfirmedAt,
-    string? ConfirmerRole, bool CanConfirm);
+    string? ConfirmerRole, bool CanConfirm)
+{
+    /// <summary>What changed since the latest confirmation (null: not confirmed, or nothing changed).</summary>
+    public HouseholdListChange? Change { get; init; }
+}
+
+/// <summary>
+/// Staff added to the institution since the list was confirmed (the first few by name, earliest first) and staff on the
+/// confirmed list no longer in it: what the 综合部 confirms when it confirms again.
+/// </summary>
+public sealed record HouseholdListChange(int Added, int Removed, IReadOnlyList<string> AddedNames)
+{
+    /// <summary>How many added names are shown; the rest are counted.</summary>
+    public const int NamesShown = 5;
+
+    /// <summary>“新增 3 人：张三、李四、王五；减少 1 人” in the reader's language.</summary>
+    public PortalMessage Message()
+    {
+        object names = new TextList([.. AddedNames]);
+        if (Added > AddedNames.Count) names = new PortalMessage("{0}等", names);
+        return (Added, Removed) switch
+        {
+            ( > 0, > 0) => new PortalMessage("新增 {0} 人：{1}；减少 {2} 人", Added, names, Removed),
+            ( > 0, _) => new PortalMessage("新增 {0} 人：{1}", Added, names),
+            _ => new PortalMessage("减少 {0} 人", Removed),
+        };
+    }
+}
 
 /// <summary>
 /// The household list of a half year (家访名单, seed 3 三、1 “综合部负责……确定家访对象名单”), confirmed by the role the
 /// programme's rules name (<see cref="ProgrammeRules.ListConfirmerRole"/>, by default 综合部). Until it is, no visit of
 /// the period can be planned on any route (<see cref="QinglianVisitRules"/>). The list is every staff member of the
-/// institution with their family members in scope; a change to it after confirmation needs confirming again.
+/// institution with their family members in scope; a change to it after confirmation needs confirming again, and the
+/// 综合部 is reminded of it (<see cref="QinglianListReminders"/>).
 /// </summary>
 public sealed class QinglianListService(
     IDbContextFactory<PortalDbContext> dbFactory, ProgrammeRulesService rules, ProgrammeAccess access, TimeProvider clock)
@@ -41,12 +69,17 @@ public sealed class QinglianListService(
     {
         await access.EnsureAsync(user, Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (period, r) = await PeriodAsync(user, next, ct);
-        var state = await StateAsync(db, user.InstitutionId, period, ct);
+        var (period, r) = await PeriodAsync(rules, user.InstitutionId, clock.Today(), next, ct);
+        var latest = (await CompareAsync(db, user.InstitutionId, [period.Start], ct)).SingleOrDefault();
+        var households = latest?.Staff ?? await db.People.CountAsync(p => p.InstitutionId == user.InstitutionId, ct);
+        var confirmed = latest is { Matches: true };
         var required = r.ListConfirmerRole is not null;
-        return new HouseholdListStatus(period, required, state.Confirmed, state.Latest is not null && !state.Confirmed, state.Households,
-            state.Latest?.ConfirmedByName, state.Latest?.ConfirmedAt, r.ListConfirmerRole,
-            CanConfirm: required && user.IsInRole(r.ListConfirmerRole!) && !state.Confirmed);
+        return new HouseholdListStatus(period, required, confirmed, latest is not null && !confirmed, households,
+            latest?.ConfirmedByName, latest?.ConfirmedAt, r.ListConfirmerRole,
+            CanConfirm: required && user.IsInRole(r.ListConfirmerRole!) && !confirmed)
+        {
+            Change = latest is { Matches: false } ? latest.Change : null,
+        };
     }
 
     /// <summary>
@@ -58,11 +91,13 @@ public sealed class QinglianListService(
         await access.EnsureAsync(user, Key);
         // Opened for the user, so the audit entry names who confirmed.
         await using var db = await dbFactory.CreateForAsync(user, clock, ct);
-        var (period, r) = await PeriodAsync(user, next, ct);
+        var (period, r) = await PeriodAsync(rules, user.InstitutionId, clock.Today(), next, ct);
         if (r.ListConfirmerRole is not { } role || !user.IsInRole(role))
             throw new AccessDeniedException("只有规则指定的角色（默认综合部）可以确认家访名单。");
-        var (hash, count) = await FingerprintAsync(db, user.InstitutionId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The one place the whole list is read: its fingerprint is kept with the confirmation as the record of what was
+        // confirmed; the status and the reminder compare the kept members in the database instead.
+        var (hash, count) = await FingerprintAsync(db, user.InstitutionId, ct);
         var confirmation = new QinglianListConfirmation
         {
             InstitutionId = user.InstitutionId,
@@ -87,30 +122,61 @@ public sealed class QinglianListService(
     /// Today's period under the rules in force today, or the coming one under the rules in force on its first day (as a
     /// visit planned then is checked): those rules say whether it has a list and who confirms it.
     /// </summary>
-    private async Task<(Period Period, ProgrammeRules Rules)> PeriodAsync(PortalUser user, bool next, CancellationToken ct)
+    internal static async Task<(Period Period, ProgrammeRules Rules)> PeriodAsync(
+        ProgrammeRulesService rules, int institutionId, DateOnly today, bool next, CancellationToken ct)
     {
-        var today = clock.Today();
-        var r = await rules.RulesOnAsync(user.InstitutionId, Key, today, ct);
+        var r = await rules.RulesOnAsync(institutionId, Key, today, ct);
         var period = Periods.Containing(r.Period, today, r.Semester);
         if (!next) return (period, r);
         var start = period.End.AddDays(1);
-        var coming = await rules.RulesOnAsync(user.InstitutionId, Key, start, ct);
+        var coming = await rules.RulesOnAsync(institutionId, Key, start, ct);
         return (Periods.Containing(coming.Period, start, coming.Semester), coming);
     }
 
-    internal sealed record ListState(bool Confirmed, int Households, QinglianListConfirmation? Latest);
-
-    /// <summary>The period's latest confirmation, and whether it still matches the list as it stands.</summary>
-    internal static async Task<ListState> StateAsync(PortalDbContext db, int institutionId, Period period, CancellationToken ct)
+    /// <summary>A period's latest confirmation compared with the staff as they stand.</summary>
+    internal sealed record ListComparison(
+        int ConfirmationId, DateOnly PeriodStart, string? ConfirmedByName, DateTime ConfirmedAt, int Staff, HouseholdListChange Change)
     {
-        var latest = await db.Set<QinglianListConfirmation>().AsNoTracking()
-            .Where(c => c.InstitutionId == institutionId && c.PeriodStart == period.Start)
-            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-        var (hash, count) = await FingerprintAsync(db, institutionId, ct);
-        return new ListState(latest is not null && latest.ListHash == hash, count, latest);
+        public bool Matches => Change.Added == 0 && Change.Removed == 0;
     }
 
-    internal static async Task<(string Hash, int Households)> FingerprintAsync(PortalDbContext db, int institutionId, CancellationToken ct)
+    /// <summary>
+    /// The latest confirmation of each of the periods starting on <paramref name="periodStarts"/> that has one, compared with
+    /// the staff of the institution now, in one statement: the kept members against the people, counted, so nothing grows
+    /// with the size of the list but the database's own work (and the first few added by name when there are any). A member whose
+    /// person row is gone was cascaded away with it, so the removed are counted against the households confirmed.
+    /// </summary>
+    internal static async Task<IReadOnlyList<ListComparison>> CompareAsync(
+        PortalDbContext db, int institutionId, IReadOnlyCollection<DateOnly> periodStarts, CancellationToken ct)
+    {
+        var starts = periodStarts.ToList();
+        var confirmations = db.Set<QinglianListConfirmation>();
+        var members = db.Set<QinglianListMember>();
+        var staff = db.People.Where(p => p.InstitutionId == institutionId);
+        var rows = await confirmations.AsNoTracking()
+            .Where(c => c.InstitutionId == institutionId && starts.Contains(c.PeriodStart) &&
+                        !confirmations.Any(d => d.InstitutionId == institutionId && d.PeriodStart == c.PeriodStart && d.Id > c.Id))
+            .Select(c => new
+            {
+                c.Id, c.PeriodStart, c.ConfirmedByName, c.ConfirmedAt, c.Households,
+                Listed = members.Count(m => m.ConfirmationId == c.Id),
+                Kept = members.Count(m => m.ConfirmationId == c.Id && staff.Any(p => p.Id == m.PersonId)),
+                Added = staff.Count(p => !members.Any(m => m.ConfirmationId == c.Id && m.PersonId == p.Id)),
+            })
+            .ToListAsync(ct);
+        var compared = new List<ListComparison>(rows.Count);
+        foreach (var c in rows)
+        {
+            // The names only when someone came: a second statement then (SQLite cannot take the first few per row in one).
+            List<string> names = c.Added == 0 ? [] : await staff.Where(p => !members.Any(m => m.ConfirmationId == c.Id && m.PersonId == p.Id))
+                .OrderBy(p => p.Id).Select(p => p.Name).Take(HouseholdListChange.NamesShown).ToListAsync(ct);
+            compared.Add(new ListComparison(c.Id, c.PeriodStart, c.ConfirmedByName, c.ConfirmedAt, c.Kept + c.Added,
+                new HouseholdListChange(c.Added, Math.Max(0, Math.Max(c.Households, c.Listed) - c.Kept), names)));
+        }
+        return compared;
+    }
+
+    private static async Task<(string Hash, int Households)> FingerprintAsync(PortalDbContext db, int institutionId, CancellationToken ct)
     {
         var people = await db.People.AsNoTracking().Where(p => p.InstitutionId == institutionId).Select(p => p.Id).ToListAsync(ct);
         return (Fingerprint(people), people.Count);

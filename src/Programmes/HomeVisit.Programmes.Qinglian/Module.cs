@@ -3,6 +3,7 @@ using HomeVisit.Core.Data;
 using HomeVisit.Core.Institutions;
 using HomeVisit.Core.People;
 using HomeVisit.Core.Programmes;
+using HomeVisit.Core.Reminders;
 using HomeVisit.Core.Visits;
 using HomeVisit.Portal.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,8 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
     public Type? VisitSection => typeof(VisitSection);
 
     // 分层负责, once a half year and the written notice hold on every route (VisitService runs them), not only on this module's pages.
-    // Its signed commitments are a section of everyone's person file (一人一档, 三、5).
+    // Its signed commitments are a section of everyone's person file (一人一档, 三、5); a confirmed household list that no
+    // longer matches the staff is a reminder to the 综合部 (三、1).
     public void AddServices(IServiceCollection services)
     {
         services.AddQinglianServices();
@@ -91,6 +93,7 @@ public sealed class QinglianModule : IProgrammeModule, ILocalizedProgramme
         services.AddSingleton<IVisitPlanCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
         services.AddSingleton<IVisitStatusCheck>(sp => sp.GetRequiredService<QinglianVisitRules>());
         services.AddSingleton<IVisitPlanCheck, QinglianListCheck>();
+        services.AddSingleton<IReminderSource, QinglianListReminders>();
         services.AddSingleton<IPersonFileSection, CommitmentsInPersonFile>();
     }
 

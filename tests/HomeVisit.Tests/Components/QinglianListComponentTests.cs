@@ -79,4 +79,25 @@ public sealed class QinglianListComponentTests : IDisposable
         Assert.NotEmpty(page.FindAll("[data-testid=household-list-confirm]"));
         Assert.True((await _w.Lists.NextStatusAsync(_w.S.Leader1)).Confirmed);
     }
+
+    [Fact]
+    public async Task After_a_new_hire_the_general_affairs_office_sees_who_came_before_confirming_again()
+    {
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        await using (var db = _w.S.Context())
+        {
+            db.People.Add(new HomeVisit.Core.People.Person { InstitutionId = _w.S.InstitutionA, Name = "新同事", StaffNumber = "N-0001", UnitId = _w.S.StaffOne.UnitId });
+            await db.SaveChangesAsync();
+        }
+        await using var ctx = Context();
+        var page = Page(ctx, _w.GeneralAffairs);
+        page.WaitForElement("[data-testid=household-list-change]");
+
+        Assert.Equal("新增 1 人：新同事", page.Find("[data-testid=household-list-change]").TextContent.Trim());
+        Assert.Equal("未确认", page.Find("[data-testid=household-list-state]").TextContent.Trim());
+        await page.Find("button[data-testid=household-list-confirm]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("已确认", page.Find("[data-testid=household-list-state]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=household-list-change]"));
+    }
 }

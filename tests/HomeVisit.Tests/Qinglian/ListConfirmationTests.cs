@@ -113,6 +113,10 @@ public sealed class ListConfirmationTests : IDisposable
         Assert.False(status.Confirmed);
         Assert.True(status.Changed);
         Assert.True(status.CanConfirm);
+        // What the 综合部 would confirm: who came.
+        Assert.Equal((1, 0), (status.Change!.Added, status.Change.Removed));
+        Assert.Equal(["新同事"], status.Change.AddedNames);
+        Assert.Equal("新增 1 人：新同事", status.Change.Message().ToString());
         // Everyone on the list can still be visited: a new hire does not stop the institution's visits.
         var planned = await _w.PlanAsync(new DateTime(2026, 11, 27, 19, 0, 0));
         Assert.True(planned > 0);
@@ -133,7 +137,44 @@ public sealed class ListConfirmationTests : IDisposable
 
         await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
         Assert.True((await _w.Lists.StatusAsync(_w.S.Leader1)).Confirmed);
+        Assert.Null((await _w.Lists.StatusAsync(_w.S.Leader1)).Change);
         Assert.True(await _w.PlanAsync(new DateTime(2026, 11, 28, 19, 0, 0), personId: newcomer) > 0);
+    }
+
+    [Fact]
+    public async Task The_change_names_the_first_five_newcomers_and_counts_those_gone_from_the_staff()
+    {
+        int leaving;
+        await using (var db = _w.S.Context())
+        {
+            var person = new Person { InstitutionId = _w.S.InstitutionA, Name = "离校者", StaffNumber = "L-0001", UnitId = _w.S.StaffOne.UnitId };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            leaving = person.Id;
+        }
+        await _w.Lists.ConfirmAsync(_w.GeneralAffairs);
+        var households = (await _w.Lists.StatusAsync(_w.S.Leader1)).Households;
+        await using (var db = _w.S.Context())
+        {
+            // Removed from the roster by hand (the portal itself never deletes a person): the kept member goes with the row.
+            await db.People.Where(p => p.Id == leaving).ExecuteDeleteAsync();
+        }
+
+        var status = await _w.Lists.StatusAsync(_w.S.Leader1);
+        Assert.False(status.Confirmed);
+        Assert.True(status.Changed);
+        Assert.Equal(households - 1, status.Households);
+        Assert.Equal("减少 1 人", status.Change!.Message().ToString());
+
+        await using (var db = _w.S.Context())
+        {
+            for (var i = 1; i <= 6; i++)
+                db.People.Add(new Person { InstitutionId = _w.S.InstitutionA, Name = $"新人{i}", StaffNumber = $"N-{i:D4}", UnitId = _w.S.StaffOne.UnitId });
+            await db.SaveChangesAsync();
+        }
+        status = await _w.Lists.StatusAsync(_w.S.Leader1);
+        Assert.Equal(households + 5, status.Households);
+        Assert.Equal("新增 6 人：新人1、新人2、新人3、新人4、新人5等；减少 1 人", status.Change!.Message().ToString());
     }
 
     [Fact]

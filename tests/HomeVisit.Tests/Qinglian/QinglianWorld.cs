@@ -22,7 +22,7 @@ namespace HomeVisit.Tests.Qinglian;
 /// </summary>
 public sealed class QinglianWorld : IDisposable
 {
-    public Scenario S { get; } = new();
+    public Scenario S { get; }
     public string UploadRoot { get; } = Directory.CreateTempSubdirectory("hv-uploads-").FullName;
     public ProgrammeCatalog Catalog { get; } = new(HomeVisit.Portal.Programmes.ProgrammesServiceCollectionExtensions.Modules);
     public FollowUpReportOptions ReportOptions { get; } = new();
@@ -52,8 +52,10 @@ public sealed class QinglianWorld : IDisposable
     /// Whether visits wait for the half year's household list to be confirmed (三、1, <see cref="QinglianListCheck"/>), as
     /// in the portal; off for the tests of the other rules, which do not confirm a list first.
     /// </param>
-    public QinglianWorld(bool listCheck = false)
+    /// <param name="provider">The database the scenario runs on (SQLite unless a test asks for PostgreSQL).</param>
+    public QinglianWorld(bool listCheck = false, PortalDatabaseProvider provider = PortalDatabaseProvider.Sqlite)
     {
+        S = new(provider);
         var content = new MarkdownContent(Path.Combine(AppContext.BaseDirectory, "wwwroot-content"));
         Templates = new ContentTemplateService(S.Db.Factory, content, QinglianProgramme.Templates, S.Clock);
         Store = new ScanStore(UploadRoot);

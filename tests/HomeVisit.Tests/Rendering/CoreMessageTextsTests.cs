@@ -44,6 +44,23 @@ public sealed class CoreMessageTextsTests : IDisposable
         Assert.Equal("Follow-up item overdue: 希望了解子女入学政策", Render(new PortalMessage("跟踪事项已超期：{0}", "希望了解子女入学政策"), "en"));
     }
     [Fact]
+    public void A_modules_reminder_reads_in_english_through_the_module_its_kind_names()
+    {
+        // As the start page picks the texts: by the programme the reminder's kind names (清廉家访's changed household list).
+        var kind = HomeVisit.Core.Reminders.ReminderKinds.OfProgramme("qinglian", "list-changed");
+        var texts = _host.Programme(HomeVisit.Core.Reminders.ReminderKinds.ProgrammeOf(kind));
+        var half = Periods.Containing(PeriodKind.HalfYear, new DateOnly(2026, 12, 8), new SemesterStarts());
+        var title = new PortalMessage("{0}的家访名单确认后人员有变动，请重新确认", half);
+        var detail = new HomeVisit.Programmes.Qinglian.HouseholdListChange(7, 1, ["张一", "张二", "张三", "张四", "张五"]).Message();
+
+        Assert.Equal("2026年下半年的家访名单确认后人员有变动，请重新确认", _host.Render(title, "zh-CN", texts));
+        Assert.Equal("新增 7 人：张一、张二、张三、张四、张五等；减少 1 人", _host.Render(detail, "zh-CN", texts));
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", _host.Render(title, "en", texts));
+        Assert.Equal("7 added: 张一, 张二, 张三, 张四, 张五 and others; 1 removed", _host.Render(detail, "en", texts));
+        Assert.Null(HomeVisit.Core.Reminders.ReminderKinds.ProgrammeOf(HomeVisit.Core.Reminders.ReminderKinds.QuotaGap));
+    }
+
+    [Fact]
     public void A_per_link_quota_reason_of_lianxi_reads_in_english_and_as_before_in_chinese()
     {
         var rule = new QuotaRule { Name = "与联系党支部书记谈心", Source = "四、1", Minimum = 1, Count = QuotaCount.Visits, Per = QuotaPer.LinkedBranchSecretary };
