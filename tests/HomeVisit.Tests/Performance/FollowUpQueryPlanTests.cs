@@ -44,11 +44,11 @@ public sealed class FollowUpQueryPlanTests(LargeDatabaseFixture portal, ITestOut
             async user => await portal.Services.GetRequiredService<FollowUpService>().ListAsync(user, new FollowUpQuery()),
             text => text.Contains("FROM \"FollowUpItems\" AS \"f\"", StringComparison.Ordinal) && text.Contains("LIMIT", StringComparison.Ordinal), output);
 
-        // The page of 20: read in the list's order from the index and stopped after its rows. Sorting on the status
-        // and deadline expressions read and sorted every open and closed item of the programmes overseen (a temp B-tree).
+        // The page of 20: the items ("f") read in the list's order from the index and stopped after its rows (the temp
+        // B-trees left in the plan belong to the small unions of ids). Sorting on the status and deadline expressions
+        // found the items through another index and then read and sorted every item of the programmes overseen.
         var plan = Assert.Single(plans);
-        Assert.Contains("IX_FollowUpItems_InstitutionId_IsClosed_SortDeadline_Id", plan, StringComparison.Ordinal);
-        Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", plan, StringComparison.Ordinal);
+        Assert.Contains("SEARCH f USING INDEX IX_FollowUpItems_InstitutionId_IsClosed_SortDeadline_Id", plan, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,15 @@ public sealed class FollowUpQueryPlanTests(LargeDatabaseFixture portal, ITestOut
         var service = portal.Services.GetRequiredService<FollowUpService>();
         PortalUser overseer;
         await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
             overseer = PortalUser.From(await db.UserAccounts.SingleAsync(a => a.UserName == DemoAccounts.DisciplineOffice));
+            // The generated items all have a deadline: two without one, open and closed, which sort last of their kind.
+            foreach (var status in new[] { "Open", "Resolved" })
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "FollowUpItems" ("InstitutionId", "ProgrammeKey", "Kind", "Summary", "Status", "CreatedByUserId", "CreatedAt", "Version")
+                    VALUES ({overseer.InstitutionId}, 'lianzheng', 'Request', '无办理期限的事项', {status}, {overseer.UserId}, {DateTime.UtcNow}, 0)
+                    """);
+        }
 
         var shown = new List<FollowUpRow>();
         for (var page = 1; ; page++)
