@@ -32,6 +32,12 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                 table: "FollowUpItems",
                 columns: new[] { "InstitutionId", "IsClosed", "SortDeadline", "Id" },
                 descending: new[] { false, false, false, true });
+
+            // Written by hand: statistics for the new index. Without them SQLite takes an equality on its first column (the
+            // institution) for a selective lookup and counts an overseer's items through this index, row by row in index
+            // order (0.4 s CPU for 104,583 items), where the other indexes' statistics lead it to a scan of the table
+            // (0.03 s). ANALYZE of the one table, in the migration's transaction.
+            migrationBuilder.Sql("ANALYZE \"FollowUpItems\";");
         }
 
         /// <inheritdoc />
