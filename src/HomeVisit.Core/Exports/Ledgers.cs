@@ -84,6 +84,9 @@ public sealed class CommonLedger(IDbContextFactory<PortalDbContext> dbFactory, P
         await using var db = await dbFactory.CreateDbContextAsync();
         var rows = Query(db, user, overseen, key, period, units).AsNoTracking()
             .OrderBy(v => v.EffectiveStart).ThenBy(v => v.Id)
+            // Streamed row by row into the workbook: one statement keeps the stream (a visit has a leader or two and one
+            // target, so the product stays small), where split queries would run beside it.
+            .AsSingleQuery()
             .Select(v => new
             {
                 When = v.EffectiveStart,

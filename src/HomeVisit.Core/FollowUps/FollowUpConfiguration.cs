@@ -25,6 +25,12 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUpI
         b.HasOne(x => x.OwnerPerson).WithMany().HasForeignKey(x => x.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.InstitutionId, x.Status, x.Deadline });
+        // The list's order (open first, soonest deadline, newest), kept by the database so that an index can serve it: an
+        // overseer's first page walks this index and stops after its rows, where sorting on the expressions read and
+        // sorted every item of the programmes overseen (FollowUpService.ListAsync). The same SQL on both providers.
+        b.Property(x => x.IsClosed).HasComputedColumnSql("\"Status\" IN ('Resolved', 'Withdrawn')", stored: true);
+        b.Property(x => x.SortDeadline).HasComputedColumnSql("COALESCE(\"Deadline\", '9999-12-31')", stored: true);
+        b.HasIndex(x => new { x.InstitutionId, x.IsClosed, x.SortDeadline, x.Id }).IsDescending(false, false, false, true);
         // The list filters by programme (its own filter, and the programmes a user oversees or may not see) within the institution.
         b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey, x.Status });
         b.HasIndex(x => x.VisitId);

@@ -71,6 +71,21 @@ public class FollowUpItem : IInstitutionScoped, IAudited, IVersioned
     public long Version { get; set; }
 
     /// <summary>
+    /// Resolved or withdrawn: the list's first sort key (open items first). Computed and kept by the database from
+    /// <see cref="Status"/>, so the list's order is an index (FollowUpConfiguration), not a sort of every item it may show.
+    /// </summary>
+    public bool IsClosed { get; private set; }
+
+    /// <summary>
+    /// <see cref="Deadline"/>, or <see cref="NoDeadline"/> for an item without one: the list's second sort key (soonest
+    /// deadline first, items without a deadline last). Computed and kept by the database.
+    /// </summary>
+    public DateOnly SortDeadline { get; private set; }
+
+    /// <summary>Where an item without a deadline sorts: the last day of the calendar (one due that very day sorts with them).</summary>
+    public static readonly DateOnly NoDeadline = new(9999, 12, 31);
+
+    /// <summary>
     /// Seed 1 §8(二): an important lead is reported to the party committee <em>and</em> the discipline committee, so its
     /// audience is the holders of either role. Stored in <see cref="RestrictedToRole"/> as this value.
     /// </summary>

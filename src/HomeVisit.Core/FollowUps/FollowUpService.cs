@@ -114,8 +114,9 @@ public sealed class FollowUpService(IDbContextFactory<PortalDbContext> dbFactory
         var pageSize = Math.Clamp(q.PageSize, 1, 200);
         var page = Math.Max(1, q.Page);
         var rows = items
-            .OrderBy(f => f.Status == FollowUpStatus.Resolved || f.Status == FollowUpStatus.Withdrawn)
-            .ThenBy(f => f.Deadline == null).ThenBy(f => f.Deadline).ThenByDescending(f => f.Id)
+            // Open before closed, soonest deadline first and none last, newest first: the columns the database keeps for
+            // this order and indexes (FollowUpItem.IsClosed, SortDeadline).
+            .OrderBy(f => f.IsClosed).ThenBy(f => f.SortDeadline).ThenByDescending(f => f.Id)
             .Skip((page - 1) * pageSize).Take(pageSize);
         var list = await Project(rows, today).ToListAsync(ct);
         list = await MarkChangeableAsync(db, user, list, ct);

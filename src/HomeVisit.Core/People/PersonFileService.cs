@@ -108,7 +108,9 @@ public sealed class PersonFileService(
 
     private static async Task<List<PersonFileVisit>> VisitsAsync(IQueryable<Visit> visits, CancellationToken ct)
     {
+        // Up to MaxRows visits with three collections: split, so visitors × targets × family met do not multiply.
         var rows = await visits.OrderByDescending(v => v.EffectiveStart).ThenByDescending(v => v.Id).Take(MaxRows)
+            .AsSplitQuery()
             .Select(v => new
             {
                 v.Id, v.ProgrammeKey, v.Form, v.Status, v.PlannedStart, v.ActualStart, v.Place, v.Record, v.ProblemsFound, v.Resolution,

@@ -90,7 +90,8 @@ public sealed partial class VisitService
         if (!user.CanVisit) throw new AccessDeniedException("您的角色不能安排家访。");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rootId = await Visible(db, user).Where(x => x.Id == visitId).Select(x => x.ParentVisitId ?? x.Id).FirstOrDefaultAsync(ct);
-        var root = await Visible(db, user).AsNoTracking().Include(x => x.Visitors).Include(x => x.Targets)
+        // One visit: its few visitors × targets cost less as one statement than as three.
+        var root = await Visible(db, user).AsNoTracking().Include(x => x.Visitors).Include(x => x.Targets).AsSingleQuery()
             .FirstOrDefaultAsync(x => x.Id == rootId, ct) ?? throw new NotFoundException();
         EnsureChainOpen(root, nameof(VisitPlan.ParentVisitId));
         return new VisitPlan
@@ -146,6 +147,8 @@ public sealed partial class VisitService
         var rows = await roots
             .OrderByDescending(v => v.ActualStart).ThenByDescending(v => v.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
+            // A page of visits with visitors and targets: split, so neither collection multiplies the other's rows.
+            .AsSplitQuery()
             .Select(v => new
             {
                 v.Id, v.ProgrammeKey, Date = v.EffectiveStart, v.Trigger,

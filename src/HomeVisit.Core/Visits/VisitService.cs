@@ -191,7 +191,7 @@ public sealed partial class VisitService(
     public async Task<VisitPlan> GetPlanAsync(PortalUser user, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var v = await Visible(db, user).AsNoTracking().Include(x => x.Visitors).Include(x => x.Targets)
+        var v = await Visible(db, user).AsNoTracking().Include(x => x.Visitors).Include(x => x.Targets).AsSingleQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException();
         return new VisitPlan
         {
@@ -226,7 +226,8 @@ public sealed partial class VisitService(
         }
         else
         {
-            visit = await Visible(db, user).Include(x => x.Visitors).Include(x => x.Targets)
+            // One visit: its few visitors × targets in one statement.
+            visit = await Visible(db, user).Include(x => x.Visitors).Include(x => x.Targets).AsSingleQuery()
                 .FirstOrDefaultAsync(x => x.Id == plan.Id, ct) ?? throw new NotFoundException();
             if (!IsVisitor(visit, user) && !Oversees(user, visit.ProgrammeKey)) throw new AccessDeniedException();
             if (visit.Status is VisitStatus.Done or VisitStatus.Cancelled)

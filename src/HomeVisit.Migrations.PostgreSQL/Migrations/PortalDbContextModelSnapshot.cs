@@ -360,6 +360,11 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.Property<int>("InstitutionId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsClosed")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasComputedColumnSql("\"Status\" IN ('Resolved', 'Withdrawn')", true);
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -396,6 +401,11 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.Property<string>("RestrictedToRole")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("SortDeadline")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasComputedColumnSql("COALESCE(\"Deadline\", '9999-12-31')", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -437,6 +447,9 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status");
 
                     b.HasIndex("InstitutionId", "Status", "Deadline");
+
+                    b.HasIndex("InstitutionId", "IsClosed", "SortDeadline", "Id")
+                        .IsDescending(false, false, false, true);
 
                     b.HasIndex(new[] { "Summary" }, "IX_FollowUpItems_Summary_Trgm");
 

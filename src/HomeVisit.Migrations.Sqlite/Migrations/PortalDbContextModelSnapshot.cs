@@ -341,6 +341,11 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.Property<int>("InstitutionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsClosed")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("\"Status\" IN ('Resolved', 'Withdrawn')", false);
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -377,6 +382,11 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.Property<string>("RestrictedToRole")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SortDeadline")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("COALESCE(\"Deadline\", '9999-12-31')", false);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -418,6 +428,9 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status");
 
                     b.HasIndex("InstitutionId", "Status", "Deadline");
+
+                    b.HasIndex("InstitutionId", "IsClosed", "SortDeadline", "Id")
+                        .IsDescending(false, false, false, true);
 
                     b.ToTable("FollowUpItems");
                 });

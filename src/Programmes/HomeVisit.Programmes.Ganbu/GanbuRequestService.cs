@@ -57,7 +57,7 @@ public sealed class GanbuRequestService(
         if (input.SourceVisitId is int visitId)
         {
             var visit = await VisitService.Visible(db, user, programmes.OverseenBy(user)).AsNoTracking()
-                .Include(x => x.Visitors).Include(x => x.Targets)
+                .Include(x => x.Visitors).Include(x => x.Targets).AsSingleQuery()
                 .FirstOrDefaultAsync(x => x.Id == visitId, ct) ?? throw new NotFoundException("所选家访不存在或无权查看。");
             var takesPart = user.PersonId is int me && visit.Visitors.Any(x => x.PersonId == me);
             if (!takesPart && !Oversees(user)) throw new AccessDeniedException("只有参加该家访的人员可以登记家访中提出的诉求。");

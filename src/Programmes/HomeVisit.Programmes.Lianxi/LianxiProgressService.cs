@@ -162,11 +162,20 @@ public sealed class LianxiProgressService(IDbContextFactory<PortalDbContext> dbF
     {
         var start = period.StartTime;
         var end = period.EndExclusive;
-        return db.Visits.AsNoTracking().Where(v => v.InstitutionId == institutionId && v.ProgrammeKey == LianxiAccess.ProgrammeKey
+        var visits = db.Visits.AsNoTracking().Where(v => v.InstitutionId == institutionId && v.ProgrammeKey == LianxiAccess.ProgrammeKey
             && v.Status != VisitStatus.Cancelled
-            && v.EffectiveStart >= start && v.EffectiveStart < end
-            && v.Visitors.Any(x => leaderIds.Contains(x.PersonId)));
+            && v.EffectiveStart >= start && v.EffectiveStart < end);
+        // A few leaders (one leader's page, the start page's reminders): their visits by id from their visitor rows
+        // (IX_VisitVisitors_PersonId), a few hundred each. A correlated EXISTS made the database walk the whole semester's
+        // 联系师生 visits for each of the split query's statements (docs/performance.md, fourth round). For every linked
+        // leader at once (the semester summary, the quota overview) the semester's visits are fewer than all their visitor
+        // rows of every year, so those keep walking the semester.
+        return leaderIds.Count <= FewLeaders
+            ? visits.Where(v => db.VisitVisitors.Where(x => leaderIds.Contains(x.PersonId)).Select(x => x.VisitId).Contains(v.Id))
+            : visits.Where(v => v.Visitors.Any(x => leaderIds.Contains(x.PersonId)));
     }
+
+    private const int FewLeaders = 10;
 
     /// <summary>
     /// The per-link rules the four lines of seed 4 are counted by: 参加支部活动 and 听取支部汇报 per linked branch, 谈心 with each

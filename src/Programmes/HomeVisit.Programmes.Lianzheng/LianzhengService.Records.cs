@@ -50,7 +50,8 @@ public sealed partial class LianzhengService
     /// <summary>The forms from the visit, the roster (position, home address) and the spouse's family record as they are now.</summary>
     private static async Task<List<LianzhengRecordForm>> BuildFormsAsync(PortalDbContext db, int visitId, CancellationToken ct)
     {
-        var v = await db.Visits.AsNoTracking().Where(x => x.Id == visitId)
+        // One visit's few visitors × targets: one statement.
+        var v = await db.Visits.AsNoTracking().Where(x => x.Id == visitId).AsSingleQuery()
             .Select(x => new
             {
                 x.Id, x.Status, x.ActualStart, x.Record, x.ProblemsFound, x.Resolution, x.FormDataJson,

@@ -209,6 +209,8 @@ public sealed class QinglianHouseholdService(
         var all = await db.Visits.AsNoTracking()
             .Where(v => v.InstitutionId == user.InstitutionId && v.ProgrammeKey == Key && v.Targets.Any(t => t.PersonId == personId))
             .OrderByDescending(v => v.EffectiveStart).Take(100)
+            // Up to 100 visits with visitors and family met: split, so the two collections do not multiply.
+            .AsSplitQuery()
             .Select(v => new
             {
                 v.Id, v.Status, v.PlannedStart, v.ActualStart, v.FormDataJson,
