@@ -74,13 +74,13 @@ public sealed partial class VisitService(
             if (q.Status is VisitStatus status) query = query.Where(v => v.Status == status);
             if (q.Open is VisitOpenFilter open)
             {
-                // The same split as every figure's 已安排 / 逾期未完成 (VisitSchedule), so a count's link lists its query.
+                // The same split as every figure's 已安排 / 逾期未完成 (VisitSchedule), so a count's link lists its visits.
                 var startOfToday = clock.StartOfToday();
                 query = query.Where(v => v.Status == VisitStatus.Planned || v.Status == VisitStatus.Notified);
                 query = open == VisitOpenFilter.Ahead ? query.Where(v => v.PlannedStart >= startOfToday) : query.Where(v => v.PlannedStart < startOfToday);
             }
             // Dates as every figure counts a visit (a done visit in the period of its actual start), so the dashboard's
-            // 已完成 of a month lists the query it counted, also one planned in March and done in April.
+            // 已完成 of a month lists the visits it counted, also one planned in March and done in April.
             if (q.From is DateTime from) query = query.Where(v => v.EffectiveStart >= from.Date);
             if (q.To is DateTime to) query = query.Where(v => v.EffectiveStart < to.Date.AddDays(1));
             if (unitTree is not null) query = query.Where(VisitUnits.In(unitTree, programmes.CountedUnderVisitedUnit));
@@ -89,7 +89,7 @@ public sealed partial class VisitService(
                 var s = q.Search.Trim();
                 // Searching by place would tell an address to someone who may not see it.
                 var byPlace = user.CanBrowsePeople;
-                // From the matching people (a search index) to their query, not through every visit's targets and visitors.
+                // From the matching people (a search index) to their visits, not through every visit's targets and visitors.
                 var people = TextSearch.Matching(db, SearchField.PersonName, s);
                 var units = db.OrgUnits.Where(u => u.InstitutionId == user.InstitutionId && u.Name.Contains(s)).Select(u => u.Id);
                 var matched = db.VisitTargets.Where(t => (t.PersonId != null && people.Contains(t.PersonId.Value)) || (t.OrgUnitId != null && units.Contains(t.OrgUnitId.Value)))
