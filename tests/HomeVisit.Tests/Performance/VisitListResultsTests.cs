@@ -89,7 +89,7 @@ public sealed class VisitListResultsTests(LargeDatabaseFixture portal)
         { DemoAccounts.Leader, 0, 31 },
         { DemoAccounts.Leader, -1, 31 },
         { DemoAccounts.Leader, -25, 31 },
-        { DemoAccounts.Leader, 1, 7 },
+        { DemoAccounts.Leader, -3, 92 },
         { DemoAccounts.DisciplineOffice, 0, 31 },
         { DemoAccounts.DisciplineOffice, -13, 31 },
         { DemoAccounts.DisciplineOffice, 1, 1 },
