@@ -23,6 +23,12 @@ public enum VisitStatus
 
 public class Visit : IInstitutionScoped, IAudited, IVersioned
 {
+    /// <summary>
+    /// The longest a planned visit lasts (<see cref="PlannedEnd"/> − <see cref="PlannedStart"/>): every plan is checked
+    /// against it, so a query for the visits overlapping a range may look only at those starting this much before it.
+    /// </summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
+
     public int Id { get; set; }
     public int InstitutionId { get; set; }
     /// <summary>The programme module's key (IProgrammeModule.Key).</summary>

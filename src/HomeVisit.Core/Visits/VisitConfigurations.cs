@@ -35,6 +35,11 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasIndex(x => new { x.InstitutionId, x.EffectiveStart });
         b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey, x.EffectiveStart });
         b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey, x.Status, x.PlannedStart });
+        // Counts only (the visit list's total for an overseer): the narrowest entries to walk per programme.
+        b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey });
+        // A programme's done visits of a period (the dashboard's per month, the ledgers): a range of done visits alone, where
+        // the index above gives every visit of the period, each read from the table for its status.
+        b.HasIndex(x => new { x.InstitutionId, x.ProgrammeKey, x.Status, x.EffectiveStart });
         // A plain indexed column, like ApprovedByUserId: SQLite cannot add a foreign key to an existing table without a
         // rebuild, and visits are never deleted; VisitService sets it only to a visible 重点约访 of the same institution.
         b.HasIndex(x => x.ParentVisitId);

@@ -1083,7 +1083,11 @@ namespace HomeVisit.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("InstitutionId", "PlannedStart");
 
+                    b.HasIndex("InstitutionId", "ProgrammeKey");
+
                     b.HasIndex("InstitutionId", "ProgrammeKey", "EffectiveStart");
+
+                    b.HasIndex("InstitutionId", "ProgrammeKey", "Status", "EffectiveStart");
 
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status", "PlannedStart");
 

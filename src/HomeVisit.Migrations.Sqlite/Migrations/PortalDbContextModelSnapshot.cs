@@ -1034,7 +1034,11 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "PlannedStart");
 
+                    b.HasIndex("InstitutionId", "ProgrammeKey");
+
                     b.HasIndex("InstitutionId", "ProgrammeKey", "EffectiveStart");
+
+                    b.HasIndex("InstitutionId", "ProgrammeKey", "Status", "EffectiveStart");
 
                     b.HasIndex("InstitutionId", "ProgrammeKey", "Status", "PlannedStart");
 

@@ -151,4 +151,27 @@ public sealed class CalendarServiceTests : IDisposable
         Assert.Empty(await _calendar.OverviewEntriesAsync(_s.Zuzhi, _s.CollegeYi, null, from, from.AddDays(30)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _calendar.OverviewEntriesAsync(_s.Leader1, null, null, from, from.AddDays(30)));
     }
+
+    [Fact]
+    public async Task A_day_long_visit_that_starts_the_evening_before_a_range_is_in_it_and_one_that_ends_as_it_starts_is_not()
+    {
+        // The range query looks back only the longest a visit may last (Visit.MaxDuration), so the edge is checked here.
+        var day = _s.Clock.Today.AddDays(10);
+        var plan = _s.PlanForLeaderOne();
+        plan.PlannedStart = day.AddDays(-1).AddMinutes(30); // 00:30 the day before, for 24 hours: ends at 00:30 on the day
+        plan.DurationMinutes = (int)Visit.MaxDuration.TotalMinutes;
+        plan.AcceptWarnings = true;
+        var overlapping = await _s.Visits.SavePlanAsync(_s.Leader1, plan);
+        plan = _s.PlanForLeaderOne();
+        plan.VisitorIds = [_s.LeaderTwo.Id];
+        plan.PlannedStart = day.AddHours(-1); // 23:00 the day before, for an hour: ends as the day starts
+        plan.DurationMinutes = 60;
+        plan.AcceptWarnings = true;
+        var endsAtStart = await _s.Visits.SavePlanAsync(_s.Leader2, plan);
+
+        Assert.Equal([overlapping], (await _calendar.MyEntriesAsync(_s.Leader1, day, day.AddDays(1))).Select(e => e.VisitId));
+        Assert.Equal([overlapping], (await _calendar.OverviewEntriesAsync(_s.Zuzhi, null, null, day, day.AddDays(1))).Select(e => e.VisitId));
+        Assert.Empty(await _calendar.MyEntriesAsync(_s.Leader2, day, day.AddDays(1)));
+        Assert.Equal([endsAtStart], (await _calendar.MyEntriesAsync(_s.Leader2, day.AddDays(-1), day)).Select(e => e.VisitId));
+    }
 }
