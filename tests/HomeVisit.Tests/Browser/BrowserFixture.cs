@@ -133,6 +133,15 @@ public class BrowserFixture : IAsyncLifetime
         page.Locator("#hv-interactive[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>
+    /// Waits until the page listens to the file input <paramref name="selector"/> finds. Blazor's InputFile starts
+    /// listening in its first interactive after-render, later than <see cref="WaitForInteractiveAsync"/> is satisfied; a
+    /// file set on the input before that is dropped and nothing happens. A user clicks the upload button first, through
+    /// the circuit, and never meets this; a test that sets the input directly waits here before each file.
+    /// </summary>
+    public static Task WaitForFileInputAsync(IPage page, string selector) =>
+        page.WaitForFunctionAsync("s => { const e = document.querySelector(s); return !!e && e._blazorInputFileNextFileId !== undefined; }", selector);
+
+    /// <summary>
     /// Waits for a save to land on the page it navigates to. A save that stays put instead fails at once naming what the
     /// page says (its alerts and field messages), not after a bare timeout.
     /// </summary>

@@ -28,7 +28,9 @@ public sealed class RosterImportBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.GetByTestId("import-template")).ToHaveAttributeAsync("href", "/admin/import/template.xlsx");
 
         // A file with one bad date: the preview lists it and the import button stays disabled.
-        await page.Locator("input[type=file]:not(.d-none)").SetInputFilesAsync(new FilePayload
+        const string fileInput = "input[type=file]:not(.d-none)";
+        await BrowserFixture.WaitForFileInputAsync(page, fileInput);
+        await page.Locator(fileInput).SetInputFilesAsync(new FilePayload
         {
             Name = "花名册.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Roster("1990.13.01"),
         });
@@ -38,7 +40,8 @@ public sealed class RosterImportBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.GetByTestId("import-confirm")).ToBeDisabledAsync();
 
         // The corrected file: no errors, one unit and two people to add.
-        await page.Locator("input[type=file]:not(.d-none)").SetInputFilesAsync(new FilePayload
+        await BrowserFixture.WaitForFileInputAsync(page, fileInput);
+        await page.Locator(fileInput).SetInputFilesAsync(new FilePayload
         {
             Name = "花名册（改）.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = Roster("1990-12-01"),
         });
