@@ -47,13 +47,10 @@ namespace HomeVisit.Migrations.Sqlite.Migrations
                 name: "IX_FollowUpItems_InstitutionId_IsClosed_SortDeadline_Id",
                 table: "FollowUpItems");
 
-            migrationBuilder.DropColumn(
-                name: "IsClosed",
-                table: "FollowUpItems");
-
-            migrationBuilder.DropColumn(
-                name: "SortDeadline",
-                table: "FollowUpItems");
+            // SQLite's own DROP COLUMN (3.35+), not EF's DropColumn: EF rebuilds the table for it, which drops the
+            // search triggers on "FollowUpItems" (TextSearch) that a later migration down or up would then not find.
+            migrationBuilder.Sql("""ALTER TABLE "FollowUpItems" DROP COLUMN "IsClosed";""");
+            migrationBuilder.Sql("""ALTER TABLE "FollowUpItems" DROP COLUMN "SortDeadline";""");
         }
     }
 }
