@@ -1,4 +1,5 @@
 using HomeVisit.Core.Demo;
+using HomeVisit.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,12 @@ public static class DatabaseServiceCollectionExtensions
     {
         var provider = Provider(configuration);
         var connectionString = ResolveConnectionString(configuration, env);
-        if (provider == PortalDatabaseProvider.Sqlite) SqliteMigrations.EnsureDataFolder(connectionString);
+        if (provider == PortalDatabaseProvider.Sqlite)
+        {
+            SqliteMigrations.EnsureDataFolder(connectionString);
+            // PostgreSQL's autovacuum keeps its statistics; SQLite's are kept by a daily job.
+            services.AddDailyJob<SqliteStatisticsJob>();
+        }
         services.TryAddSingleton(TimeProvider.System);
         // The modules registered by the host's AddProgrammes() contribute their entities to the one model.
         services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>((sp, options) =>

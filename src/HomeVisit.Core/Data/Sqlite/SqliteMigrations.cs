@@ -24,6 +24,7 @@ public static class SqliteMigrations
     public static TBuilder UsePortalSqlite<TBuilder>(this TBuilder builder, string connectionString) where TBuilder : DbContextOptionsBuilder
     {
         builder.UseSqlite(connectionString, o => o.MigrationsAssembly(AssemblyName));
+        builder.AddInterceptors(SqliteConnectionTuning.Instance);
         // The migrations are the whole product's, made from the model of the core and every module; a portal built with
         // a module left out has that module's tables without mapping them, which must not stop it from migrating. A
         // forgotten migration is caught by MigrationSchemaTests on the composed model instead.
