@@ -46,8 +46,6 @@ public sealed class QinglianListScaleTests(LargeDatabaseFixture portal)
                 db.People.Add(new Person { InstitutionId = 1, Name = $"新入职{i}", StaffNumber = $"ZH-SCALE-N{i}", UnitId = unit });
             await db.SaveChangesAsync();
         }
-        using var rows = new SqlRowsRead(portal.DatabasePath);
-
         portal.Commands.Reset();
         var status = await lists.StatusAsync(zonghe);
         var next = await lists.NextStatusAsync(zonghe);
@@ -59,17 +57,16 @@ public sealed class QinglianListScaleTests(LargeDatabaseFixture portal)
         Assert.Equal(staff + 7, next.Households);
         // Both cards of the household page: a few statements, a few rows, with 1,000 staff here (20,000 in a county).
         Assert.True(portal.Commands.Count <= 8, $"{portal.Commands.Count} commands:\n" + string.Join("\n---\n", portal.Commands.Commands));
-        Assert.True(rows.Rows <= 20, $"{rows.Rows} rows read:\n" + string.Join("\n---\n", rows.Reads.Select(r => $"{r.Rows}: {r.Command}")));
+        Assert.True(portal.Commands.Rows <= 20, $"{portal.Commands.Rows} rows read:\n" + string.Join("\n---\n", portal.Commands.Reads.Select(r => $"{r.Rows}: {r.Command}")));
 
         // The daily run: one comparison for the institution however many accounts (and the names of the one changed
         // list), and the 综合部 is told.
         portal.Commands.Reset();
-        rows.Reset();
         await reminders.GenerateAsync();
         var compared = portal.Commands.Commands.Where(c => c.Contains("\"QinglianListMembers\"", StringComparison.Ordinal)).ToList();
         Assert.True(compared.Count == 2, string.Join("\n---\n", compared));
         // EF counts each Read(), the last one that finds no more rows too: 1 + 1 for the comparison, 5 + 1 for the names.
-        var read = rows.Reads.Where(r => r.Command.Contains("\"QinglianListMembers\"", StringComparison.Ordinal)).ToList();
+        var read = portal.Commands.Reads.Where(r => r.Command.Contains("\"QinglianListMembers\"", StringComparison.Ordinal)).ToList();
         Assert.True(read.Sum(r => r.Rows) <= 10, string.Join("\n---\n", read.Select(r => $"{r.Rows}: {r.Command}")));
         var reminder = Assert.Single(await reminders.UnreadAsync(zonghe), n => n.Kind == QinglianListReminders.Kind);
         Assert.Equal("新增 7 人：新入职1、新入职2、新入职3、新入职4、新入职5等", reminder.Detail);

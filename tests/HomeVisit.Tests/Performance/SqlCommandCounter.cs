@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace HomeVisit.Tests.Performance;
 
 /// <summary>
-/// Counts the SQL commands EF Core sends to one database file, through EF's DiagnosticListener (the portal's
-/// own registration stays untouched). Other tests run in parallel on other files; filtering on the file keeps
-/// their commands out of the count.
+/// Counts the SQL commands EF Core sends to one database file, and the rows each reader read, through EF's
+/// DiagnosticListener (the portal's own registration stays untouched). Other tests run in parallel on other files;
+/// filtering on the file keeps their commands out of the count. Rows matter beside commands: a query that fetches a
+/// whole table to decide one thing in memory is one command but thousands of rows.
 /// </summary>
 public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
@@ -16,6 +17,7 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     private readonly List<IDisposable> _subscriptions = [];
     private readonly List<string> _commands = [];
     private readonly List<CapturedCommand> _captured = [];
+    private readonly List<(string Command, int Rows)> _reads = [];
 
     public SqlCommandCounter(string databasePath)
     {
@@ -31,7 +33,13 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
     /// <summary>The commands since the last reset with their parameter values, to ask SQLite for their query plans.</summary>
     public IReadOnlyList<CapturedCommand> Captured { get { lock (_commands) return [.. _captured]; } }
 
-    public void Reset() { lock (_commands) { _commands.Clear(); _captured.Clear(); } }
+    /// <summary>The rows read since the last reset (EF counts each Read(), the last one that finds no more rows too).</summary>
+    public int Rows { get { lock (_commands) return _reads.Sum(r => r.Rows); } }
+
+    /// <summary>Each reader's command and rows since the last reset, for a failure message.</summary>
+    public IReadOnlyList<(string Command, int Rows)> Reads { get { lock (_commands) return [.. _reads]; } }
+
+    public void Reset() { lock (_commands) { _commands.Clear(); _captured.Clear(); _reads.Clear(); } }
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {
@@ -41,8 +49,12 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data) return;
-        if (!string.Equals(Path.GetFullPath(data.Command.Connection?.DataSource ?? "."), _dataSource, StringComparison.Ordinal)) return;
+        if (value.Key == RelationalEventId.DataReaderDisposing.Name && value.Value is DataReaderDisposingEventData read && Mine(read.Command))
+        {
+            lock (_commands) _reads.Add((read.Command.CommandText, read.ReadCount));
+            return;
+        }
+        if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data || !Mine(data.Command)) return;
         var parameters = data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList();
         lock (_commands)
         {
@@ -50,6 +62,9 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
             _captured.Add(new CapturedCommand(data.Command.CommandText, parameters));
         }
     }
+
+    private bool Mine(System.Data.Common.DbCommand command) =>
+        string.Equals(Path.GetFullPath(command.Connection?.DataSource ?? "."), _dataSource, StringComparison.Ordinal);
 
     void IObserver<DiagnosticListener>.OnCompleted() { }
     void IObserver<DiagnosticListener>.OnError(Exception error) { }
