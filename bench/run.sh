@@ -9,13 +9,15 @@
 #   cluster of Debian's postgresql started here (as the postgres user when run as root) and stopped at the end; the
 #   county database is the generated SQLite file copied into it, so both engines hold the same rows.
 #   SKIP_BROWSER=1 leaves the Chromium part out (the service queries and jobs only).
+#   REUSE=1 measures the SQLite databases an earlier run left in OUT_DIR again (no generation, results appended);
+#   SKIP_JOBS=1 leaves the reminder job and the writers out (they change the database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-bench/results/$(date -u +%Y%m%dT%H%MZ)}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 results="$out/results.jsonl"
-: > "$results"
+[ -n "${REUSE:-}" ] || : > "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -50,10 +52,12 @@ if [ -n "$pg" ]; then
   "$pgbin/postgres" --version | tee "$out/postgres-version.txt"
 fi
 
-echo "== generating the county-scale database"
-dotnet tools/HomeVisit.DataGen/bin/Release/net10.0/HomeVisit.DataGen.dll --out "$out/county.db" --scale "${SCALE:-1}" \
-  ${pg:+--postgres "$pg_county"} | tee "$out/generator.txt"
-rm -f "$out/demo.db"*
+if [ -z "${REUSE:-}" ]; then
+  echo "== generating the county-scale database"
+  dotnet tools/HomeVisit.DataGen/bin/Release/net10.0/HomeVisit.DataGen.dll --out "$out/county.db" --scale "${SCALE:-1}" \
+    ${pg:+--postgres "$pg_county"} | tee "$out/generator.txt"
+  rm -f "$out/demo.db"*
+fi
 
 start_portal() { # DB PORT SEED -> sets PID; DB is a SQLite file or a PostgreSQL connection string (Host=…)
   local engine=Sqlite cs="Data Source=$1"
@@ -67,7 +71,7 @@ start_portal() { # DB PORT SEED -> sets PID; DB is a SQLite file or a PostgreSQL
 }
 
 # The demo database is seeded by the portal itself on first start.
-if [ -n "$sqlite" ]; then start_portal "$out/demo.db" 5191 true; kill "$PID"; wait "$PID" 2>/dev/null || true; fi
+if [ -n "$sqlite" ] && [ -z "${REUSE:-}" ]; then start_portal "$out/demo.db" 5191 true; kill "$PID"; wait "$PID" 2>/dev/null || true; fi
 if [ -n "$pg" ]; then start_portal "$pg_demo" 5191 true; kill "$PID"; wait "$PID" 2>/dev/null || true; fi
 
 # label and database of each run: county and demo on each engine measured
@@ -80,11 +84,13 @@ if [ -z "${SKIP_QUERIES:-}" ]; then
   for run in "${runs[@]}"; do $bench queries "${run#*|}" "$results" "${run%%|*}" > "$out/queries-${run%%|*}.txt"; done
 fi
 
-echo "== reminder job and writers"
-for run in "${runs[@]}"; do
-  case "${run%%|*}" in county*) secs="${WRITERS_SECONDS:-60}" ;; *) secs=10 ;; esac
-  $bench jobs "${run#*|}" "$results" "${run%%|*}" "$secs"
-done
+if [ -z "${SKIP_JOBS:-}" ]; then
+  echo "== reminder job and writers"
+  for run in "${runs[@]}"; do
+    case "${run%%|*}" in county*) secs="${WRITERS_SECONDS:-60}" ;; *) secs=10 ;; esac
+    $bench jobs "${run#*|}" "$results" "${run%%|*}" "$secs"
+  done
+fi
 
 if [ -z "${SKIP_BROWSER:-}" ]; then
   echo "== browser"
