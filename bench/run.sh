@@ -37,7 +37,8 @@ stop_postgres() {
     rm -rf "$PGDIR"
   fi
 }
-trap stop_postgres EXIT
+# The bare page and the portals run in the background: a failed step must not leave them holding their ports.
+trap 'kill $(jobs -p) 2>/dev/null || true; stop_postgres' EXIT
 if [ -n "$pg" ]; then
   pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
   PGDIR="$(mktemp -d /tmp/homevisit-bench-pg-XXXXXX)"
