@@ -31,7 +31,8 @@ internal static class Report
     private static (string Budget, string Met) Budget(string metric, Measurement? m, double? bareTti)
     {
         if (m is null) return ("", "");
-        string Yes(bool ok) => ok ? "yes" : "**no**";
+        // A measure that timed out is written as -1: it missed its budget, whatever the comparison says.
+        string Yes(bool ok) => m.Unit == "timeout" ? "**no** (timeout)" : ok ? "yes" : "**no**";
         return metric switch
         {
             "tti" => ($"< 1000 ms and < 2× bare ({(bareTti is { } b ? (2 * b).ToString("F0", CultureInfo.InvariantCulture) : "?")} ms)",
