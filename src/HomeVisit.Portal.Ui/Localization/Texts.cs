@@ -127,6 +127,9 @@ public static class MessageTexts
     public static string Messages(this IStringLocalizer texts, HomeVisit.Core.Data.PortalValidationException error) =>
         string.Join(texts["；"].Value, error.Messages.Values.Select(m => Message(texts, m)));
 
+    /// <summary>Items of a list joined with the reader's list mark: 、 in Chinese, a comma in English.</summary>
+    public static string JoinList<TItem>(this IStringLocalizer texts, IEnumerable<TItem> items) => string.Join(texts["、"].Value, items);
+
     public static string Error(this IStringLocalizer texts, Exception error) =>
         error is HomeVisit.Core.Data.PortalValidationException v ? Messages(texts, v) : texts[error.Message].Value;
 
@@ -137,8 +140,8 @@ public static class MessageTexts
         HomeVisit.Core.Data.PortalMessage { Template: "" } => "",
         HomeVisit.Core.Data.PortalMessage m => Message(texts, m),
         HomeVisit.Core.Programmes.Period p => PeriodTexts.Label(p, texts),
-        HomeVisit.Core.Programmes.PeriodList l => string.Join(texts["、"].Value, l.Periods.Select(p => PeriodTexts.Label(p, texts))),
-        HomeVisit.Core.Data.TextList l => string.Join(texts["、"].Value, l.Items.Select(i => Text(texts, i))),
+        HomeVisit.Core.Programmes.PeriodList l => JoinList(texts, l.Periods.Select(p => PeriodTexts.Label(p, texts))),
+        HomeVisit.Core.Data.TextList l => JoinList(texts, l.Items.Select(i => Text(texts, i))),
         "" => "",
         string s => texts[s].Value,
         _ => a,

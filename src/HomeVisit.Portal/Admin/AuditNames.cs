@@ -102,6 +102,6 @@ public static class AuditNames
         if (text != FollowUpItem.BothCommittees && !codes.All(RoleNames.IsKnown)) return text;
         return text == FollowUpItem.BothCommittees || codes.Length == 1
             ? texts[RestrictedBadge.AudienceName(text)].Value
-            : string.Join(texts["、"].Value, codes.Select(r => texts[RoleNames.Of(r)].Value));
+            : texts.JoinList(codes.Select(r => texts[RoleNames.Of(r)].Value));
     }
 }
